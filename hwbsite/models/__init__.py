@@ -1,0 +1,1 @@
+"""Typed, validated models of a board's data."""

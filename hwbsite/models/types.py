@@ -1,0 +1,86 @@
+"""Field types shared by the data models, each with the message an officer needs."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator
+
+
+class FieldError(ValueError):
+    """A validation message with a hint for the officer."""
+
+    def __init__(self, message: str, hint: str = ""):
+        super().__init__(message)
+        self.hint = hint
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise FieldError(f'expected an id of lowercase letters, digits and hyphens, got "{value}"',
+                         "for example better-care-fund")
+    return value
+
+
+_PAGES = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
+
+
+def _pages(value: str) -> str:
+    m = _PAGES.match(value)
+    if not m:
+        raise FieldError(f'expected "N-M" page range, got "{value}"', 'write it like "14-23"')
+    if m.group(2) and int(m.group(2)) < int(m.group(1)):
+        raise FieldError(f'page range "{value}" ends before it starts')
+    return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
+
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def _time(value: str) -> str:
+    if not _TIME.match(value):
+        raise FieldError(f'expected a 24-hour time "HH:MM", got "{value}"', 'for example "09:30" or "14:00"')
+    return value
+
+
+def _number_text(value):
+    """Agenda item numbers are labels ("15A"); accept 15 written without quotes."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int):
+        return str(value)
+    return value
+
+
+# Raw HTML in officers' text could inject script into the public site, so it is refused at load.
+_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+# attr_list syntax ("{: onclick=...}") would otherwise let text set event-handler attributes
+_ATTR_HANDLER = re.compile(r"\{[^}\n]*\b(?:on[a-z]+|style|href|src)\s*=", re.IGNORECASE)
+
+
+def check_markdown(value: str) -> str:
+    m = _RAW_HTML.search(value)
+    if m:
+        raise FieldError(f"raw HTML is not allowed in text: {m.group(0)[:40]!r}",
+                         "write Markdown instead; to show '<' literally write '\\<'")
+    m = _SCRIPT_URL.search(value)
+    if m:
+        raise FieldError("links must not use javascript:, vbscript: or data: addresses")
+    m = _ATTR_HANDLER.search(value)
+    if m:
+        raise FieldError(f"attribute syntax is not allowed in text: {m.group(0)[:40]!r}",
+                         "remove the {...} attribute block")
+    return value
+
+
+Slug = Annotated[str, AfterValidator(_slug)]
+PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages)]
+Time = Annotated[str, AfterValidator(_time)]
+Label = Annotated[str, BeforeValidator(_number_text)]
+Markdown = Annotated[str, AfterValidator(check_markdown)]
+Text = Annotated[str, AfterValidator(check_markdown)]

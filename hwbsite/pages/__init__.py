@@ -1,0 +1,1 @@
+"""Page builders: models in, page Markdown out, no I/O."""

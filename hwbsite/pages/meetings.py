@@ -1,0 +1,212 @@
+"""Meeting pages and the meetings index."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import dates, markup, urls
+from ..models.meetings import SCHEDULE_12A, Meeting
+from ..render import GeneratedPage, render
+from . import links
+
+STATUS_LABELS = {"scheduled": "Scheduled", "held": "Held", "cancelled": "Cancelled", "moved": "Moved"}
+AGENDA_STATUS = {"draft": "Draft: not yet published", "published": "Published"}
+MINUTES_STATUS = {"draft": "Draft: not yet agreed by the board",
+                  "published": "Published: to be approved at the next meeting",
+                  "approved": "Approved as a correct record"}
+
+
+def meeting_title(board, meeting: Meeting) -> str:
+    return f"{meeting.title or board.name}, {dates.long_date(meeting.date)}"
+
+
+def status_label(meeting: Meeting) -> str:
+    if meeting.status == "moved":
+        return f"Moved to {dates.long_date(meeting.moved_to)}"
+    return STATUS_LABELS[meeting.status]
+
+
+def minutes_status(meeting: Meeting) -> str:
+    mins = meeting.minutes
+    if mins is None:
+        return "Not yet available" if meeting.status in ("scheduled", "held") else "None"
+    text = MINUTES_STATUS[mins.status]
+    if mins.status == "approved" and mins.approved_on:
+        text += f" on {dates.short_date(mins.approved_on)}"
+    if mins.correction:
+        text += ", subject to a correction"
+    return text
+
+
+def exempt_reason(exempt) -> str:
+    if exempt is None or exempt.paragraph is None:
+        return ""
+    return f"Paragraph {exempt.paragraph} covers: {SCHEDULE_12A[exempt.paragraph]}"
+
+
+@dataclass
+class ItemView:
+    item: object
+    presenter: object = ""
+    papers: list = field(default_factory=list)
+    aims: list = field(default_factory=list)
+    topics: list = field(default_factory=list)
+    minutes_link: bool = False
+    exempt: object = None
+    exempt_reason: str = ""
+    children: list = field(default_factory=list)
+
+
+@dataclass
+class Block:
+    section: str | None
+    anchor: str
+    level: int
+    items: list
+
+
+def _item_view(project, meeting, item, page, ctx) -> ItemView:
+    view = ItemView(item=item, exempt=item.exempt, exempt_reason=exempt_reason(item.exempt))
+    if item.exempt is None:
+        view.presenter = links.names_in(project, item.presenter, item.people, page) if item.presenter else ""
+        view.papers = [p for pid in item.papers if (p := project.papers.get(pid)) and pid in ctx.public_papers]
+        view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
+        view.aims = [a for n in item.aims if (a := ctx.aim_link(n, meeting.date))]
+        view.topics = [ctx.topic(t) for t in item.topics]
+    view.children = [_item_view(project, meeting, c, page, ctx) for c in item.items]
+    return view
+
+
+def _agenda_blocks(project, meeting, page, ctx) -> list[Block]:
+    blocks: list[Block] = []
+    for item in meeting.agenda.items:
+        section = item.section
+        if not blocks or blocks[-1].section != section:
+            anchor = "section-" + "-".join(section.lower().split()) if section else f"items-{len(blocks)}"
+            blocks.append(Block(section, anchor, 4 if section else 3, []))
+        blocks[-1].items.append(_item_view(project, meeting, item, page, ctx))
+    return blocks
+
+
+def resolution_anchor(minute, index: int, res) -> str:
+    return f"{minute.anchor}-r{res.number}" if res.number is not None else f"{minute.anchor}-r{index + 1}u"
+
+
+def _minutes_view(project, meeting, page, ctx):
+    mins = meeting.minutes
+    att = mins.attendance
+    person = lambda name: links.person(project, name, page)  # noqa: E731
+    categories = []
+    for key, label in att.CATEGORIES:
+        people = getattr(att, key)
+        if people:
+            categories.append({"label": label, "people": [
+                {"name_md": person(a.name), "role": a.role, "chair": a.chair,
+                 "representing": a.representing, "representing_md": person(a.representing)}
+                for a in people]})
+    public = ""
+    if att.public:
+        public = att.public.text or (f"{'Approximately ' if att.public.approximate else ''}"
+                                     f"{att.public.count} members of the public attended.")
+    decl = mins.declarations
+    items = []
+    for minute in mins.items:
+        exempt = minute.exempt or _agenda_exempt(meeting, minute.agenda_item)
+        blocks = [{"heading": None, "body": None, "resolutions": [], "actions": []}]
+        res_index = 0
+
+        def res_views(resolutions):
+            nonlocal res_index
+            out = []
+            for r in resolutions:
+                out.append({"res": r, "anchor": resolution_anchor(minute, res_index, r)})
+                res_index += 1
+            return out
+
+        def action_views(actions, start):
+            return [{"action": a, "owner_md": person(a.owner), "anchor": f"{minute.anchor}-a{start + i + 1}"}
+                    for i, a in enumerate(actions)]
+
+        blocks[0]["resolutions"] = res_views(minute.resolutions)
+        blocks[0]["actions"] = action_views(minute.actions, 0)
+        n_actions = len(minute.actions)
+        for s in minute.sections:
+            blocks.append({"heading": s.heading, "body": s.body, "resolutions": res_views(s.resolutions),
+                           "actions": action_views(s.actions, n_actions)})
+            n_actions += len(s.actions)
+        matters = []
+        for ma in minute.matters_arising:
+            href = urls.relative(page, urls.meeting(ma.minute.meeting)) + f"#minute-{ma.minute.number}" \
+                if project.meeting(ma.minute.meeting) else ""
+            matters.append({"matter": ma, "href": markup.Markup(href) if href else "#"})
+        items.append({"minute": minute, "exempt": exempt, "exempt_reason": exempt_reason(exempt),
+                      "blocks": blocks, "matters": [m for m in matters]})
+    status_text = "Minutes status: " + minutes_status(meeting) + "."
+    return {
+        "status_text": status_text,
+        "correction": mins.correction,
+        "attendance": categories,
+        "public": public,
+        "declarations": [{"name_md": person(d.name), "item": d.item, "interest": d.interest, "kind": d.kind}
+                         for d in (decl.entries if decl else [])],
+        "declarations_none": "There were no declarations of interest." if decl and decl.none_declared
+        else "No declarations of interest were recorded.",
+        "items": items,
+    }
+
+
+def _agenda_exempt(meeting, number):
+    if number is None or meeting.agenda is None:
+        return None
+    for item in meeting.agenda.walk():
+        if item.number == number:
+            return item.exempt
+    return None
+
+
+def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
+    page = urls.meeting(meeting.id)
+    idx = project.meetings.index(meeting)
+    previous = project.meetings[idx - 1] if idx > 0 else None
+    following = project.meetings[idx + 1] if idx + 1 < len(project.meetings) else None
+    title = meeting_title(project.board, meeting)
+    note = ""
+    kind = "info"
+    if meeting.status == "cancelled":
+        note, kind = "This meeting was cancelled." + (f" {meeting.note}" if meeting.note else ""), "warning"
+    elif meeting.status == "moved":
+        note, kind = (f"This meeting has moved to {dates.long_date(meeting.moved_to)}."
+                      + (f" {meeting.note}" if meeting.note else "")), "warning"
+    view = {
+        "title": title,
+        "description": f"Agenda{' and minutes' if meeting.minutes else ''} of the {title}.",
+        "status_label": status_label(meeting),
+        "status_kind": kind,
+        "status_note": markup.text(note) if note else "",
+        "agenda_status": AGENDA_STATUS[meeting.agenda.status] if meeting.agenda else "Not available",
+        "minutes_status": minutes_status(meeting),
+        "previous": previous,
+        "next": following,
+        "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
+        "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
+    }
+    md = render("meeting.md.j2", page, m=meeting, v=view)
+    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"))
+
+
+def meetings_index(project, ctx) -> GeneratedPage:
+    page = urls.MEETINGS
+    rows = []
+    for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
+        rows.append({
+            "meeting": meeting,
+            "title": meeting_title(project.board, meeting),
+            "status": status_label(meeting),
+            "agenda": "Yes" if meeting.agenda and meeting.agenda.items else "No",
+            "minutes": minutes_status(meeting),
+        })
+    years = {}
+    for row in rows:
+        years.setdefault(row["meeting"].date.year, []).append(row)
+    md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today)
+    return GeneratedPage(page, md, in_nav=True)

@@ -1,0 +1,65 @@
+"""Paper pages (front matter + officer's Markdown body) and the papers index."""
+
+from __future__ import annotations
+
+from .. import dates, urls
+from ..render import GeneratedPage, render
+
+TYPE_LABELS = {"annual-report": "Annual report"}
+STATUS_LABELS = {"final": "Final", "signed": "Signed", "draft": "Draft"}
+
+
+def type_label(kind: str) -> str:
+    return TYPE_LABELS.get(kind, kind.replace("-", " ").capitalize())
+
+
+def paper_page(project, paper, ctx) -> GeneratedPage:
+    page = urls.paper(paper.id)
+    meeting = project.meeting(paper.meeting) if paper.meeting else None
+    item = None
+    if meeting and meeting.agenda and paper.item:
+        item = next((i for i in meeting.agenda.walk() if i.number == paper.item), None)
+    parent = project.papers.get(paper.appendix_of) if paper.appendix_of in ctx.public_papers else None
+    appendices = sorted((p for p in project.papers.values()
+                         if p.appendix_of == paper.id and p.id in ctx.public_papers), key=lambda p: p.id)
+    view = {
+        "type": type_label(paper.type),
+        "status": STATUS_LABELS[paper.status],
+        "meeting": meeting,
+        "meeting_title": f"{project.board.name}, {dates.long_date(meeting.date)}" if meeting else "",
+        "item": item,
+        "parent": parent,
+        "appendices": appendices,
+        "topics": [ctx.topic(t) for t in paper.topics],
+        "aims": [a for n in paper.aims if (a := ctx.aim_link(n))],
+        "versions": paper.versions,
+        "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
+    }
+    md = render("paper.md.j2", page, p=paper, v=view)
+    return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"))
+
+
+def papers_index(project, ctx) -> GeneratedPage:
+    page = urls.PAPERS
+    public = [p for p in project.papers.values() if p.id in ctx.public_papers]
+    by_meeting: dict = {}
+    for paper in public:
+        by_meeting.setdefault(paper.meeting, []).append(paper)
+    groups = []
+    for meeting_date in sorted(by_meeting, key=lambda d: (d is None, d), reverse=True):
+        items = sorted(by_meeting[meeting_date], key=lambda p: (_item_order(p.item), p.appendix_of or "", p.id))
+        groups.append({"meeting": project.meeting(meeting_date) if meeting_date else None, "papers": items})
+    md = render("papers_index.md.j2", page, groups=groups, board=project.board, type_label=type_label)
+    return GeneratedPage(page, md, in_nav=True)
+
+
+def _item_order(number):
+    import re
+    m = re.match(r"(\d+)(.*)", number or "")
+    return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")
+
+
+def paper_pages(project, ctx) -> list[GeneratedPage]:
+    pages = [papers_index(project, ctx)]
+    pages += [paper_page(project, p, ctx) for p in project.papers.values() if p.id in ctx.public_papers]
+    return pages

@@ -1,0 +1,34 @@
+"""The decisions register, the action log and topic pages."""
+
+from __future__ import annotations
+
+from .. import records, urls
+from ..render import GeneratedPage, render
+
+
+def decisions_page(project, ctx) -> GeneratedPage:
+    page = urls.DECISIONS
+    md = render("decisions.md.j2", page, decisions=records.decisions(project), ctx=ctx)
+    return GeneratedPage(page, md, in_nav=True)
+
+
+def actions_page(project, ctx) -> GeneratedPage:
+    page = urls.ACTIONS
+    rows = [(a, project.person_named(a.action.owner)) for a in records.actions(project)]
+    md = render("actions.md.j2", page, rows=rows)
+    return GeneratedPage(page, md, in_nav=True)
+
+
+def topic_pages(project, ctx) -> list[GeneratedPage]:
+    slugs = sorted(records.used_topics(project) | set(ctx.topics))
+    described = {t.slug: t for t in project.topics}
+    pages = [GeneratedPage(urls.TOPICS, render("topics_index.md.j2", urls.TOPICS,
+                                               topics=[ctx.topic(s) for s in slugs]), in_nav=True)]
+    for slug in slugs:
+        page = urls.topic(slug)
+        entries = records.topic_history(project, slug, ctx.public_papers)
+        decisions = [d for d in records.decisions(project) if slug in d.topics]
+        md = render("topic.md.j2", page, topic=ctx.topic(slug), about=described.get(slug),
+                    entries=entries, decisions=decisions)
+        pages.append(GeneratedPage(page, md, source="data/topics.yml"))
+    return pages

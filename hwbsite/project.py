@@ -1,0 +1,177 @@
+"""Load a board's data directory into validated, cross-referenced models.
+
+Loaders know nothing about pages: they read files, validate them once, and
+report every problem with its file:line:column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import blocks, references
+from .errors import Problem, ProblemLog
+from .models.board import Board
+from .models.meetings import Meeting
+from .models.papers import Paper
+from .models.people import PeopleFile, Person, name_key
+from .models.topics import Topic, TopicsFile
+from .tables import Table, load_tables
+from .validate import validate
+from .yamlsource import Document, YamlProblem, parse_yaml, read_text, split_front_matter
+
+
+@dataclass
+class Project:
+    """Everything a board publishes, validated and linked."""
+
+    root: Path
+    board: Board
+    people: list[Person] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)   # oldest first
+    papers: dict[str, Paper] = field(default_factory=dict)
+    tables: dict[str, Table] = field(default_factory=dict)
+    topics: list[Topic] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
+    source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
+
+    def __post_init__(self):
+        self._by_name: dict[str, Person] = {}
+        self._meetings = {m.id: m for m in self.meetings}
+
+    def index(self) -> None:
+        self._by_name = {}
+        for person in self.people:
+            for spelling in person.spellings:
+                self._by_name.setdefault(name_key(spelling), person)
+        self._meetings = {m.id: m for m in self.meetings}
+
+    def person_named(self, name: str | None) -> Person | None:
+        return self._by_name.get(name_key(name)) if name else None
+
+    def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
+        return self._meetings.get(str(meeting_id))
+
+    def published_papers(self) -> list[Paper]:
+        return [p for p in self.papers.values() if references.is_public_paper(self, p)]
+
+
+def _parse(path: Path, root: Path, log: ProblemLog) -> Document | None:
+    rel = Path(log.rel(path))
+    try:
+        return parse_yaml(read_text(path), rel)
+    except YamlProblem as p:
+        log.add(rel, p.line, p.column, "", p.message, p.hint)
+        return None
+
+
+def load_yaml_model(path: Path, model_cls, log: ProblemLog):
+    doc = _parse(path, log.root, log)
+    return validate(doc, model_cls, log) if doc is not None else None
+
+
+def load_paper(path: Path, log: ProblemLog) -> Paper | None:
+    rel = Path(log.rel(path))
+    try:
+        text = read_text(path)
+    except YamlProblem as p:
+        log.add(rel, p.line, p.column, "", p.message, p.hint)
+        return None
+    front, body, body_line = split_front_matter(text)
+    if front is None:
+        log.add(rel, 1, 1, "", "a paper needs YAML front matter between '---' lines",
+                "start the file with ---, the paper's fields, then --- and the body")
+        return None
+    try:
+        doc = parse_yaml(front, rel, line_offset=1)
+    except YamlProblem as p:
+        log.add(rel, p.line + 1, p.column, "", p.message, p.hint)
+        return None
+    paper = validate(doc, Paper, log)
+    if paper is None:
+        return None
+    if paper.id != path.stem:
+        log.error(paper.pos_of("id"), "id", f"paper id '{paper.id}' does not match the file name '{path.name}'",
+                  f"rename the file to {paper.id}.md or set id: {path.stem}")
+    paper.body = body
+    paper.body_line = body_line
+    paper.path = rel.as_posix()
+    references.check_body(paper, log)
+    return paper
+
+
+def load_project(root: Path, data_dir: str = "data", content_dir: str = "content") -> tuple[Project | None, ProblemLog]:
+    """Load and cross-check a board's data; the log holds every error and warning found."""
+    root = Path(root)
+    log = ProblemLog(root)
+    data = root / data_dir
+    content = root / content_dir
+    board_file = data / "board.yml"
+    if not board_file.exists():
+        log.add(log.rel(board_file), 1, 1, "", "missing board settings file",
+                "create data/board.yml with the board's name and council")
+        return None, log
+    board = load_yaml_model(board_file, Board, log)
+
+    people: list[Person] = []
+    people_file = data / "people.yml"
+    if people_file.exists():
+        loaded = load_yaml_model(people_file, PeopleFile, log)
+        people = loaded.people if loaded else []
+
+    meetings: list[Meeting] = []
+    sources: dict[str, str] = {}
+    for path in sorted((data / "meetings").glob("*.y*ml")):
+        meeting = load_yaml_model(path, Meeting, log)
+        if meeting is None:
+            continue
+        if path.stem != meeting.id:
+            log.error(meeting.pos_of("date"), "date",
+                      f"meeting date {meeting.id} does not match the file name '{path.name}'",
+                      f"name the file {meeting.id}.yml")
+            continue
+        meetings.append(meeting)
+        sources[f"meeting:{meeting.id}"] = log.rel(path)
+
+    papers: dict[str, Paper] = {}
+    for path in sorted((content / "papers").glob("*.md")):
+        if path.name == "index.md":
+            continue
+        paper = load_paper(path, log)
+        if paper is not None:
+            papers[paper.id] = paper
+            sources[f"paper:{paper.id}"] = log.rel(path)
+
+    tables = load_tables(data / "tables", log)
+    topics: list[Topic] = []
+    if (data / "topics.yml").exists():
+        loaded = load_yaml_model(data / "topics.yml", TopicsFile, log)
+        topics = loaded.topics if loaded else []
+
+    if board is None:
+        return None, log
+    project = Project(root=root, board=board, people=people,
+                      meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
+                      tables=tables, topics=topics, source_files=sources)
+    project.index()
+    references.check(project, log)
+    _check_content_blocks(project, content, log)
+    project.problems = log.problems
+    return project, log
+
+
+def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> None:
+    """Every embedded block in papers and hand-written pages must refer to real data."""
+    for paper in project.papers.values():
+        blocks.check_page(paper.body, paper.path, paper.body_line, project, log)
+    for path in sorted(content.rglob("*.md")):
+        if path.parent == content / "papers":
+            continue
+        try:
+            text = read_text(path)
+        except YamlProblem as p:
+            log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
+            continue
+        blocks.check_page(text, log.rel(path), 1, project, log)
+        references.check_content_page(text, log.rel(path), log)

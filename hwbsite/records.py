@@ -1,0 +1,142 @@
+"""Registers derived from the meetings: decisions, actions, attendance, topic histories.
+
+Pure functions over the loaded project; page builders format what these return.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import urls
+from .pages.meetings import resolution_anchor
+
+
+@dataclass(frozen=True)
+class Decision:
+    meeting: object
+    minute: object
+    resolution: object
+    anchor: str              # anchor on the meeting page
+    topics: tuple
+
+    @property
+    def id(self) -> str:     # permanent id: meeting date + anchor
+        return f"{self.meeting.id}-{self.anchor}"
+
+    @property
+    def page(self) -> str:
+        return urls.meeting(self.meeting.id)
+
+
+@dataclass(frozen=True)
+class ActionRecord:
+    meeting: object
+    minute: object
+    action: object
+    anchor: str
+
+
+def _public_minutes(meeting):
+    if not meeting.minutes:
+        return []
+    return [m for m in meeting.minutes.items if not m.exempt and not _agenda_exempt(meeting, m.agenda_item)]
+
+
+def _agenda_exempt(meeting, number) -> bool:
+    if number is None or meeting.agenda is None:
+        return False
+    return any(i.number == number and i.exempt is not None for i in meeting.agenda.walk())
+
+
+def decisions(project) -> list[Decision]:
+    """Every published resolution, newest meeting first, in minute order within a meeting."""
+    out = []
+    for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
+        for minute in _public_minutes(meeting):
+            for i, res in enumerate(minute.all_resolutions()):
+                topics = tuple(dict.fromkeys([*res.topics, *minute.topics]))
+                out.append(Decision(meeting, minute, res, resolution_anchor(minute, i, res), topics))
+    return out
+
+
+def actions(project) -> list[ActionRecord]:
+    out = []
+    for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
+        for minute in _public_minutes(meeting):
+            n_direct = len(minute.actions)
+            for i, action in enumerate(minute.actions):
+                out.append(ActionRecord(meeting, minute, action, f"{minute.anchor}-a{i + 1}"))
+            k = n_direct
+            for section in minute.sections:
+                for action in section.actions:
+                    k += 1
+                    out.append(ActionRecord(meeting, minute, action, f"{minute.anchor}-a{k}"))
+    return out
+
+
+@dataclass(frozen=True)
+class Attendance:
+    meeting: object
+    category: str     # present / report_presenters / officers / observers / apologies / represented
+    role: str | None
+    note: str = ""
+
+
+def attendance_of(project, person) -> list[Attendance]:
+    """A person's attendance record, oldest first, including being represented by someone."""
+    out = []
+    for meeting in project.meetings:
+        if not meeting.minutes:
+            continue
+        att = meeting.minutes.attendance
+        for category, _label in att.CATEGORIES:
+            for entry in getattr(att, category):
+                if project.person_named(entry.name) is person:
+                    out.append(Attendance(meeting, category, entry.role, "in the Chair" if entry.chair else ""))
+                if entry.representing and project.person_named(entry.representing) is person:
+                    out.append(Attendance(meeting, "represented", None, f"represented by {entry.name}"))
+    return out
+
+
+@dataclass(frozen=True)
+class TopicEntry:
+    date: object
+    kind: str          # "Agenda item", "Paper", "Minute", "Decision"
+    title: str
+    page: str
+    anchor: str = ""
+
+
+def topic_history(project, slug: str, public_papers: set[str]) -> list[TopicEntry]:
+    """Everything tagged with a topic, in date order: what ModernGov calls an issue history."""
+    out = []
+    for meeting in project.meetings:
+        if meeting.agenda:
+            for item in meeting.agenda.walk():
+                if slug in item.topics:
+                    out.append(TopicEntry(meeting.date, "Agenda item", f"{item.number}. {item.title}",
+                                          urls.meeting(meeting.id), item.anchor))
+        for minute in _public_minutes(meeting):
+            if slug in minute.topics:
+                out.append(TopicEntry(meeting.date, "Minute", f"{minute.number}. {minute.title}",
+                                      urls.meeting(meeting.id), minute.anchor))
+    for paper in project.papers.values():
+        if slug in paper.topics and paper.id in public_papers:
+            when = paper.date or (paper.meeting if paper.meeting else None)
+            out.append(TopicEntry(when, "Paper", paper.title, urls.paper(paper.id)))
+    return sorted(out, key=lambda e: (e.date is None, e.date, e.kind, e.title))
+
+
+def used_topics(project) -> set[str]:
+    slugs = set()
+    for meeting in project.meetings:
+        if meeting.agenda:
+            for item in meeting.agenda.walk():
+                slugs.update(item.topics)
+        for minute in _public_minutes(meeting):
+            slugs.update(minute.topics)
+            for r in minute.all_resolutions():
+                slugs.update(r.topics)
+    for paper in project.papers.values():
+        slugs.update(paper.topics)
+    return slugs

@@ -1,0 +1,200 @@
+"""Cross-references between records, and what may be published.
+
+Errors here are things that would publish a wrong or broken site (a paper
+that names a meeting we do not have); warnings are things an officer should
+look at but that the papers really say (a name we cannot match to a person).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .errors import ProblemLog
+from .models.types import FieldError, check_markdown
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .models.papers import Paper
+    from .project import Project
+
+
+def item_is_exempt(project: "Project", meeting_id, number) -> bool:
+    meeting = project.meeting(meeting_id) if meeting_id else None
+    if not meeting or not meeting.agenda or number is None:
+        return False
+    return any(i.number == number and i.exempt is not None for i in meeting.agenda.walk())
+
+
+def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = None) -> bool:
+    """Drafts, confidential, exempt and embargoed papers never reach any output file."""
+    today = today or dt.date.today()
+    if paper.status == "draft" or paper.confidential or paper.exempt is not None:
+        return False
+    if paper.embargoed_until and today < paper.embargoed_until:
+        return False
+    if item_is_exempt(project, paper.meeting, paper.item):
+        return False
+    if paper.appendix_of and paper.appendix_of in project.papers and paper.appendix_of != paper.id:
+        parent = project.papers[paper.appendix_of]
+        if parent.appendix_of != paper.id:  # guard against a cycle an officer wrote
+            return is_public_paper(project, parent, today)
+    return True
+
+
+_FENCE = re.compile(r"^(```+|~~~+)\s*([\w-]*)")
+
+
+def check_body(paper: "Paper", log: ProblemLog) -> None:
+    """Raw HTML or script in a paper body is an error at its own line."""
+    in_fence = None
+    for offset, line in enumerate(paper.body.splitlines()):
+        m = _FENCE.match(line.strip())
+        if m:
+            in_fence = None if in_fence else m.group(1)
+            continue
+        if in_fence:
+            continue
+        # inline code spans may show HTML literally
+        visible = re.sub(r"`[^`]*`", "", line)
+        try:
+            check_markdown(visible)
+        except FieldError as exc:
+            log.add(paper.path, paper.body_line + offset, 1, "body", str(exc), exc.hint)
+
+
+_DANGEROUS = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+
+
+def check_content_page(text: str, path: str, log: ProblemLog) -> None:
+    """Hand-written pages may use some HTML, but never script or event handlers."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        m = _DANGEROUS.search(line)
+        if m:
+            log.add(path, number, m.start() + 1, "", f"script is not allowed in pages: {m.group(0).strip()!r}",
+                    "remove it; charts and tables are added with ```chart and ```table blocks")
+
+
+def check(project: "Project", log: ProblemLog) -> None:
+    _check_people(project, log)
+    for meeting in project.meetings:
+        _check_meeting(project, meeting, log)
+    _check_papers(project, log)
+
+
+def _check_people(project: "Project", log: ProblemLog) -> None:
+    ids = Counter(p.id for p in project.people)
+    seen: dict[str, str] = {}
+    from .models.people import name_key
+    for person in project.people:
+        if ids[person.id] > 1:
+            log.error(person.pos_of("id"), "id", f"person id '{person.id}' is used more than once")
+        for spelling in person.spellings:
+            key = name_key(spelling)
+            if key in seen and seen[key] != person.id:
+                log.error(person.src, "aliases",
+                          f"'{spelling}' names both '{seen[key]}' and '{person.id}'",
+                          "a spelling may belong to one person only")
+            seen.setdefault(key, person.id)
+
+
+def _known_person(project, name, src, field, log) -> None:
+    if project.person_named(name) is None:
+        log.warn(src, field, f"'{name}' is not in the people file",
+                 "add them to data/people.yml, or add this spelling to their aliases", code="unknown-person")
+
+
+def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
+    agenda = meeting.agenda
+    if agenda:
+        numbers = Counter(i.number for i in agenda.walk())
+        for item in agenda.walk():
+            if numbers[item.number] > 1:
+                log.error(item.pos_of("number"), "number", f"agenda item number '{item.number}' is used twice")
+                numbers[item.number] = 0
+            for paper_id in item.papers:
+                if paper_id not in project.papers:
+                    log.error(item.pos_of("papers"), "papers", f"paper '{paper_id}' is not in content/papers/",
+                              f"create content/papers/{paper_id}.md or fix the id")
+            for name in item.people:
+                _known_person(project, name, item.pos_of("people"), "people", log)
+            if item.minutes_of and project.meeting(item.minutes_of) is None:
+                log.warn(item.pos_of("minutes_of"), "minutes_of",
+                         f"no meeting file for {item.minutes_of}, so its minutes cannot be linked")
+            if item.exempt is not None and item.exempt.paragraph is None:
+                log.warn(item.pos_of("exempt"), "exempt",
+                         "exempt item cites no paragraph of Schedule 12A",
+                         "add paragraph: N (1-7) saying which category of exempt information applies",
+                         code="exempt-no-paragraph")
+        if agenda.published is not None:
+            clear_days = (meeting.date - agenda.published).days - 1
+            if clear_days < 5:
+                log.warn(agenda.pos_of("published"), "agenda.published",
+                         f"agenda published {agenda.published} gives {max(clear_days, 0)} clear days before the "
+                         f"meeting; the Local Government Act 1972 s100B requires five",
+                         code="late-agenda")
+    minutes = meeting.minutes
+    if not minutes:
+        return
+    att = minutes.attendance
+    present = {}
+    for category, _label in att.CATEGORIES:
+        for person in getattr(att, category):
+            _known_person(project, person.name, person.src, f"attendance.{category}", log)
+            if person.representing:
+                _known_person(project, person.representing, person.pos_of("representing"), "representing", log)
+            key = project.person_named(person.name) or person.name
+            if category != "apologies":
+                present[getattr(key, "id", key)] = person
+    for person in att.apologies:
+        key = project.person_named(person.name) or person.name
+        if getattr(key, "id", key) in present:
+            log.error(person.src, "attendance.apologies",
+                      f"'{person.name}' is listed both as attending and as sending apologies")
+    numbers = Counter(m.number for m in minutes.items)
+    for minute in minutes.items:
+        if numbers[minute.number] > 1:
+            log.error(minute.pos_of("number"), "number", f"minute number {minute.number} is used twice")
+            numbers[minute.number] = 0
+        res_numbers = Counter(r.number for r in minute.all_resolutions() if r.number is not None)
+        for res in minute.all_resolutions():
+            if res.number is not None and res_numbers[res.number] > 1:
+                log.error(res.pos_of("number"), "number",
+                          f"resolution ({res.number}) is numbered twice in minute {minute.number}")
+                res_numbers[res.number] = 0
+        for action in minute.all_actions():
+            _known_person(project, action.owner, action.pos_of("owner"), "owner", log)
+            if action.resolution is not None and action.resolution not in res_numbers:
+                log.error(action.pos_of("resolution"), "resolution",
+                          f"action follows resolution ({action.resolution}), which minute {minute.number} does not have")
+        for matter in minute.matters_arising:
+            cited = project.meeting(matter.minute.meeting)
+            if cited and cited.minutes and matter.minute.number not in {m.number for m in cited.minutes.items}:
+                log.error(matter.minute.pos_of("number"), "minute",
+                          f"minute {matter.minute.number} of {matter.minute.meeting} does not exist")
+    if minutes.declarations:
+        for decl in minutes.declarations.entries:
+            _known_person(project, decl.name, decl.src, "declarations", log)
+
+
+def _check_papers(project: "Project", log: ProblemLog) -> None:
+    for paper in project.papers.values():
+        if paper.meeting:
+            meeting = project.meeting(paper.meeting)
+            if meeting is None:
+                log.error(paper.pos_of("meeting"), "meeting", f"no meeting on {paper.meeting} in data/meetings/",
+                          "check the date, or add the meeting file")
+            elif paper.item is not None:
+                items = {i.number for i in meeting.agenda.walk()} if meeting.agenda else set()
+                if paper.item not in items:
+                    log.error(paper.pos_of("item"), "item",
+                              f"meeting {paper.meeting} has no agenda item '{paper.item}'",
+                              "items: " + ", ".join(sorted(items, key=_item_key)) if items else "")
+        if paper.appendix_of and paper.appendix_of not in project.papers:
+            log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'")
+
+
+def _item_key(number: str):
+    m = re.match(r"(\d+)(.*)", number)
+    return (int(m.group(1)), m.group(2)) if m else (10**6, number)

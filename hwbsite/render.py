@@ -1,0 +1,58 @@
+"""Jinja templates that produce page Markdown; every data value is escaped unless marked Markdown."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from . import dates, markup, urls
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the plugin adds to the site."""
+
+    path: str                 # e.g. "meetings/2017-09-20.md"
+    markdown: str
+    source: str | None = None  # the data file that made it (for "edit this page")
+    in_nav: bool = False
+
+
+def _finalize(value):
+    # Every {{ value }} is escaped for Markdown unless it is already Markup.
+    return markup.text(value)
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("hwbsite", "templates"),
+        autoescape=False,
+        finalize=_finalize,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+        # "{#id}" is Markdown's anchor syntax, so Jinja comments use "{##" instead.
+        comment_start_string="{##",
+        comment_end_string="##}",
+    )
+    env.filters.update(
+        md=markup.markdown,
+        cell=markup.cell,
+        attr=markup.attr,
+        long_date=dates.long_date,
+        short_date=dates.short_date,
+        clock=dates.clock,
+    )
+    env.globals.update(urls=urls, hashes=lambda level: markup.Markup("#" * level))
+    return env
+
+
+def render(template: str, page: str, **context) -> str:
+    """Render a template for the page at ``page``; ``link(target)`` gives a relative link."""
+    def link(target: str) -> markup.Markup:
+        return markup.Markup(urls.relative(page, target))
+    return environment().get_template(template).render(link=link, page=page, **context)

@@ -1,0 +1,16 @@
+"""All generated pages of a board's site, from the loaded project (no I/O)."""
+
+from __future__ import annotations
+
+from .pages import meetings, papers, people, registers
+from .render import GeneratedPage
+
+
+def build_pages(project, ctx) -> list[GeneratedPage]:
+    pages: list[GeneratedPage] = [meetings.meetings_index(project, ctx)]
+    pages += [meetings.meeting_page(project, m, ctx) for m in project.meetings]
+    pages += papers.paper_pages(project, ctx)
+    pages += people.people_pages(project, ctx)
+    pages += registers.topic_pages(project, ctx)
+    pages += [registers.decisions_page(project, ctx), registers.actions_page(project, ctx)]
+    return sorted(pages, key=lambda p: p.path)

@@ -1,0 +1,66 @@
+"""CSV tables of published figures (data/tables/*.csv), kept exactly as published."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ProblemLog
+from .yamlsource import YamlProblem, read_text
+
+
+@dataclass
+class Table:
+    name: str             # file name, e.g. "healthwatch-annual-report-2016-17--finances.csv"
+    path: str             # relative to the project root
+    header: list[str]
+    rows: list[list[str]]
+
+    @property
+    def stem(self) -> str:
+        return self.name.rsplit(".", 1)[0]
+
+
+def read_csv(path: Path, log: ProblemLog) -> list[list[str]] | None:
+    """Read a CSV file; a wrong column count or bad encoding is an error at its line."""
+    rel = log.rel(path)
+    try:
+        text = read_text(path)
+    except YamlProblem as p:
+        log.add(rel, p.line, p.column, "", p.message, p.hint)
+        return None
+    if not text.strip():
+        log.add(rel, 1, 1, "", "file is empty", "a CSV file needs a header row")
+        return None
+    reader = csv.reader(io.StringIO(text))
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error as exc:
+        log.add(rel, reader.line_num, 1, "", f"CSV syntax error: {exc}", "check the quotes on this line")
+        return None
+    width = len(rows[0])
+    ok = True
+    line = 1
+    for i, row in enumerate(rows):
+        if row and len(row) != width:
+            log.add(rel, i + 1, 1, f"row {i}",
+                    f"expected {width} columns like the header, found {len(row)}",
+                    "check for a missing or extra comma; quote values that contain commas")
+            ok = False
+        line += 1
+    return rows if ok else None
+
+
+def load_tables(directory: Path, log: ProblemLog) -> dict[str, Table]:
+    tables = {}
+    for path in sorted(directory.glob("*.csv")):
+        rows = read_csv(path, log)
+        if rows is None:
+            continue
+        body = [r for r in rows[1:] if any(c.strip() for c in r)]
+        tables[path.name] = Table(path.name, log.rel(path), rows[0], body)
+    return tables

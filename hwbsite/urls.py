@@ -1,0 +1,62 @@
+"""Where each generated page lives: one place, so links and files always agree.
+
+Paths are derived from data ids (dates, slugs), never from titles, so a
+rebuild changes only what changed and links stay permanent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def meeting(meeting_id: str | dt.date) -> str:
+    return f"meetings/{meeting_id}.md"
+
+
+MEETINGS = "meetings/index.md"
+PAPERS = "papers/index.md"
+PEOPLE = "people/index.md"
+DECISIONS = "decisions/index.md"
+ACTIONS = "actions/index.md"
+TOPICS = "topics/index.md"
+STRATEGY = "strategy/index.md"
+METRICS = "metrics/index.md"
+
+
+def paper(paper_id: str) -> str:
+    return f"papers/{paper_id}.md"
+
+
+def person(person_id: str) -> str:
+    return f"people/{person_id}.md"
+
+
+def topic(slug: str) -> str:
+    return f"topics/{slug}.md"
+
+
+def aim(plan_id: str, number: int) -> str:
+    return f"strategy/{plan_id}/aim-{number}.md"
+
+
+def metric(metric_id: str) -> str:
+    return f"metrics/{metric_id}.md"
+
+
+def table_download(name: str) -> str:
+    return f"downloads/tables/{name}"
+
+
+def metric_download(metric_id: str) -> str:
+    return f"downloads/metrics/{metric_id}.csv"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A relative Markdown link from one generated page to another (MkDocs resolves .md links)."""
+    from_parts = from_page.split("/")[:-1]
+    to_parts = to_page.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    up = [".."] * (len(from_parts) - common)
+    return "/".join(up + to_parts[common:])

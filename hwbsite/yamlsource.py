@@ -1,0 +1,182 @@
+"""Read YAML safely while remembering where every key and value came from.
+
+Only the safe YAML subset is accepted (no Python tags).  Each scalar is
+constructed on its own so that an impossible value (``2017-06-31``) is reported
+at its own line instead of aborting the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Path_ = tuple  # a path into the document: ("agenda", "items", 8, "pages")
+
+MAX_BYTES = 2_000_000  # officers' files are small; a huge file is a mistake, not data
+
+
+@dataclass(frozen=True)
+class SourcePos:
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: plain data plus the position of every node in it."""
+
+    path: Path
+    data: Any
+    value_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_pos: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0  # for YAML front matter inside a Markdown file
+    # values that could not be constructed: reported once here, ignored by validation
+    problems: list["YamlProblem"] = field(default_factory=list)
+    bad_paths: set = field(default_factory=set)
+
+    def pos(self, path: Path_) -> tuple[int, int]:
+        """Best position for a path: its key if it has one, else its value, else its parent's."""
+        path = tuple(path)
+        while True:
+            if path in self.key_pos:
+                line, col = self.key_pos[path]
+                return line + self.line_offset, col
+            if path in self.value_pos:
+                line, col = self.value_pos[path]
+                return line + self.line_offset, col
+            if not path:
+                return 1 + self.line_offset, 1
+            path = path[:-1]
+
+
+class YamlProblem(Exception):
+    def __init__(self, line: int, column: int, message: str, hint: str = "", path: Path_ = ()):
+        self.line, self.column, self.message, self.hint, self.path = line, column, message, hint, path
+        super().__init__(f"{line}:{column}: {message}")
+
+
+def format_path(path: Path_) -> str:
+    """('agenda', 'items', 8, 'pages') -> 'agenda.items[8].pages'."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _hint_for(problem: str) -> str:
+    if "\\t" in problem or "tab" in problem.lower():
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem:
+        return 'put text that contains ": " in quotes'
+    if "could not find expected ':'" in problem:
+        return "each line of a mapping needs 'key: value'"
+    if "found undefined tag" in problem or "could not determine a constructor" in problem:
+        return "tags such as !!python/object are not allowed in data files"
+    return ""
+
+
+def read_text(path: Path) -> str:
+    """Read an officer's file as UTF-8, failing clearly on size or encoding."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise YamlProblem(1, 1, f"file is {len(raw):,} bytes; data files must be under {MAX_BYTES:,} bytes",
+                          "split the file, or check that it is the file you meant")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem(line, col, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
+                          "save the file as UTF-8") from None
+
+
+def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Document:
+    """Parse YAML text into a Document; raises YamlProblem (1-based positions, before offset)."""
+    loader = yaml.SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or str(exc)
+        raise YamlProblem(line, col, f"YAML syntax error: {problem}", _hint_for(problem)) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - reader errors (control characters)
+        raise YamlProblem(1, 1, f"YAML error: {exc}") from None
+    finally:
+        loader.dispose()
+    doc = Document(path=path, data=None, line_offset=line_offset)
+    if node is None:
+        return doc
+    doc.data = _convert(node, (), doc, loader)
+    return doc
+
+
+def _convert(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader) -> Any:
+    doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        loader.flatten_mapping(node)  # resolves YAML merge keys (<<) the way safe_load does
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise YamlProblem(key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                  "a key must be plain text")
+            key = _scalar(key_node, loader)
+            key = str(key) if not isinstance(key, bool) else ("true" if key else "false")
+            child = path + (key,)
+            if key in result:
+                doc.problems.append(YamlProblem(
+                    key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                    f"duplicate key '{key}' in the same mapping",
+                    "each key may appear once; remove or rename one of them", path=child))
+                doc.bad_paths.add(child)
+                continue
+            doc.key_pos[child] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _convert(value_node, child, doc, loader)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, path + (i,), doc, loader) for i, item in enumerate(node.value)]
+    try:
+        return _scalar(node, loader)
+    except YamlProblem as problem:
+        problem.path = path
+        doc.problems.append(problem)
+        doc.bad_paths.add(path)
+        return None
+
+
+def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    try:
+        return loader.construct_object(node, deep=True)
+    except yaml.constructor.ConstructorError as exc:
+        problem = exc.problem or str(exc)
+        raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1, problem,
+                          _hint_for(problem)) from None
+    except ValueError as exc:
+        # e.g. 2017-06-31: YAML recognises a date but the calendar has no such day
+        raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
+                          f"impossible date '{node.value}': {exc}",
+                          "check the day and month (YYYY-MM-DD)") from None
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Split '---\\nyaml\\n---\\nbody' into (yaml, body, line number where the body starts)."""
+    if not text.startswith("---"):
+        return None, text, 1
+    lines = text.splitlines(keepends=True)
+    if lines[0].strip() != "---":
+        return None, text, 1
+    for i in range(1, len(lines)):
+        if lines[i].strip() in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1:]), i + 2
+    return None, text, 1
