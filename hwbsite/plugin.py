@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import blocks, charts, urls
 from .context import build_context
 from .pages import home
+from .pages.metrics import metric_downloads
 from .project import load_project
 from .site import build_pages
 
@@ -76,6 +77,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for name, table in self.project.tables.items():
             _replace(files, File.generated(config, urls.table_download(name),
                                            abs_src_path=str(self.project.root / table.path)))
+        for path, content in metric_downloads(self.project).items():
+            _replace(files, File.generated(config, path, content=content))
         for asset in sorted(ASSETS.iterdir()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         _replace(files, File.generated(config, f"{ASSET_DIR}/plotly.min.js", abs_src_path=charts.plotly_js_path()))

@@ -17,6 +17,8 @@ from .models.meetings import Meeting
 from .models.papers import Paper
 from .models.people import PeopleFile, Person, name_key
 from .models.topics import Topic, TopicsFile
+from .models.metrics import Metric, Registry
+from . import metrics as metric_values
 from .tables import Table, load_tables
 from .validate import validate
 from .yamlsource import Document, YamlProblem, parse_yaml, read_text, split_front_matter
@@ -33,6 +35,8 @@ class Project:
     papers: dict[str, Paper] = field(default_factory=dict)
     tables: dict[str, Table] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    values: list = field(default_factory=list)               # metrics.Value, in file order
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
 
@@ -149,11 +153,22 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
         loaded = load_yaml_model(data / "topics.yml", TopicsFile, log)
         topics = loaded.topics if loaded else []
 
+    registry: dict[str, Metric] = {}
+    registry_file = data / "metrics" / "registry.yml"
+    if registry_file.exists():
+        loaded = load_yaml_model(registry_file, Registry, log)
+        for metric in (loaded.metrics if loaded else []):
+            if metric.id in registry:
+                log.error(metric.pos_of("id"), "id", f"metric id '{metric.id}' is used twice")
+            registry[metric.id] = metric
+    values = metric_values.load_values(data / "metrics" / "values", registry, log)
+    metric_values.check_values(registry, values, log)
+
     if board is None:
         return None, log
     project = Project(root=root, board=board, people=people,
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
-                      tables=tables, topics=topics, source_files=sources)
+                      tables=tables, topics=topics, metrics=registry, values=values, source_files=sources)
     project.index()
     references.check(project, log)
     _check_content_blocks(project, content, log)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pages import meetings, papers, people, registers
+from .pages import meetings, metrics, papers, people, registers
 from .render import GeneratedPage
 
 
@@ -13,4 +13,5 @@ def build_pages(project, ctx) -> list[GeneratedPage]:
     pages += people.people_pages(project, ctx)
     pages += registers.topic_pages(project, ctx)
     pages += [registers.decisions_page(project, ctx), registers.actions_page(project, ctx)]
+    pages += metrics.metric_pages(project, ctx)
     return sorted(pages, key=lambda p: p.path)

@@ -1,0 +1,36 @@
+"""One page per metric, the metrics index, and the per-metric CSV downloads."""
+
+from __future__ import annotations
+
+from .. import charts, urls
+from ..render import GeneratedPage, render
+
+
+def metric_page(project, metric, ctx) -> GeneratedPage:
+    page = urls.metric(metric.id)
+    values = charts.series_values(project.values, metric.id)
+    md = render("metric.md.j2", page, m=metric, values=values, unit=charts.unit_label(metric),
+                status=charts.status(metric, values), ctx=ctx,
+                aims=[a for n in metric.aims if (a := ctx.aim_link(n))])
+    return GeneratedPage(page, md, source="data/metrics/registry.yml")
+
+
+def metrics_index(project, ctx) -> GeneratedPage:
+    page = urls.METRICS
+    rows = []
+    for metric in sorted(project.metrics.values(), key=lambda m: m.title.lower()):
+        values = charts.series_values(project.values, metric.id)
+        rows.append({"metric": metric, "status": charts.status(metric, values), "count": len(values)})
+    return GeneratedPage(page, render("metrics_index.md.j2", page, rows=rows), in_nav=True)
+
+
+def metric_pages(project, ctx) -> list[GeneratedPage]:
+    if not project.metrics:
+        return []
+    return [metrics_index(project, ctx)] + [metric_page(project, m, ctx) for m in project.metrics.values()]
+
+
+def metric_downloads(project) -> dict[str, str]:
+    """CSV downloads: site path -> content."""
+    return {urls.metric_download(m.id): charts.csv_download(m, charts.series_values(project.values, m.id))
+            for m in project.metrics.values()}

@@ -1,0 +1,119 @@
+"""Parse the period labels that board papers use, keeping the label as published.
+
+Financial years start on 1 April: "2017/18", "2017-18", "17/18", "15/16 year-end";
+quarters are financial quarters: "Q1 17/18", "Quarter 4 (2016/17)"; months:
+"Apr-16", "January 2017"; ranges: "April - December 2014",
+"April 2012 - March 2013", "1st November 2016 to 31st March 2017".
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+
+class PeriodError(ValueError):
+    def __init__(self, label: str, hint: str = 'e.g. "2017/18", "Q1 17/18", "Apr-16", "April 2012 - March 2013"'):
+        super().__init__(f'cannot read the period "{label}"')
+        self.hint = hint
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: dt.date
+    end: dt.date
+    label: str = ""
+    kind: str = "range"   # year | financial-year | quarter | month | range
+
+    @property
+    def months(self) -> int:
+        return (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+
+    @property
+    def midpoint(self) -> dt.date:
+        return self.start + (self.end - self.start) / 2
+
+
+MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+_MONTH = r"(?P<{0}>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if y < 100:
+        y += 2000 if y < 70 else 1900
+    return y
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def financial_year(start_year: int, label: str = "", years: int = 1) -> Period:
+    kind = "financial-year" if years == 1 else "range"
+    return Period(dt.date(start_year, 4, 1), dt.date(start_year + years, 3, 31), label, kind)
+
+
+def quarter(number: int, fy_start: int, label: str = "") -> Period:
+    month = 4 + 3 * (number - 1)
+    year = fy_start + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    end_month = month + 2
+    return Period(dt.date(year, month, 1), _month_end(year, end_month), label, "quarter")
+
+
+_FY = re.compile(r"^(?:fy\s*)?(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})$")
+_Q = re.compile(r"^(?:q|quarter)\s*(?P<q>[1-4])\s*\(?\s*(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})\s*\)?$")
+_MONTH_YEAR = re.compile(r"^" + _MONTH.format("m") + r"\.?[\s-]*(?:'|’)?(?P<y>\d{2}|\d{4})$")
+_DAY = r"(?:(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
+_RANGE = re.compile(r"^" + _DAY.format("d1") + _MONTH.format("m1") + r"\.?\s*(?P<y1>\d{2}|\d{4})?\s*(?:-|–|to)\s*"
+                    + _DAY.format("d2") + _MONTH.format("m2") + r"\.?\s*(?P<y2>\d{2}|\d{4})$")
+_YEAR = re.compile(r"^(?P<y>\d{4})$")
+# Words that describe a figure rather than change its period.
+_QUALIFIERS = re.compile(r"\s*(?:\[[^\]]*\]|\((?:[^)]*months?[^)]*)\)|year[- ]end|outturn)\s*$", re.IGNORECASE)
+
+
+def parse(label: str) -> Period:
+    """Parse a published period label; raises PeriodError with a hint if it cannot be read."""
+    if not isinstance(label, str) or not label.strip():
+        raise PeriodError(str(label))
+    text = " ".join(label.strip().split())
+    while True:
+        stripped = _QUALIFIERS.sub("", text)
+        if stripped == text:
+            break
+        text = stripped
+    low = text.lower()
+    if m := _Q.match(low):
+        a, b = _year(m["a"]), _year(m["b"])
+        if b != a + 1:
+            raise PeriodError(label, "a financial year runs into the next year, e.g. 2017/18")
+        return quarter(int(m["q"]), a, label)
+    if m := _FY.match(low):
+        a, b = _year(m["a"]), _year(m["b"])
+        if b <= a or b - a > 5:
+            raise PeriodError(label, "the second year must follow the first, e.g. 2017/18")
+        return financial_year(a, label, b - a)
+    if m := _YEAR.match(low):
+        y = int(m["y"])
+        return Period(dt.date(y, 1, 1), dt.date(y, 12, 31), label, "year")
+    if m := _MONTH_YEAR.match(low):
+        month, year = MONTHS[m["m"][:3] if m["m"][:3] != "sep" else "sep"], _year(m["y"])
+        return Period(dt.date(year, month, 1), _month_end(year, month), label, "month")
+    if m := _RANGE.match(low):
+        m1, m2 = MONTHS[m["m1"][:3]], MONTHS[m["m2"][:3]]
+        y2 = _year(m["y2"])
+        y1 = _year(m["y1"]) if m["y1"] else (y2 if m1 <= m2 else y2 - 1)
+        try:
+            start = dt.date(y1, m1, int(m["d1"]) if m["d1"] else 1)
+            end = dt.date(y2, m2, int(m["d2"])) if m["d2"] else _month_end(y2, m2)
+        except ValueError:
+            raise PeriodError(label, "check the day of the month") from None
+        if end < start:
+            raise PeriodError(label, "the period ends before it starts")
+        return Period(start, end, label, "range")
+    raise PeriodError(label)

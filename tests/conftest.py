@@ -1,0 +1,54 @@
+"""Shared test helpers: build tiny sites from fixture projects in a temporary directory."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    """Copy a project (mkdocs.yml, content/, data/, overrides/) into dest."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "content", "data", "overrides"):
+        path = src / name
+        if path.is_dir():
+            shutil.copytree(path, dest / name)
+        elif path.exists():
+            shutil.copy(path, dest / name)
+    (dest / "overrides").mkdir(exist_ok=True)
+    return dest
+
+
+def build(project_dir: Path, strict: bool = True, build_date: str | None = "2017-09-01") -> Path:
+    """Build a project with MkDocs' own API; returns the site directory. Raises on failure."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(project_dir / "mkdocs.yml"), strict=strict, site_dir=str(project_dir / "site"))
+    if build_date is not None:
+        config.plugins["hwbsite"].config.build_date = build_date
+    mkdocs_build(config)
+    return project_dir / "site"
+
+
+@pytest.fixture
+def fixture_project(tmp_path):
+    """Copy tests/fixtures/<name> into a temp dir: fixture_project("minimal")."""
+    def make(name: str) -> Path:
+        return copy_project(FIXTURES / name, tmp_path / name)
+    return make
+
+
+@pytest.fixture(scope="session")
+def rotherham_site(tmp_path_factory) -> Path:
+    """The real Rotherham site, built once per test session with --strict."""
+    dest = copy_project(REPO, tmp_path_factory.mktemp("rotherham"))
+    return build(dest)
