@@ -75,7 +75,7 @@ def _log_error(doc: Document, model_cls: type, loc: tuple, err: dict, log: Probl
     elif kind in ("string_type",):
         message = f"expected text, got {_describe(got)}"
         if isinstance(got, int) and str(loc[-1]).endswith("time"):
-            hint = 'write times in quotes, e.g. "09:30"; unquoted 09:30 is read as a number'
+            hint = 'write times in quotes, e.g. "09:30"; unquoted 9:30 is read as a number of minutes'
         else:
             hint = "put the value in quotes"
     elif kind in ("list_type",):

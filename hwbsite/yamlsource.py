@@ -122,8 +122,17 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Document:
     return doc
 
 
+_SAFE_TAGS = {"tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
 def _convert(node: yaml.Node, path: Path_, doc: Document, loader: yaml.SafeLoader) -> Any:
     doc.value_pos[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if node.tag not in _SAFE_TAGS:
+        doc.problems.append(YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
+                                        f"the YAML tag '{node.tag}' is not allowed",
+                                        "tags such as !!python/object are not allowed in data files", path=path))
+        doc.bad_paths.add(path)
+        return None
     if isinstance(node, yaml.MappingNode):
         loader.flatten_mapping(node)  # resolves YAML merge keys (<<) the way safe_load does
         result: dict = {}
