@@ -47,7 +47,11 @@
         var data = el.parentNode.querySelector(".hwb-chart__data");
         if (!data) return;
         var fig = JSON.parse(data.textContent);
-        Plotly.react(el, fig.data, layoutFor(fig.layout), { displayModeBar: false, responsive: true });
+        Plotly.react(el, fig.data, layoutFor(fig.layout), { displayModeBar: false, responsive: true })
+          .then(function () {
+            // The container may have had no width yet when the page was swapped in.
+            requestAnimationFrame(function () { Plotly.Plots.resize(el); });
+          });
       });
     });
   }
