@@ -57,6 +57,12 @@ def find_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def table_files(text: str) -> list[str]:
+    """CSV files that a page's table blocks show."""
+    return [b.options["file"] for b in find_blocks(text)
+            if b.kind == "table" and not b.error and isinstance(b.options.get("file"), str)]
+
+
 def check_block(block: Block, project) -> None:
     """Fill in block.error when the block refers to something that does not exist."""
     if block.error:

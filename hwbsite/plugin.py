@@ -75,6 +75,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                                                 Path(config.config_file_path).parent))
             _replace(files, file)
         for name, table in self.project.tables.items():
+            if name not in self.ctx.public_tables:
+                continue
             _replace(files, File.generated(config, urls.table_download(name),
                                            abs_src_path=str(self.project.root / table.path)))
         for path, content in metric_downloads(self.project).items():
