@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from .errors import ProblemLog
@@ -83,13 +82,23 @@ def check(project: "Project", log: ProblemLog) -> None:
     _check_papers(project, log)
 
 
+def _repeats(items, key):
+    """(item, first item with the same key) for every item whose key was seen before."""
+    seen = {}
+    for item in items:
+        k = key(item)
+        if k in seen:
+            yield item, seen[k]
+        else:
+            seen[k] = item
+
+
 def _check_people(project: "Project", log: ProblemLog) -> None:
-    ids = Counter(p.id for p in project.people)
-    seen: dict[str, str] = {}
     from .models.people import name_key
+    for person, first in _repeats(project.people, lambda p: p.id):
+        log.error(person.pos_of("id"), "id", f"person id '{person.id}' is used twice (first at line {first.src.line})")
+    seen: dict[str, str] = {}
     for person in project.people:
-        if ids[person.id] > 1:
-            log.error(person.pos_of("id"), "id", f"person id '{person.id}' is used more than once")
         for spelling in person.spellings:
             key = name_key(spelling)
             if key in seen and seen[key] != person.id:
@@ -108,11 +117,10 @@ def _known_person(project, name, src, field, log) -> None:
 def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
     agenda = meeting.agenda
     if agenda:
-        numbers = Counter(i.number for i in agenda.walk())
+        for item, first in _repeats(agenda.walk(), lambda i: i.number):
+            log.error(item.pos_of("number"), "number",
+                      f"agenda item number '{item.number}' is used twice (first at line {first.src.line})")
         for item in agenda.walk():
-            if numbers[item.number] > 1:
-                log.error(item.pos_of("number"), "number", f"agenda item number '{item.number}' is used twice")
-                numbers[item.number] = 0
             for paper_id in item.papers:
                 if paper_id not in project.papers:
                     log.error(item.pos_of("papers"), "papers", f"paper '{paper_id}' is not in content/papers/",
@@ -152,17 +160,16 @@ def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
         if getattr(key, "id", key) in present:
             log.error(person.src, "attendance.apologies",
                       f"'{person.name}' is listed both as attending and as sending apologies")
-    numbers = Counter(m.number for m in minutes.items)
+    for minute, first in _repeats(minutes.items, lambda m: m.number):
+        log.error(minute.pos_of("number"), "number",
+                  f"minute number {minute.number} is used twice (first at line {first.src.line})")
     for minute in minutes.items:
-        if numbers[minute.number] > 1:
-            log.error(minute.pos_of("number"), "number", f"minute number {minute.number} is used twice")
-            numbers[minute.number] = 0
-        res_numbers = Counter(r.number for r in minute.all_resolutions() if r.number is not None)
-        for res in minute.all_resolutions():
-            if res.number is not None and res_numbers[res.number] > 1:
-                log.error(res.pos_of("number"), "number",
-                          f"resolution ({res.number}) is numbered twice in minute {minute.number}")
-                res_numbers[res.number] = 0
+        numbered = [r for r in minute.all_resolutions() if r.number is not None]
+        res_numbers = {r.number for r in numbered}
+        for res, first in _repeats(numbered, lambda r: r.number):
+            log.error(res.pos_of("number"), "number",
+                      f"resolution ({res.number}) is numbered twice in minute {minute.number} "
+                      f"(first at line {first.src.line})")
         for action in minute.all_actions():
             _known_person(project, action.owner, action.pos_of("owner"), "owner", log)
             if action.resolution is not None and action.resolution not in res_numbers:

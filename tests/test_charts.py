@@ -1,0 +1,146 @@
+"""Metric figures, their text alternatives, computed status and data checks (no site build needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from hwbsite import charts
+from hwbsite.errors import ProblemLog
+from hwbsite.metrics import check_values, load_values
+from hwbsite.models.metrics import Metric
+
+HEADER = "metric,period,kind,value,unit,breakdown,numerator,denominator,ci_low,ci_high,covers,as_of,source,note\n"
+
+
+def metric(**kw) -> Metric:
+    base = {"id": "nea", "title": "Emergency admissions", "unit": "count", "polarity": "lower", "tolerance": 0.02}
+    return Metric.model_validate({**base, **kw})
+
+
+def values(tmp_path: Path, rows: str, registry: dict):
+    (tmp_path / "v").mkdir(exist_ok=True)
+    (tmp_path / "v/values.csv").write_text(HEADER + rows)
+    log = ProblemLog(tmp_path)
+    vals = load_values(tmp_path / "v", registry, log)
+    return vals, log
+
+
+ROWS = ("nea,Q1 17/18,plan,7395,count,,,,,,,2017-09-11,000 lines 4839,\n"
+        "nea,Q2 17/18,plan,7436,count,,,,,,,2017-09-11,000 lines 4839,\n"
+        "nea,Q1 17/18,actual,7600,count,,,,,,,2017-11-01,,\n")
+
+
+def test_actuals_solid_with_markers_plans_dashed_hover_shows_published_value(tmp_path):
+    m = metric()
+    vals, log = values(tmp_path, ROWS, {"nea": m})
+    assert log.problems == []
+    fig = charts.figure(m, vals)
+    by_name = {t["name"]: t for t in fig["data"]}
+    assert by_name["Actual"]["line"]["dash"] == "solid" and "markers" in by_name["Actual"]["mode"]
+    assert by_name["Plan"]["line"]["dash"] == "dash"
+    assert by_name["Plan"]["marker"]["symbol"] != by_name["Actual"]["marker"]["symbol"]
+    assert "Q1 17/18: 7395" in by_name["Plan"]["text"]
+    assert fig["layout"]["yaxis"]["title"]["text"] == "number"
+    assert "template" not in fig["layout"]
+    assert len(charts.figure_json(fig)) < 3000  # no 6.5 KB default template per chart
+
+
+def test_confidence_intervals_become_error_bars_and_breakdowns_a_dot_and_interval_chart(tmp_path):
+    m = metric(id="eq", unit="percent", polarity="higher")
+    vals, _ = values(tmp_path, "eq,2015-16,actual,41.2,percent,EHC,,,37.1,45.4,,,,\n"
+                               "eq,2015-16,threshold,42.2,percent,EHC,,,,,,,,\n", {"eq": m})
+    fig = charts.figure(m, vals)
+    actual = next(t for t in fig["data"] if t["name"] == "Actual")
+    assert actual["y"] == ["EHC"] and actual["x"] == [41.2]
+    assert actual["error_x"]["array"] == [pytest.approx(4.2)] and actual["error_x"]["arrayminus"] == [pytest.approx(4.1)]
+    assert "95% CI 37.1 to 45.4" in actual["text"][0]
+
+
+@pytest.mark.parametrize("actual, polarity, rag", [
+    (7300, "lower", "G"), (7500, "lower", "A"), (7700, "lower", "R"),
+    (7500, "higher", "G"), (7300, "higher", "A"), (7000, "higher", "R"),
+])
+def test_status_uses_polarity_and_tolerance(tmp_path, actual, polarity, rag):
+    m = metric(polarity=polarity)
+    vals, _ = values(tmp_path, f"nea,Q1 17/18,plan,7395,count,,,,,,,,,\nnea,Q1 17/18,actual,{actual},count,,,,,,,,,\n",
+                     {"nea": m})
+    assert charts.status(m, vals).rag == rag
+
+
+def test_text_summary_says_latest_actual_plan_and_gap_in_words(tmp_path):
+    m = metric()
+    vals, _ = values(tmp_path, ROWS, {"nea": m})
+    text = charts.summary(m, vals)
+    assert text == ("The latest actual is 7600 for Q1 17/18, against a plan of 7395: 205 above the plan. "
+                    "Lower is better.")
+
+
+def test_chart_json_cannot_close_its_script_element():
+    fig = {"data": [{"name": "</script><script>alert(1)</script>"}], "layout": {}}
+    encoded = charts.figure_json(fig)
+    assert "</script>" not in encoded and json.loads(encoded) == fig
+
+
+def test_csv_download_keeps_published_values(tmp_path):
+    m = metric()
+    vals, _ = values(tmp_path, ROWS, {"nea": m})
+    text = charts.csv_download(m, vals)
+    assert text.splitlines()[0] == HEADER.strip()
+    assert "nea,Q1 17/18,plan,7395,count" in text
+
+
+# --- errors and data checks ----------------------------------------------------------------
+
+@pytest.mark.parametrize("row, where, words", [
+    ("nope,Q1 17/18,plan,1,count,,,,,,,,,\n", "v/values.csv:2:1", "unknown metric 'nope'"),
+    ("nea,Q9 17/18,plan,1,count,,,,,,,,,\n", "v/values.csv:2:5", 'cannot read the period "Q9 17/18"'),
+    ("nea,Q1 17/18,plan,lots,count,,,,,,,,,\n", "v/values.csv:2:19", "expected a plain number, got 'lots'"),
+    ("nea,Q1 17/18,plan,1,percent,,,,,,,,,\n", "v/values.csv:2:21", "disagrees with the registry's 'count'"),
+    ("nea,Q1 17/18,guess,1,count,,,,,,,,,\n", "v/values.csv:2:14", "expected one of actual, plan"),
+    ("nea,Q1 17/18,plan,1,count,,,,,,,,,\nnea,Q1 17/18,plan,2,count,,,,,,,,,\n", "v/values.csv:3:1",
+     "duplicate row for nea / Q1 17/18 / plan"),
+    ("nea,Q1 17/18,plan,1,count\n", "v/values.csv:2:1", "expected 14 columns like the header, found 5"),
+])
+def test_bad_values_give_file_line_and_column(tmp_path, row, where, words):
+    _vals, log = values(tmp_path, row, {"nea": metric()})
+    (problem,) = log.errors
+    assert problem.format().startswith(where), problem.format()
+    assert words in problem.message
+
+
+def test_rate_that_does_not_match_numerator_and_denominator_is_a_warning(tmp_path):
+    m = metric(id="reab", unit="percent", polarity="higher")
+    vals, log = values(tmp_path, "reab,April 2012 - March 2013,baseline,86.7,percent,,110,130,,,,,,\n", {"reab": m})
+    check_values({"reab": m}, vals, log)
+    (w,) = log.warnings
+    assert w.format().startswith("v/values.csv:2:1: warning: value: reab April 2012 - March 2013: published 86.7 "
+                                 "but 110/130 x 100 = 84.6")
+
+
+def test_quarters_that_do_not_sum_to_the_stated_total_are_a_warning(tmp_path):
+    rows = "".join(f"nea,Q{q} 17/18,plan,{v},count,,,,,,,,,\n" for q, v in zip(range(1, 5), (7395, 7436, 7047, 7016)))
+    rows += "nea,2017/18,plan,28893,count,,,,,,,,,\n"
+    vals, log = values(tmp_path, rows, {"nea": metric()})
+    check_values({"nea": metric()}, vals, log)
+    (w,) = log.warnings
+    assert "stated total 28893 but the four quarters sum to 28,894" in w.message and w.line == 6
+
+
+def test_plan_revised_after_its_period_ended_is_a_warning(tmp_path):
+    vals, log = values(tmp_path, "nea,Q1 17/18,plan,7395,count,,,,,,,2017-09-11,,\n", {"nea": metric()})
+    check_values({"nea": metric()}, vals, log)
+    (w,) = log.warnings
+    assert "dated 2017-09-11, after its period ended" in w.message
+
+
+def test_series_mixing_definition_versions_is_a_warning(tmp_path):
+    m = metric(versions=[{"from": dt.date(2012, 4, 1), "to": dt.date(2015, 3, 31), "definition": "old"},
+                         {"from": dt.date(2015, 4, 1), "definition": "new"}])
+    vals, log = values(tmp_path, "nea,2013/14,actual,1,count,,,,,,,,,\nnea,2017/18,actual,2,count,,,,,,,,,\n",
+                       {"nea": m})
+    check_values({"nea": m}, vals, log)
+    assert [w.code for w in log.warnings] == ["mixed-definitions"]
