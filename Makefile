@@ -27,7 +27,7 @@ check: $(STAMP)  ## validate the data and list every warning
 	$(BIN)/hwbsite check
 
 bench: $(STAMP)  ## print build and chart-generation timings
-	$(BIN)/python -m tests.bench
+	$(BIN)/python tests/bench.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info

@@ -1,0 +1,214 @@
+"""The strategy dashboard: an overview of every aim's RAG status, and one page per aim."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from .. import dates, strategy, timescales, urls
+from ..render import GeneratedPage, render
+from . import links
+
+
+def badge(rag) -> Markup:
+    """A RAG status as a badge: its word and a symbol, never colour alone."""
+    s = strategy.status(rag)
+    return Markup(f'<span class="hwb-rag hwb-rag--{s.key}">{html.escape(s.word)} '
+                  f'<span aria-hidden="true">{s.symbol}</span></span>')
+
+
+def _linked_names(project, text: str | None, page: str) -> Markup:
+    """Published text ("Ian Thomas, RMBC"), with each person we know linked to their page."""
+    if not text:
+        return Markup("")
+    names = []
+    for chunk in re.split(r"\s*(?:&|/|;|\band\b|\(|\))\s*", text):
+        name = re.split(r"\s*(?:,| - )\s*", chunk.strip())[0].strip()
+        if name and project.person_named(name) is not None:
+            names.append(name)
+    return links.names_in(project, text, names, page)
+
+
+def summary_words(summary: strategy.AimSummary) -> str:
+    """'10 actions: 1 Red, 7 Amber, 1 Green, 1 Blank' (statuses with no actions left out)."""
+    parts = [f"{summary.count(rag)} {strategy.status(rag).word}" for rag in strategy.ORDER if summary.count(rag)]
+    total = f"{summary.total} action{'s' if summary.total != 1 else ''}"
+    return total + (": " + ", ".join(parts) if parts else "")
+
+
+def chart(summaries: list[strategy.AimSummary], caption: str) -> Markup:
+    """RAG mix per aim: one block per action, each with its status symbol; the words say the same."""
+    out = ['<div class="hwb-rag-chart">', f'<p class="hwb-rag-chart__caption"><strong>{html.escape(caption)}</strong></p>',
+           '<p class="hwb-rag-chart__key">Key: ' + " ".join(
+               f'<span class="hwb-rag-unit hwb-rag--{s.key}" aria-hidden="true">{s.symbol}</span> {html.escape(s.word)}'
+               for s in (strategy.status(r) for r in strategy.ORDER)) + "</p>"]
+    for summary in summaries:
+        units = "".join(
+            f'<span class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}">{strategy.status(rag).symbol}</span>'
+            * summary.count(rag) for rag in strategy.ORDER)
+        label = f"Aim {summary.aim.number}: {summary_words(summary)}"
+        out += ['<div class="hwb-rag-chart__row">',
+                f'<p class="hwb-rag-chart__label">{html.escape(label)}</p>',
+                f'<div class="hwb-rag-chart__bar" aria-hidden="true">{units}</div>',
+                "</div>"]
+    out.append("</div>")
+    return Markup("\n".join(out))
+
+
+@dataclass
+class ActionRow:
+    action: object
+    rag: object
+    badge: Markup
+    leads: Markup
+    timescale: timescales.Timescale
+    progress: str | None          # None: not in the update; "": left blank
+    overdue: bool
+
+
+@dataclass
+class ActionGroup:
+    objectives: list
+    anchor: str
+    heading: str
+    rows: list = field(default_factory=list)
+
+
+def _objective_words(numbers: list[int]) -> str:
+    words = [str(n) for n in numbers]
+    if len(words) == 1:
+        return f"objective {words[0]}"
+    return "objectives " + ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _groups(project, aim, update, page) -> list[ActionGroup]:
+    """Actions grouped by the objectives they serve, in the order the plan lists them."""
+    groups: dict[tuple, ActionGroup] = {}
+    for action in aim.actions:
+        key = tuple(sorted(set(action.objectives)))
+        if key not in groups:
+            groups[key] = ActionGroup([o for n in key if (o := aim.objective(n))],
+                                      "actions-" + "-".join(str(n) for n in key),
+                                      "Actions for " + _objective_words(list(key)))
+        rag = strategy.rag_of(update, action)
+        entry = update.actions.get(action.id) if update else None
+        groups[key].rows.append(ActionRow(
+            action=action, rag=rag, badge=badge(rag), leads=_linked_names(project, action.leads, page),
+            timescale=timescales.parse(action.timescale),
+            progress=entry.progress if entry is not None else None,
+            overdue=strategy.is_overdue(action, update)))
+    return list(groups.values())
+
+
+def _discussed(project, aim_number: int, ctx) -> list[dict]:
+    """Agenda items and minutes tagged with this aim, oldest meeting first (exempt business left out)."""
+    found = []
+    for meeting in project.meetings:
+        if meeting.agenda:
+            for item in meeting.agenda.walk():
+                if aim_number in item.aims and item.exempt is None:
+                    found.append({"meeting": meeting, "what": f"agenda item {item.number}", "title": item.title,
+                                  "page": urls.meeting(meeting.id), "anchor": item.anchor})
+        if meeting.minutes:
+            for minute in meeting.minutes.items:
+                if aim_number in minute.aims and minute.exempt is None:
+                    found.append({"meeting": meeting, "what": f"minute {minute.number}", "title": minute.title,
+                                  "page": urls.meeting(meeting.id), "anchor": minute.anchor})
+    return found
+
+
+def _papers(project, aim_number: int, ctx) -> list:
+    papers = [p for p in project.papers.values() if aim_number in p.aims and p.id in ctx.public_papers]
+    return sorted(papers, key=lambda p: (str(p.meeting or p.date or ""), p.id))
+
+
+def _update_view(project, update, ctx) -> dict | None:
+    if update is None:
+        return None
+    meeting = project.meeting(update.meeting) if update.meeting else None
+    paper = project.papers.get(update.paper) if update.paper in ctx.public_papers else None
+    return {"u": update, "meeting": meeting, "paper": paper}
+
+
+def _change(before, after) -> str:
+    if before == after:
+        return "No change"
+    return f"{strategy.status(before).word} to {strategy.status(after).word}"
+
+
+def _history(aim, updates) -> list[dict]:
+    rows = []
+    for action in aim.actions:
+        rags = [strategy.rag_of(u, action) for u in updates]
+        rows.append({"action": action, "badges": [badge(r) for r in rags], "change": _change(rags[-2], rags[-1])})
+    return rows
+
+
+def aim_page(project, plan, aim, ctx) -> GeneratedPage:
+    page = urls.aim(plan.id, aim.number)
+    updates = strategy.updates_for(project, plan)
+    update = strategy.latest(updates)
+    groups = _groups(project, aim, update, page)
+    served = {n for a in aim.actions for n in a.objectives}
+    view = {
+        "plan": plan,
+        "aim": aim,
+        "sponsor": _linked_names(project, aim.sponsor, page),
+        "lead": _linked_names(project, aim.lead, page),
+        "latest": _update_view(project, update, ctx),
+        "summary": summary_words(strategy.summarise(aim, update)),
+        "overdue": sum(r.overdue for g in groups for r in g.rows),
+        "groups": groups,
+        "unserved": [o for o in aim.objectives if o.number not in served],
+        "history": _history(aim, updates) if len(updates) > 1 else [],
+        "updates": [_update_view(project, u, ctx) for u in updates],
+        "discussed": _discussed(project, aim.number, ctx),
+        "papers": _papers(project, aim.number, ctx),
+    }
+    md = render("strategy_aim.md.j2", page, v=view)
+    return GeneratedPage(page, md, source=plan.src.file)
+
+
+def overview_page(project, ctx) -> GeneratedPage:
+    page = urls.STRATEGY
+    plans = []
+    for plan in project.plans:
+        updates = strategy.updates_for(project, plan)
+        update = strategy.latest(updates)
+        summaries = [strategy.summarise(aim, update) for aim in plan.aims]
+        as_at = f" as at {dates.short_date(update.as_at)}" if update else ""
+        plans.append({
+            "plan": plan,
+            "intro": [p for p in re.split(r"\n\s*\n", plan.intro or "") if p.strip()],
+            "latest": _update_view(project, update, ctx),
+            "aims": [{"aim": s.aim, "summary": s, "page": urls.aim(plan.id, s.aim.number),
+                      "sponsor": _linked_names(project, s.aim.sponsor, page),
+                      "lead": _linked_names(project, s.aim.lead, page)} for s in summaries],
+            "order": [(rag, strategy.status(rag)) for rag in strategy.ORDER],
+            "totals": {rag: sum(s.count(rag) for s in summaries) for rag in strategy.ORDER},
+            "total": sum(s.total for s in summaries),
+            "overdue": sum(s.overdue for s in summaries),
+            "chart": chart(summaries, f"RAG status of each aim's actions{as_at}"),
+            "as_at": as_at,
+            "updates": [_update_view(project, u, ctx) for u in updates],
+        })
+    strategies = {p.strategy for p in project.plans if p.strategy}
+    title = strategies.pop() if len(strategies) == 1 else "Health and wellbeing strategy"
+    md = render("strategy_index.md.j2", page, plans=plans, title=title)
+    source = project.plans[0].src.file if len(project.plans) == 1 else None
+    return GeneratedPage(page, md, source=source, in_nav=True)
+
+
+def strategy_pages(project, ctx) -> list[GeneratedPage]:
+    """The overview and one page per aim; nothing when the board has no action plan."""
+    plans = getattr(project, "plans", [])
+    if not plans:
+        return []
+    pages = [overview_page(project, ctx)]
+    pages += [aim_page(project, plan, aim, ctx) for plan in plans for aim in plan.aims]
+    return pages
+
+

@@ -1,0 +1,128 @@
+"""Benchmarks printed by `make bench`: figures and ratios, never pass/fail.
+
+    python -m tests.bench            # charts and build scaling
+    python -m tests.bench --quick    # smaller archive sizes
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "tests"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def timed(fn, repeat: int = 5) -> float:
+    """Median seconds of ``repeat`` runs."""
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs)
+
+
+def bench_charts() -> None:
+    import plotly.graph_objects as go
+
+    from hwbsite import charts
+    from hwbsite.project import load_project
+
+    project, _ = load_project(REPO)
+    metrics = list(project.metrics.values())
+    by_metric = {m.id: charts.series_values(project.values, m.id) for m in metrics}
+
+    def all_charts(times: int = 1):
+        for _ in range(times):
+            for m in metrics:
+                charts.chart_html(m, by_metric[m.id], f"chart-{m.id}")
+
+    n = len(metrics)
+    one = timed(all_charts) / n
+    ten = timed(lambda: all_charts(10), repeat=3)
+    print(f"charts: {n} seed series; {one * 1000:.3f} ms per chart (dict figure + JSON + summary)")
+    print(f"charts: 10x the seed ({10 * n} series): {ten:.3f} s in all")
+
+    # The same figures through go.Figure, as the plotly docs would do it, for the ratio.
+    def via_go():
+        for m in metrics:
+            fig = charts.figure(m, by_metric[m.id])
+            go.Figure(fig).to_json()
+    slow = timed(via_go, repeat=3) / n
+    print(f"charts: go.Figure + to_json would take {slow * 1000:.3f} ms per chart ({slow / one:.0f}x slower)")
+
+    # A dashboard page at 10x: the chart blocks of every metric, ten times over.
+    class Scaled:
+        pass
+    scaled = Scaled()
+    scaled.metrics = {}
+    scaled.values = []
+    for k in range(10):
+        for m in metrics:
+            mid = f"{m.id}-{k}"
+            scaled.metrics[mid] = m.model_copy(update={"id": mid})
+            scaled.values += [dataclasses.replace(v, metric=mid) for v in by_metric[m.id]]
+    ids = list(scaled.metrics)
+    page = timed(lambda: charts.chart_block(scaled, {"metrics": ids}, "dashboards/x.md"), repeat=3)
+    print(f"dashboard: one page with {len(ids)} charts and tables: {page:.3f} s "
+          f"({page / len(ids) * 1000:.3f} ms per chart)")
+
+
+def synthetic_archive(dest: Path, meetings: int) -> None:
+    """The Rotherham project plus ``meetings`` copies of its 2017-09-20 meeting on other dates."""
+    from conftest import copy_project
+    import datetime as dt
+
+    copy_project(REPO, dest)
+    template = (REPO / "data/meetings/2017-07-05.yml").read_text()
+    day = dt.date(1990, 1, 3)
+    for _ in range(meetings):
+        day += dt.timedelta(days=7)
+        text = template.replace("date: 2017-07-05", f"date: {day.isoformat()}", 1)
+        (dest / f"data/meetings/{day.isoformat()}.yml").write_text(text)
+
+
+def bench_build(sizes: list[int]) -> None:
+    from conftest import build
+
+    results = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp) / "p"
+            synthetic_archive(root, size)
+            start = time.perf_counter()
+            site = build(root, strict=False)
+            seconds = time.perf_counter() - start
+            pages = sum(1 for _ in site.rglob("index.html"))
+            mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
+            results.append((size, pages, seconds, mb))
+            print(f"build: +{size} meetings: {pages} pages in {seconds:.1f} s "
+                  f"({seconds / pages * 1000:.1f} ms per page), site {mb:.0f} MB")
+    if len(results) > 1:
+        (s0, p0, t0, _), (s1, p1, t1, _) = results[0], results[-1]
+        print(f"build: growth {p1 / p0:.2f}x pages -> {t1 / t0:.2f}x time (linear would be {p1 / p0:.2f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    bench_charts()
+    bench_build([0, 100] if args.quick else [0, 200, 800])
+    lighthouse = REPO / "tests/browser/lighthouse_bench.py"
+    if lighthouse.exists():
+        import runpy
+        runpy.run_path(str(lighthouse), run_name="__main__")
+
+
+if __name__ == "__main__":
+    main()
