@@ -27,9 +27,12 @@ def item_is_exempt(project: "Project", meeting_id, number) -> bool:
 
 
 def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = None) -> bool:
-    """Drafts, confidential, exempt and embargoed papers never reach any output file."""
+    """Unpublished, confidential, exempt and embargoed papers never reach any output file.
+
+    A paper printed "DRAFT" that the board published in its public pack is published, marked draft.
+    """
     today = today or dt.date.today()
-    if paper.status == "draft" or paper.confidential or paper.exempt is not None:
+    if not paper.published or paper.confidential or paper.exempt is not None:
         return False
     if paper.embargoed_until and today < paper.embargoed_until:
         return False
@@ -77,6 +80,8 @@ def check_content_page(text: str, path: str, log: ProblemLog) -> None:
 
 def check(project: "Project", log: ProblemLog) -> None:
     _check_people(project, log)
+    for topic, first in _repeats(project.topics, lambda t: t.slug):
+        log.error(topic.pos_of("slug"), "slug", f"topic '{topic.slug}' is described twice (first at line {first.src.line})")
     for meeting in project.meetings:
         _check_meeting(project, meeting, log)
     _check_papers(project, log)
@@ -139,7 +144,8 @@ def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
             clear_days = (meeting.date - agenda.published).days - 1
             if clear_days < 5:
                 log.warn(agenda.pos_of("published"), "agenda.published",
-                         f"agenda published {agenda.published} gives {max(clear_days, 0)} clear days before the "
+                         f"agenda published {agenda.published} gives {max(clear_days, 0)} clear "
+                         f"day{'' if clear_days == 1 else 's'} before the "
                          f"meeting; the Local Government Act 1972 s100B requires five",
                          code="late-agenda")
     minutes = meeting.minutes

@@ -21,10 +21,15 @@ def page_text(path: Path) -> str:
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
 
 
+_INLINE = re.compile(r"</?(?:a|span|em|strong|code|small|abbr|b|i|sup|sub)\b[^>]*>")
+
+
 def main_text(path: Path) -> str:
+    """The visible text of a page's article, as a reader would read it (inline tags add no space)."""
     raw = path.read_text(encoding="utf-8")
     m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', raw, re.S)
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
+    inner = _INLINE.sub("", m.group(1))
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inner)).split())
 
 
 @pytest.mark.parametrize("meeting", ["2014-02-11", "2017-09-20"])

@@ -44,7 +44,9 @@ class Paper(Model):
     authors: list[Contact] = Field(default_factory=list)
     summary: Markdown | None = None
     recommendations: list[Markdown] = Field(default_factory=list)
-    status: Literal["draft", "final", "signed"] = "final"
+    status: Literal["draft", "final", "signed"] = "final"   # as printed on the paper
+    # False while officers prepare a paper: it then reaches no output file at all.
+    published: bool = True
     versions: list[PaperVersion] = Field(default_factory=list)
     topics: list[Slug] = Field(default_factory=list)
     aims: list[int] = Field(default_factory=list)

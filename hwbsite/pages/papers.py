@@ -6,7 +6,7 @@ from .. import dates, urls
 from ..render import GeneratedPage, render
 
 TYPE_LABELS = {"annual-report": "Annual report"}
-STATUS_LABELS = {"final": "Final", "signed": "Signed", "draft": "Draft"}
+STATUS_LABELS = {"final": "Final", "signed": "Signed", "draft": "Draft (as printed on the paper)"}
 
 
 def type_label(kind: str) -> str:
