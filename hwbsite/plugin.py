@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import blocks, charts, urls
 from .context import build_context
 from .pages import home
+from .render import with_updated
 from .pages.metrics import metric_downloads
 from .project import load_project
 from .site import build_pages
@@ -67,7 +68,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for file in list(files):
             if file.src_uri.startswith("papers/") and file.src_uri.endswith(".md"):
                 files.remove(file)
+        self.updated = {}
         for page in build_pages(self.project, self.ctx):
+            if page.updated:
+                self.updated[page.path] = page.updated
             inclusion = InclusionLevel.INCLUDED if page.in_nav else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, page.path, content=page.markdown, inclusion=inclusion)
             if page.source and config.repo_url and config.edit_uri:
@@ -88,9 +92,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
 
     def on_page_markdown(self, markdown, page, config, files):
         try:
-            return self.expander.expand(markdown, page.file.src_uri)
+            markdown = self.expander.expand(markdown, page.file.src_uri)
         except ValueError as exc:
             raise PluginError(f"hwbsite: {exc}") from None
+        # From the data, not from git: a shallow clone in CI has no history.
+        updated = self.updated.get(page.file.src_uri) or page.meta.get("updated")
+        return with_updated(markdown, updated if isinstance(updated, dt.date) else None)
 
     def on_page_content(self, html, page, config, files):
         # Last line of defence: no script or event handler from data or content reaches a page.

@@ -18,6 +18,14 @@ class GeneratedPage:
     markdown: str
     source: str | None = None  # the data file that made it (for "edit this page")
     in_nav: bool = False
+    updated: object = None     # datetime.date the page's data last changed, from the data itself
+
+
+def with_updated(markdown: str, updated) -> str:
+    """Append the page's "Last updated" line (dates come from the data)."""
+    if not updated:
+        return markdown
+    return markdown.rstrip("\n") + f"\n\n*Last updated: {dates.short_date(updated)}.*\n{{: .hwb-updated }}\n"
 
 
 def _finalize(value):

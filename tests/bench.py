@@ -91,25 +91,63 @@ def synthetic_archive(dest: Path, meetings: int) -> None:
         (dest / f"data/meetings/{day.isoformat()}.yml").write_text(text)
 
 
-def bench_build(sizes: list[int]) -> None:
-    from conftest import build
+def plain_material_copy(root: Path, dest: Path) -> None:
+    """The same pages as plain Markdown files, built by Material without hwbsite (the baseline)."""
+    import yaml
 
+    from hwbsite.context import build_context
+    from hwbsite.project import load_project
+    from hwbsite.site import build_pages
+
+    project, _ = load_project(root)
+    ctx = build_context(project)
+    docs = dest / "content"
+    shutil.copytree(root / "content", docs, ignore=shutil.ignore_patterns("papers"))
+    for page in build_pages(project, ctx):
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown)
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["plugins"] = ["search"]
+    config["theme"].pop("custom_dir", None)
+    config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"},
+                            "nav": {"omitted_files": "info", "not_found": "info"}}
+    config["not_in_nav"] = "\n".join(["/meetings/*", "/papers/*", "/people/*", "/topics/*", "/metrics/*",
+                                        "/strategy/*"])
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config))
+
+
+def _build_seconds(root: Path, plugin: bool) -> tuple[float, int]:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+    if plugin:
+        config.plugins["hwbsite"].config.build_date = "2017-09-01"
+    start = time.perf_counter()
+    mkdocs_build(config)
+    return time.perf_counter() - start, sum(1 for _ in (root / "site").rglob("index.html"))
+
+
+def bench_build(sizes: list[int]) -> None:
+    import logging
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     results = []
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp) / "p"
             synthetic_archive(root, size)
-            start = time.perf_counter()
-            site = build(root, strict=False)
-            seconds = time.perf_counter() - start
-            pages = sum(1 for _ in site.rglob("index.html"))
-            mb = sum(p.stat().st_size for p in site.rglob("*") if p.is_file()) / 1e6
-            results.append((size, pages, seconds, mb))
-            print(f"build: +{size} meetings: {pages} pages in {seconds:.1f} s "
-                  f"({seconds / pages * 1000:.1f} ms per page), site {mb:.0f} MB")
+            ours, pages = _build_seconds(root, plugin=True)
+            plain_material_copy(root, Path(tmp) / "plain")
+            plain, plain_pages = _build_seconds(Path(tmp) / "plain", plugin=False)
+            results.append((size, pages, ours, plain))
+            print(f"build: +{size} meetings: {pages} pages in {ours:.1f} s ({ours / pages * 1000:.1f} ms per page); "
+                  f"plain Material, same {plain_pages} pages: {plain:.1f} s; ratio {ours / plain:.2f}")
     if len(results) > 1:
-        (s0, p0, t0, _), (s1, p1, t1, _) = results[0], results[-1]
-        print(f"build: growth {p1 / p0:.2f}x pages -> {t1 / t0:.2f}x time (linear would be {p1 / p0:.2f}x)")
+        (_s0, p0, t0, b0), (_s1, p1, t1, b1) = results[0], results[-1]
+        added = (t1 - t0) / (p1 - p0) * 1000
+        print(f"build: each added meeting page costs {added:.0f} ms with hwbsite, "
+              f"{(b1 - b0) / (p1 - p0) * 1000:.0f} ms with plain Material")
 
 
 def main() -> None:

@@ -106,3 +106,10 @@ def test_no_cdn_or_external_asset_in_any_page(rotherham_site):
         raw = page.read_text(encoding="utf-8")
         for m in re.finditer(r'<(?:script|link|img)[^>]+(?:src|href)="(https?:)?//[^"]+"', raw):
             pytest.fail(f"{page.relative_to(rotherham_site)} loads {m.group(0)}")
+
+
+def test_pages_say_when_their_data_last_changed(rotherham_site):
+    assert "Last updated: 5 July 2017." in main_text(rotherham_site / "meetings/2017-07-05/index.html")
+    assert "Last updated: 11 September 2017." in main_text(rotherham_site / "metrics/bcf-reablement/index.html")
+    assert "Last updated: 20 September 2017." in main_text(
+        rotherham_site / "strategy/action-plan-2017-18/aim-4/index.html")

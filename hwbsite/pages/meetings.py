@@ -38,6 +38,16 @@ def minutes_status(meeting: Meeting) -> str:
     return text
 
 
+def meeting_updated(meeting: Meeting):
+    """When the record last changed, from the data: an explicit date, else the latest dated event."""
+    if meeting.updated:
+        return meeting.updated
+    dates_seen = [meeting.agenda.published if meeting.agenda else None,
+                  meeting.minutes.approved_on if meeting.minutes else None,
+                  meeting.date if meeting.status != "scheduled" or meeting.minutes else None]
+    return max((d for d in dates_seen if d), default=None)
+
+
 def exempt_reason(exempt) -> str:
     if exempt is None or exempt.paragraph is None:
         return ""
@@ -191,7 +201,8 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
     }
     md = render("meeting.md.j2", page, m=meeting, v=view)
-    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"))
+    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
+                         updated=meeting_updated(meeting))
 
 
 def meetings_index(project, ctx) -> GeneratedPage:
@@ -209,4 +220,5 @@ def meetings_index(project, ctx) -> GeneratedPage:
     for row in rows:
         years.setdefault(row["meeting"].date.year, []).append(row)
     md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today)
-    return GeneratedPage(page, md, in_nav=True)
+    latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
+    return GeneratedPage(page, md, in_nav=True, updated=latest)

@@ -12,7 +12,8 @@ def metric_page(project, metric, ctx) -> GeneratedPage:
     md = render("metric.md.j2", page, m=metric, values=values, unit=charts.unit_label(metric),
                 status=charts.status(metric, values), ctx=ctx,
                 aims=[a for n in metric.aims if (a := ctx.aim_link(n))])
-    return GeneratedPage(page, md, source="data/metrics/registry.yml")
+    updated = metric.updated or max((v.as_of for v in values if v.as_of), default=None)
+    return GeneratedPage(page, md, source="data/metrics/registry.yml", updated=updated)
 
 
 def metrics_index(project, ctx) -> GeneratedPage:

@@ -36,7 +36,8 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
     }
     md = render("paper.md.j2", page, p=paper, v=view)
-    return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"))
+    return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"),
+                         updated=paper.updated or paper.date or paper.meeting)
 
 
 def papers_index(project, ctx) -> GeneratedPage:

@@ -169,7 +169,7 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
         "papers": _papers(project, aim.number, ctx),
     }
     md = render("strategy_aim.md.j2", page, v=view)
-    return GeneratedPage(page, md, source=plan.src.file)
+    return GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None)
 
 
 def overview_page(project, ctx) -> GeneratedPage:
