@@ -26,6 +26,9 @@ serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when data/ or c
 check: $(STAMP)  ## validate the data and list every warning
 	$(BIN)/hwbsite check
 
+schema: $(STAMP)  ## regenerate schemas/ and .vscode/settings.json from the models (commit the result)
+	$(BIN)/hwbsite schema
+
 bench: $(STAMP)  ## print build and chart-generation timings
 	$(BIN)/python tests/bench.py
 

@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, references
-from .errors import Problem, ProblemLog
+from . import blocks, checks, references
+from .errors import Problem, ProblemLog, Severity
 from .models.board import Board
 from .models.meetings import Meeting
 from .models.papers import Paper
@@ -19,6 +19,7 @@ from .models.people import PeopleFile, Person, name_key
 from .models.topics import Topic, TopicsFile
 from .models.metrics import Metric, Registry
 from . import metrics as metric_values
+from . import strategy as strategy_data
 from .tables import Table, load_tables
 from .validate import validate
 from .yamlsource import Document, YamlProblem, parse_yaml, read_text, split_front_matter
@@ -36,7 +37,11 @@ class Project:
     tables: dict[str, Table] = field(default_factory=dict)
     topics: list[Topic] = field(default_factory=list)
     metrics: dict[str, Metric] = field(default_factory=dict)
+    # table file -> the papers ("paper:<id>") and pages ("page:<path>") that show it
+    table_users: dict[str, set[str]] = field(default_factory=dict)
     values: list = field(default_factory=list)               # metrics.Value, in file order
+    plans: list = field(default_factory=list)                # models.strategy.Plan, by file name
+    plan_updates: list = field(default_factory=list)         # models.strategy.PlanUpdate, by plan then date
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
 
@@ -83,6 +88,10 @@ def load_paper(path: Path, log: ProblemLog) -> Paper | None:
         log.add(rel, p.line, p.column, "", p.message, p.hint)
         return None
     front, body, body_line = split_front_matter(text)
+    if front is None and text.splitlines()[:1] == ["---"]:
+        log.add(rel, 1, 1, "", "the front matter that starts here has no closing '---' line",
+                "put a line with only --- after the paper's fields, before the body")
+        return None
     if front is None:
         log.add(rel, 1, 1, "", "a paper needs YAML front matter between '---' lines",
                 "start the file with ---, the paper's fields, then --- and the body")
@@ -163,15 +172,19 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
             registry[metric.id] = metric
     values = metric_values.load_values(data / "metrics" / "values", registry, log)
     metric_values.check_values(registry, values, log)
+    plans, plan_updates = strategy_data.load(data / "strategy", log)
 
     if board is None:
         return None, log
     project = Project(root=root, board=board, people=people,
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources)
+    project.plans, project.plan_updates = plans, plan_updates
     project.index()
     references.check(project, log)
+    strategy_data.check(project, log)
     _check_content_blocks(project, content, log)
+    checks.run(project, log)  # warnings only: placeholders, impossible dates, agenda papers missing
     project.problems = log.problems
     return project, log
 
@@ -180,6 +193,8 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
     """Every embedded block in papers and hand-written pages must refer to real data."""
     for paper in project.papers.values():
         blocks.check_page(paper.body, paper.path, paper.body_line, project, log)
+        for name in blocks.table_files(paper.body):
+            project.table_users.setdefault(name, set()).add(f"paper:{paper.id}")
     for path in sorted(content.rglob("*.md")):
         if path.parent == content / "papers":
             continue
@@ -189,4 +204,11 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
         blocks.check_page(text, log.rel(path), 1, project, log)
+        for name in blocks.table_files(text):
+            project.table_users.setdefault(name, set()).add(f"page:{log.rel(path)}")
         references.check_content_page(text, log.rel(path), log)
+    for name, table in project.tables.items():
+        if name not in project.table_users:
+            log.add(table.path, 1, 1, "", "this table is not shown on any page, so it is not published",
+                    "add a ```table block with file: " + name + " to a paper or page", Severity.WARNING,
+                    code="unused-table")

@@ -36,22 +36,24 @@ def read_csv(path: Path, log: ProblemLog) -> list[list[str]] | None:
         return None
     reader = csv.reader(io.StringIO(text))
     rows = []
+    starts = []  # the line each row starts on: a quoted cell may span several lines
+    next_start = 1
     try:
         for row in reader:
+            starts.append(next_start)
             rows.append(row)
+            next_start = reader.line_num + 1
     except csv.Error as exc:
         log.add(rel, reader.line_num, 1, "", f"CSV syntax error: {exc}", "check the quotes on this line")
         return None
     width = len(rows[0])
     ok = True
-    line = 1
     for i, row in enumerate(rows):
         if row and len(row) != width:
-            log.add(rel, i + 1, 1, f"row {i}",
+            log.add(rel, starts[i], 1, f"row {i}",
                     f"expected {width} columns like the header, found {len(row)}",
                     "check for a missing or extra comma; quote values that contain commas")
             ok = False
-        line += 1
     return rows if ok else None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import types
 import typing
@@ -48,6 +49,8 @@ def _describe(value: Any) -> str:
         return "a list"
     if value is None:
         return "nothing"
+    if isinstance(value, dt.datetime):
+        return f"a date and time ({value.isoformat(' ')})"
     return repr(value)
 
 
@@ -68,6 +71,8 @@ def _log_error(doc: Document, model_cls: type, loc: tuple, err: dict, log: Probl
         hint = f"did you mean '{close[0]}'?" if close else ("allowed keys: " + ", ".join(allowed) if allowed else "")
     elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         message = f"expected a date written YYYY-MM-DD, got {_describe(got)}"
+        if isinstance(got, dt.datetime):
+            hint = "write the date alone; a meeting's time goes in time: \"HH:MM\""
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         message = f"expected a whole number, got {_describe(got)}"
     elif kind in ("float_parsing", "float_type"):
@@ -92,6 +97,9 @@ def _log_error(doc: Document, model_cls: type, loc: tuple, err: dict, log: Probl
         message = err["msg"].removeprefix("Value error, ")
         ctx_err = err.get("ctx", {}).get("error")
         hint = getattr(ctx_err, "hint", "")
+        if getattr(ctx_err, "field", ""):  # a check across fields names the field it is about
+            field = format_path(loc + (ctx_err.field,))
+            line, col = doc.pos(loc + (ctx_err.field,))
     else:
         message = f"{err['msg']}, got {_describe(got)}"
     log.add(doc.path, line, col, field, message, hint)

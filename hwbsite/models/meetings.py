@@ -39,7 +39,7 @@ class Exempt(Model):
     @model_validator(mode="after")
     def _known_paragraph(self):
         if self.paragraph is not None and self.paragraph not in SCHEDULE_12A:
-            raise FieldError(f"Schedule 12A paragraph must be 1 to 7, got {self.paragraph}")
+            raise FieldError(f"Schedule 12A paragraph must be 1 to 7, got {self.paragraph}", field="paragraph")
         return self
 
 
@@ -214,9 +214,10 @@ class Meeting(Model):
     @model_validator(mode="after")
     def _moved_needs_date(self):
         if self.status == "moved" and self.moved_to is None:
-            raise FieldError("a moved meeting needs 'moved_to' with the new date", "add moved_to: YYYY-MM-DD")
+            raise FieldError("a moved meeting needs 'moved_to' with the new date", "add moved_to: YYYY-MM-DD",
+                             field="status")
         if self.moved_to is not None and self.status != "moved":
-            raise FieldError("'moved_to' is only for a meeting whose status is moved")
+            raise FieldError("'moved_to' is only for a meeting whose status is moved", field="moved_to")
         return self
 
     @property

@@ -11,9 +11,10 @@ from pydantic import AfterValidator, BeforeValidator
 class FieldError(ValueError):
     """A validation message with a hint for the officer."""
 
-    def __init__(self, message: str, hint: str = ""):
+    def __init__(self, message: str, hint: str = "", field: str = ""):
         super().__init__(message)
         self.hint = hint
+        self.field = field  # for a model-level check: the field the message is about
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

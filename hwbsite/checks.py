@@ -1,0 +1,240 @@
+"""Warnings about things an officer should look at before publishing.
+
+None of these stop a build: the papers really say these things, and the site
+publishes them as the source has them.  They point at
+
+- template placeholders left in text ("<Name of Signatory>", "to add detail",
+  "(insert time period)") in meetings, papers and tables;
+- "TBC" left where a name belongs (a presenter, an action's owner, a venue);
+- impossible or malformed dates in free text ("31.06.17", "31.01..18");
+- agenda papers missing (an item with pages in the pack but no paper, or a paper
+  for an item whose agenda does not list it).
+
+Every warning carries the line (and column) where the words are, found by
+scanning the file's own text so that comments are never reported.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+import yaml
+
+from .errors import ProblemLog, Severity
+from .models.base import Model
+from .yamlsource import LOADER as YAML_LOADER
+from .yamlsource import YamlProblem, read_text, split_front_matter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .project import Project
+
+# ---------------------------------------------------------------------------------------------
+# Patterns
+
+PLACEHOLDERS = [
+    # template fields in angle brackets: <Name of Signatory>, <Job Title>, \<Insert date\>
+    re.compile(r"\\?<\s*(?:name of [^<>\n]{1,40}|job title|insert [^<>\n]{1,40}|signatory)\s*\\?>", re.I),
+    # "(insert time period)", "[insert date]"
+    re.compile(r"\(\s*insert\b[^)\n]{0,60}\)|\[\s*insert\b[^\]\n]{0,60}\]", re.I),
+    # "Bronwen to add detail", "Steve/Polly to include detail", "to add details"
+    re.compile(r"\bto\s+(?:add|include|provide)\s+(?:the\s+|more\s+|further\s+)?details?\b", re.I),
+    # "Current Baseline (as at....)"
+    re.compile(r"\(\s*as at\s*\.{2,}\s*\)", re.I),
+]
+TBC = re.compile(r"\b(?:TBC|TBA|TBD)\b|\bto be (?:confirmed|agreed|announced)\b", re.I)
+
+# Fields that hold a person's or a place's name: "TBC" there is a gap, not text.
+NAME_FIELDS = ("name", "owner", "presenter", "people", "representing", "venue")
+
+# d.m.yy with a dot or slash; the second separator may be doubled ("31.01..18").
+DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
+_FENCE = re.compile(r"^\s*(```+|~~~+)")
+
+
+def find_placeholder(text: str) -> re.Match | None:
+    found = [m for p in PLACEHOLDERS if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def bad_date(match: re.Match) -> tuple[str, str] | None:
+    """("impossible"|"malformed", why) for a d.m.y date in free text; None for a real date or a non-date."""
+    day, sep1, month, sep2, year = match.groups()
+    day, month = int(day), int(month)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return None  # a section number or a version, not a date
+    y = int(year) + (2000 if len(year) == 2 else 0)
+    last = calendar.monthrange(y, month)[1]
+    if day > last:
+        return "impossible", f"{calendar.month_name[month]} {y} has {last} days"
+    if sep2 != sep1:
+        return "malformed", f"'{sep2}' where '{sep1}' was expected between the month and the year"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Entry point
+
+
+def run(project: "Project", log: ProblemLog) -> None:
+    """Add every warning about placeholders, impossible dates and missing agenda papers."""
+    root = project.root
+    for meeting in project.meetings:
+        rel = project.source_files.get(f"meeting:{meeting.id}")
+        if rel:
+            _scan_yaml_file(root / rel, rel, 0, log, dates=True)
+        _check_names(meeting, log)
+    for paper in project.papers.values():
+        try:
+            text = read_text(root / paper.path)
+        except (OSError, YamlProblem):
+            continue
+        front, _body, _line = split_front_matter(text)
+        if front is not None:
+            _scan_yaml_text(front, paper.path, 1, log, dates=False)
+        _scan_body(paper.body, paper.path, paper.body_line, log)
+        _check_names(paper, log)
+    for table in project.tables.values():
+        _scan_table(root / table.path, table.path, log)
+    _check_agenda_papers(project, log)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text scanning
+
+
+def _warn_placeholder(log: ProblemLog, file: str, line: int, column: int, field: str, m: re.Match) -> None:
+    log.add(file, line, column, field, f"placeholder text left in: \"{m.group(0)}\"",
+            "replace it with the real detail, or keep it only if the published paper says it",
+            Severity.WARNING, code="placeholder")
+
+
+def _warn_date(log: ProblemLog, file: str, line: int, column: int, field: str, m: re.Match,
+               kind: str, why: str) -> None:
+    log.add(file, line, column, field, f"{kind} date \"{m.group(0)}\" in the text: {why}",
+            "it is published as the source has it; check the source and note the correction in a comment",
+            Severity.WARNING, code="impossible-date")
+
+
+def _scan_line(text: str, file: str, line: int, col0: int, field: str, log: ProblemLog, dates: bool) -> None:
+    m = find_placeholder(text)
+    if m:
+        _warn_placeholder(log, file, line, col0 + m.start(), field, m)
+    if dates:
+        for dm in DATE_TEXT.finditer(text):
+            found = bad_date(dm)
+            if found:
+                _warn_date(log, file, line, col0 + dm.start(), field, dm, *found)
+
+
+def _scalars(text: str) -> Iterator[tuple[int, int, str]]:
+    """(line, column, raw source) of every scalar in a YAML text, comments excluded."""
+    try:
+        for token in yaml.scan(text, Loader=YAML_LOADER):
+            if isinstance(token, yaml.ScalarToken):
+                start, end = token.start_mark, token.end_mark
+                yield start.line + 1, start.column + 1, text[start.index:end.index]
+    except yaml.YAMLError:
+        return  # a syntax error is reported by the loader
+
+
+def _scan_yaml_text(text: str, file: str, line_offset: int, log: ProblemLog, dates: bool) -> None:
+    for line, col, raw in _scalars(text):
+        for i, part in enumerate(raw.split("\n")):
+            _scan_line(part, file, line + line_offset + i, col if i == 0 else 1, "", log, dates)
+
+
+def _scan_yaml_file(path: Path, rel: str, line_offset: int, log: ProblemLog, dates: bool) -> None:
+    try:
+        text = read_text(path)
+    except (OSError, YamlProblem):
+        return
+    _scan_yaml_text(text, rel, line_offset, log, dates)
+
+
+def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
+    fence = None
+    for offset, text in enumerate(body.splitlines()):
+        m = _FENCE.match(text)
+        if m:
+            fence = None if fence else m.group(1)
+            continue
+        if fence:
+            continue  # ```table / ```chart blocks hold settings, not published words
+        _scan_line(text, file, first_line + offset, 1, "body", log, dates=True)
+
+
+def _scan_table(path: Path, rel: str, log: ProblemLog) -> None:
+    try:
+        text = read_text(path)
+    except (OSError, YamlProblem):
+        return
+    for number, text_line in enumerate(text.splitlines(), start=1):
+        _scan_line(text_line, rel, number, 1, "", log, dates=False)
+
+
+# ---------------------------------------------------------------------------------------------
+# Names
+
+
+def _walk(obj) -> Iterator[Model]:
+    if isinstance(obj, Model):
+        yield obj
+        for name in type(obj).model_fields:
+            yield from _walk(getattr(obj, name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from _walk(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from _walk(item)
+
+
+def _check_names(root: Model, log: ProblemLog) -> None:
+    for obj in _walk(root):
+        for name in NAME_FIELDS:
+            if name not in type(obj).model_fields:
+                continue
+            value = getattr(obj, name)
+            for text in (value if isinstance(value, list) else [value]):
+                if isinstance(text, str) and (m := TBC.search(text)):
+                    pos = obj.pos_of(name)
+                    said = f"\"{text}\"" if text.strip() == m.group(0) else f"\"{m.group(0)}\" in \"{text}\""
+                    log.add(pos.file, pos.line, pos.column, name,
+                            f"{said} left where a name belongs",
+                            "write the name once it is confirmed", Severity.WARNING, code="placeholder")
+
+
+# ---------------------------------------------------------------------------------------------
+# Agenda papers
+
+
+def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
+    for_item: dict[tuple[str, str], list] = {}
+    for paper in project.papers.values():
+        if paper.meeting and paper.item is not None:
+            for_item.setdefault((paper.meeting.isoformat(), paper.item), []).append(paper)
+    reported_to = {getattr(u, "meeting", None) for u in getattr(project, "plan_updates", [])}
+    for meeting in project.meetings:
+        if not meeting.agenda:
+            continue
+        for item in meeting.agenda.walk():
+            listed = set(item.papers)
+            if (item.pages and not listed and item.minutes_of is None and item.exempt is None
+                    and (meeting.id, item.number) not in for_item
+                    and not (item.aims and meeting.date in reported_to)):
+                log.warn(item.pos_of("pages"), "pages",
+                         f"agenda item {item.number} has pages {item.pages} in the agenda pack but no paper",
+                         f"add it with: hwbsite new paper <id> --meeting {meeting.id} --item {item.number}, "
+                         "then list it under papers:", code="agenda-paper-missing")
+            for paper in for_item.get((meeting.id, item.number), []):
+                parent = paper.appendix_of
+                if paper.id not in listed and parent not in listed and not paper.confidential:
+                    log.warn(paper.pos_of("item"), "item",
+                             f"paper '{paper.id}' is for item {item.number} of {meeting.id}, "
+                             "but that agenda item does not list it",
+                             f"add {paper.id} to papers: of item {item.number} in "
+                             f"{project.source_files.get(f'meeting:{meeting.id}', 'the meeting file')}",
+                             code="agenda-paper-missing")

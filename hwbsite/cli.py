@@ -1,0 +1,422 @@
+"""The officer's command line: check the data, start a meeting or a paper, write editor schemas.
+
+    hwbsite check [PATH] [--format text|json|github]
+    hwbsite new meeting 2026-12-09
+    hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
+    hwbsite schema [--out schemas]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import click
+
+from .errors import Problem, ProblemLog, Severity
+
+# ---------------------------------------------------------------------------------------------
+# Shared option types
+
+
+class DateType(click.ParamType):
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, dt.date):
+            return value
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            self.fail(f"expected a date written YYYY-MM-DD (for example 2026-12-09), got {value!r}", param, ctx)
+
+
+DATE = DateType()
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+root_option = click.option(
+    "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
+    help="The site's folder (the one holding data/ and content/).")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="hwbsite")
+def main() -> None:
+    """Tools for officers who keep a Health and Wellbeing Board's site (see EDITING.md)."""
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _counts(problems: list[Problem]) -> tuple[int, int]:
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    return errors, len(problems) - errors
+
+
+def format_text(problems: list[Problem], color: bool = False) -> str:
+    """Problems grouped by file, a header per file, and a summary line."""
+    by_file: dict[str, list[Problem]] = defaultdict(list)
+    for p in problems:
+        by_file[p.file].append(p)
+    out = []
+    for file, items in by_file.items():
+        errors, warnings = _counts(items)
+        parts = [_plural(errors, "error")] if errors else []
+        parts += [_plural(warnings, "warning")] if warnings else []
+        out.append(click.style(f"== {file} ({', '.join(parts)})", bold=True) if color
+                   else f"== {file} ({', '.join(parts)})")
+        for p in items:
+            line = p.format()
+            if color:
+                word = p.severity.value
+                line = line.replace(f": {word}: ", ": " + click.style(
+                    word, fg="red" if p.severity is Severity.ERROR else "yellow", bold=True) + ": ", 1)
+            out.append(line)
+        out.append("")
+    out.append(summary(problems, len(by_file)))
+    return "\n".join(out) + "\n"
+
+
+def summary(problems: list[Problem], files: int) -> str:
+    errors, warnings = _counts(problems)
+    if not problems:
+        return "No problems found: the data is ready to publish."
+    text = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+    if errors:
+        return text + ": nothing is published until the errors are fixed."
+    return text + ": the site can be built; warnings are worth a look but do not stop it."
+
+
+def _gh_escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_escape_property(text: str) -> str:
+    return _gh_escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def format_github(problems: list[Problem], root: Path) -> str:
+    """GitHub Actions workflow commands, so each problem is shown on its line of the pull request."""
+    out = []
+    for p in problems:
+        path = Path(os.path.relpath((root / p.file).resolve(), Path.cwd().resolve())).as_posix()
+        if path.startswith("../"):
+            path = p.file
+        kind = "error" if p.severity is Severity.ERROR else "warning"
+        title = f"hwbsite: {p.field}" if p.field else "hwbsite"
+        message = f"{p.field}: {p.message}" if p.field else p.message
+        if p.hint:
+            message += f" (hint: {p.hint})"
+        props = f"file={_gh_escape_property(path)},line={p.line},col={p.column},title={_gh_escape_property(title)}"
+        out.append(f"::{kind} {props}::{_gh_escape_data(message)}")
+    by_file = {p.file for p in problems}
+    out.append(summary(problems, len(by_file)))
+    return "\n".join(out) + "\n"
+
+
+def format_json(problems: list[Problem]) -> str:
+    errors, warnings = _counts(problems)
+    return json.dumps({"errors": errors, "warnings": warnings,
+                       "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False) + "\n"
+
+
+def run_check(root: Path, data_dir: str = "data", content_dir: str = "content") -> ProblemLog:
+    from .project import load_project
+    _project, log = load_project(root, data_dir, content_dir)
+    return log
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for tools, github for annotations on a pull request.")
+@click.option("--data-dir", default="data", show_default=True, help="Folder of YAML and CSV data, inside PATH.")
+@click.option("--content-dir", default="content", show_default=True, help="Folder of papers and pages, inside PATH.")
+def check(path: Path, fmt: str, data_dir: str, content_dir: str) -> None:
+    """Check every data file and paper, and list each error and warning with file:line:column.
+
+    Exits with status 1 if there are errors (the site would not build), 0 if there are only warnings.
+    """
+    log = run_check(path, data_dir, content_dir)
+    problems = sorted(set(log.problems))
+    if fmt == "json":
+        click.echo(format_json(problems), nl=False)
+    elif fmt == "github":
+        click.echo(format_github(problems, path), nl=False)
+    else:
+        click.echo(format_text(problems, color=sys.stdout.isatty()), nl=False)
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# new
+
+
+@main.group()
+def new() -> None:
+    """Start a new meeting or paper from a commented template."""
+
+
+def _load_model(root: Path, path: Path, model_cls):
+    from .project import load_yaml_model
+    log = ProblemLog(root)
+    obj = load_yaml_model(path, model_cls, log)
+    if obj is None or log.errors:
+        lines = "\n".join(p.format() for p in log.errors)
+        raise click.ClickException(f"{log.rel(path)} has errors; fix them first (run: hwbsite check)\n{lines}")
+    return obj
+
+
+def _quote(text: str) -> str:
+    """A YAML double-quoted string (JSON strings are valid YAML)."""
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _long_date(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None) -> str:
+    """A valid, commented meeting file with the board's defaults and standing items."""
+    time = f"{_quote(board.default_time)}" if board.default_time else "null"
+    venue = _quote(board.default_venue) if board.default_venue else "null"
+    lines = [
+        "# yaml-language-server: $schema=../../schemas/meeting.schema.json",
+        f"# {board.name}: meeting on {_long_date(day)}.",
+        f"# Started with `hwbsite new meeting {day.isoformat()}`. Check it with `make check`, preview it",
+        "# with `make serve`, and see EDITING.md for every field. Lines starting with # are notes:",
+        "# remove the # to use a field.",
+        f"date: {day.isoformat()}",
+        f"time: {time:<24} # 24-hour \"HH:MM\" in quotes; the default is default_time in data/board.yml",
+        f"venue: {venue}",
+        "status: scheduled              # scheduled, held (after the meeting), cancelled or moved",
+        "# moved_to: YYYY-MM-DD         # only with status: moved",
+        "# note: \"Why the meeting was cancelled or moved\"",
+        f"updated: {dt.date.today().isoformat()}            # the date you last changed this file",
+        "agenda:",
+        "  status: draft                # change to published when the agenda is sent out",
+        "  # published: YYYY-MM-DD      # when the agenda was published: at least five clear days before",
+        "  # signed_by: {name: \"Name\", role: \"Chief Executive\"}",
+        "  items:",
+        "    # The standing items from data/board.yml. Add each further item like this:",
+        "    #   - number: \"8\"                       # in quotes; \"8A\" for an added item",
+        "    #     title: \"Better Care Fund update\"",
+        "    #     section: \"For Discussion\"",
+        "    #     presenter: \"Name, Job title\"",
+        "    #     people: [\"Name\"]                  # spelled as in data/people.yml",
+        "    #     pages: \"14-23\"                    # pages of the agenda pack",
+        "    #     papers: [bcf-update-2026-12]      # start one with: hwbsite new paper <id> --meeting "
+        f"{day.isoformat()} --item 8",
+        "    #     topics: [better-care-fund]        # ids from data/topics.yml",
+        "    #     exempt: {paragraph: 3}            # private business: Schedule 12A paragraph 1-7",
+    ]
+    for number, title in enumerate(board.standing_items, start=1):
+        lines.append(f"    - number: \"{number}\"")
+        lines.append(f"      title: {_quote(title)}")
+        if previous and title.lower().startswith("minutes of the previous meeting"):
+            lines.append(f"      minutes_of: {previous.isoformat()}   # the meeting whose minutes are approved")
+    if not board.standing_items:
+        lines.append("    - number: \"1\"")
+        lines.append("      title: \"Apologies for absence\"")
+    lines += [
+        "  # next_meeting: {date: YYYY-MM-DD, time: \"09:00\"}",
+        "# minutes: add them after the meeting; see \"Publish minutes\" in EDITING.md.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+@new.command("meeting")
+@click.argument("date", type=DATE)
+@root_option
+def new_meeting(date: dt.date, root: Path) -> None:
+    """Write data/meetings/DATE.yml: a commented agenda with the board's standing items."""
+    from .models.board import Board
+    meetings = root / "data" / "meetings"
+    target = meetings / f"{date.isoformat()}.yml"
+    for existing in (target, target.with_suffix(".yaml")):
+        if existing.exists():
+            raise click.ClickException(f"{existing.relative_to(root).as_posix()} already exists; "
+                                       "edit it instead (nothing was written)")
+    board_file = root / "data" / "board.yml"
+    if not board_file.exists():
+        raise click.ClickException(f"no {board_file.as_posix()}: run this in the site's folder, or use --root")
+    board = _load_model(root, board_file, Board)
+    earlier = sorted(d for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)
+    meetings.mkdir(parents=True, exist_ok=True)
+    target.write_text(meeting_skeleton(date, board, earlier[-1] if earlier else None), encoding="utf-8")
+    click.echo(f"Created {target.relative_to(root).as_posix()}. Add the agenda items, then run: hwbsite check")
+
+
+def _date_of(stem: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(stem)
+    except ValueError:
+        return None
+
+
+def paper_skeleton(paper_id: str, title: str, meeting: dt.date, item: str, organisation: str | None,
+                   paper_type: str = "report") -> str:
+    org = _quote(organisation) if organisation else "null"
+    return "\n".join([
+        "---",
+        f"# Started with `hwbsite new paper {paper_id} --meeting {meeting.isoformat()} --item {item}`.",
+        "# The lines between the two --- are the paper's details; the paper itself follows, in Markdown.",
+        "# Lines starting with # are notes: remove the # to use a field. See EDITING.md.",
+        f"{'id: ' + paper_id:<32} # must match the file name",
+        f"title: {_quote(title)}",
+        f"{'type: ' + paper_type:<32} # report, briefing, appendix, presentation, plan, update, ...",
+        f"{'meeting: ' + meeting.isoformat():<32} # the meeting it goes to",
+        f"{'item: ' + _quote(item):<32} # its agenda item there, which lists this paper under papers:",
+        "# appendix_of: other-paper-id   # for an appendix: the paper it belongs to",
+        f"{'date: ' + meeting.isoformat():<32} # the date printed on the paper",
+        f"organisation: {org}",
+        "# directorate: \"Public Health\"",
+        "authors: []",
+        "#  - name: \"Name\"",
+        "#    role: \"Job title\"",
+        "#    email: \"name@example.org\"",
+        "# summary: >-",
+        "#   One or two sentences in plain English saying what the paper is about.",
+        "recommendations: []",
+        "#  - \"That the Board notes the report.\"",
+        "status: draft                    # draft, final or signed",
+        "topics: []                       # ids from data/topics.yml, e.g. [better-care-fund]",
+        "aims: []                         # strategy aim numbers, e.g. [4]",
+        "# exempt: {paragraph: 3}         # private business under Schedule 12A: never published",
+        "# confidential: true             # never published",
+        "# embargoed_until: YYYY-MM-DD    # not published before this date",
+        "---",
+        "",
+        "## 1. Purpose",
+        "",
+        "Say in a sentence or two why the paper comes to the Board.",
+        "",
+        "## 2. Background",
+        "",
+        "Write the paper here in Markdown: headings start with ##, lists with -, and tables use | columns |.",
+        "",
+        "## 3. Recommendations",
+        "",
+        "The recommendations are listed in the details above, so they appear on the paper's page.",
+        "",
+    ])
+
+
+@new.command("paper")
+@click.argument("paper_id", metavar="ID")
+@click.option("--meeting", "meeting_date", type=DATE, required=True, help="The meeting the paper goes to.")
+@click.option("--item", required=True, help="Its agenda item number at that meeting, e.g. 8 or 15A.")
+@click.option("--title", help="The paper's title (default: the agenda item's title).")
+@click.option("--type", "paper_type", default="report", show_default=True, help="report, briefing, appendix, ...")
+@root_option
+def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None, paper_type: str,
+              root: Path) -> None:
+    """Write content/papers/ID.md with commented front matter for a paper on an agenda item."""
+    from .models.board import Board
+    from .models.meetings import Meeting
+    from .models.papers import PaperType
+    import typing
+    if not _SLUG.match(paper_id):
+        raise click.BadParameter("use lowercase letters, digits and hyphens, e.g. bcf-update-2026-12",
+                                 param_hint="ID")
+    allowed = typing.get_args(PaperType)
+    if paper_type not in allowed:
+        raise click.BadParameter(f"expected one of {', '.join(allowed)}", param_hint="--type")
+    target = root / "content" / "papers" / f"{paper_id}.md"
+    if target.exists():
+        raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
+                                   "edit it instead (nothing was written)")
+    meeting_file = root / "data" / "meetings" / f"{meeting_date.isoformat()}.yml"
+    if not meeting_file.exists():
+        raise click.ClickException(f"no meeting file data/meetings/{meeting_date.isoformat()}.yml; "
+                                   f"start one with: hwbsite new meeting {meeting_date.isoformat()}")
+    meeting = _load_model(root, meeting_file, Meeting)
+    items = {i.number: i for i in meeting.agenda.walk()} if meeting.agenda else {}
+    if item not in items:
+        have = ", ".join(items) or "none"
+        raise click.ClickException(f"the agenda of {meeting_date.isoformat()} has no item {item!r} "
+                                   f"(items: {have}); add the item first")
+    board = _load_model(root, root / "data" / "board.yml", Board)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(paper_skeleton(paper_id, title or items[item].title, meeting_date, item, board.council,
+                                     paper_type), encoding="utf-8")
+    rel_meeting = meeting_file.relative_to(root).as_posix()
+    if list_paper_on_item(root, meeting_file, items[item], paper_id):
+        click.echo(f"Created {target.relative_to(root).as_posix()} and listed it on item {item} in {rel_meeting}.\n"
+                   "Next: write the paper, then run: hwbsite check")
+    else:
+        click.echo(f"Created {target.relative_to(root).as_posix()}.\n"
+                   f"Next: list it on item {item} in {rel_meeting} (papers: [{paper_id}]), "
+                   "write the paper, then run: hwbsite check")
+
+
+_FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")
+
+
+def list_paper_on_item(root: Path, meeting_file: Path, item, paper_id: str) -> bool:
+    """Add paper_id to an agenda item's papers: in the meeting file, keeping comments; False if not safe."""
+    from .models.meetings import Meeting
+    original = meeting_file.read_text(encoding="utf-8")
+    lines = original.split("\n")
+    if "papers" in item._field_pos:
+        index = item.pos_of("papers").line - 1
+        m = _FLOW_LIST.match(lines[index])
+        if not m:
+            return False  # a block list: leave it to the officer
+        ids = [i.strip() for i in m.group("ids").split(",") if i.strip()]
+        lines[index] = f"{m.group('head')}{', '.join([*ids, paper_id])}]{m.group('tail')}"
+    else:
+        pos = item.pos_of("number")
+        line = lines[pos.line - 1]
+        if "{" in line[: pos.column - 1]:
+            return False  # an item written {number: ..., title: ...} on one line
+        lines.insert(pos.line, " " * (pos.column - 1) + f"papers: [{paper_id}]")
+    meeting_file.write_text("\n".join(lines), encoding="utf-8")
+    log = ProblemLog(root)
+    from .project import load_yaml_model
+    edited = load_yaml_model(meeting_file, Meeting, log)
+    listed = edited is not None and any(paper_id in i.papers and i.number == item.number for i in edited.agenda.walk())
+    if log.errors or not listed:
+        meeting_file.write_text(original, encoding="utf-8")
+        return False
+    return True
+
+
+# ---------------------------------------------------------------------------------------------
+# schema
+
+
+@main.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Where to write the schemas (default: schemas/ in the site's folder).")
+@click.option("--check", "check_only", is_flag=True, help="Only report whether the schemas are up to date.")
+@root_option
+def schema(out: Path | None, check_only: bool, root: Path) -> None:
+    """Write JSON Schemas of every data file type, and .vscode/settings.json for the YAML extension."""
+    from . import schemas
+    out = out if out is not None else root / "schemas"
+    if check_only:
+        problems = schemas.stale(out)
+        for p in problems:
+            click.echo(f"{out.as_posix()}/{p}")
+        if problems:
+            raise click.ClickException("the schemas are out of date with the models; run: hwbsite schema")
+        click.echo("The schemas are up to date.")
+        return
+    for path in schemas.write(root, out):
+        click.echo(f"wrote {path.as_posix()}")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,284 @@
+"""The officer's command line: hwbsite check, new meeting, new paper and schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from hwbsite import schemas
+from hwbsite.cli import main
+from hwbsite.project import load_project
+
+REPO = Path(__file__).resolve().parent.parent
+BASE = Path(__file__).parent / "broken" / "_base"
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    root = tmp_path / "site"
+    shutil.copytree(BASE, root)
+    return root
+
+
+@pytest.fixture
+def real_site(tmp_path) -> Path:
+    """A copy of the real Rotherham data and content."""
+    root = tmp_path / "rotherham"
+    for name in ("data", "content"):
+        shutil.copytree(REPO / name, root / name)
+    return root
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, [*args], catch_exceptions=False)
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+BROKEN_MEETING = 'date: 2026-03-11\ntime: 9:30\nvenu: Town Hall\n'
+LATE_AGENDA = 'date: 2026-04-15\nagenda:\n  published: 2026-04-14\n'
+
+
+def broken(site: Path) -> None:
+    write(site / "data/meetings/2026-03-11.yml", BROKEN_MEETING)
+    write(site / "data/meetings/2026-04-15.yml", LATE_AGENDA)
+
+
+# ---------------------------------------------------------------------------------------------
+# check
+
+
+def test_check_clean_site_exits_0(site):
+    result = run("check", str(site))
+    assert result.exit_code == 0
+    assert result.output == "No problems found: the data is ready to publish.\n"
+
+
+def test_check_text_groups_by_file_with_summary_and_exits_1_on_errors(site):
+    broken(site)
+    write(site / "data/tables/t.csv", "a,b\n1,2,3\n")
+    result = run("check", str(site))
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "== data/meetings/2026-03-11.yml (2 errors)"
+    assert lines[1] == ("data/meetings/2026-03-11.yml:2:1: error: time: expected text, got 570 (hint: write times "
+                        'in quotes, e.g. "09:30"; unquoted 9:30 is read as a number of minutes)')
+    assert lines[2] == ("data/meetings/2026-03-11.yml:3:1: error: venu: unknown key 'venu' "
+                        "(hint: did you mean 'venue'?)")
+    assert lines[3] == ""
+    assert lines[4] == "== data/meetings/2026-04-15.yml (1 warning)"
+    assert lines[5].startswith("data/meetings/2026-04-15.yml:3:3: warning: agenda.published: agenda published "
+                               "2026-04-14 gives 0 clear days")
+    assert lines[6] == ""
+    assert lines[7] == "== data/tables/t.csv (1 error)"
+    assert lines[8].startswith("data/tables/t.csv:2:1: error: row 1: expected 2 columns")
+    assert lines[-1] == "3 errors and 1 warning in 3 files: nothing is published until the errors are fixed."
+
+
+def test_check_only_warnings_exits_0(site):
+    write(site / "data/meetings/2026-04-15.yml", LATE_AGENDA)
+    result = run("check", str(site))
+    assert result.exit_code == 0
+    assert result.output.splitlines()[-1] == ("0 errors and 1 warning in 1 file: the site can be built; "
+                                              "warnings are worth a look but do not stop it.")
+
+
+def test_check_json(site):
+    broken(site)
+    result = run("check", str(site), "--format", "json")
+    assert result.exit_code == 1
+    data = json.loads(result.output)
+    assert (data["errors"], data["warnings"]) == (2, 1)
+    first = data["problems"][0]
+    assert first == {"file": "data/meetings/2026-03-11.yml", "line": 2, "column": 1, "severity": "error",
+                     "field": "time", "message": "expected text, got 570",
+                     "hint": 'write times in quotes, e.g. "09:30"; unquoted 9:30 is read as a number of minutes',
+                     "code": ""}
+
+
+def test_check_github_annotations(site, monkeypatch):
+    broken(site)
+    monkeypatch.chdir(site)
+    result = run("check", "--format", "github")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == ("::error file=data/meetings/2026-03-11.yml,line=2,col=1,title=hwbsite%3A time::"
+                        'time: expected text, got 570 (hint: write times in quotes, e.g. "09:30"; '
+                        "unquoted 9:30 is read as a number of minutes)")
+    assert lines[2].startswith("::warning file=data/meetings/2026-04-15.yml,line=3,col=3,title=hwbsite%3A agenda.published::")
+    assert lines[-1].startswith("2 errors and 1 warning in 2 files")
+
+
+def test_check_github_paths_are_relative_to_the_working_directory(site, monkeypatch):
+    write(site / "data/meetings/2026-03-11.yml", BROKEN_MEETING)
+    monkeypatch.chdir(site.parent)
+    result = run("check", "site", "--format", "github")
+    assert "file=site/data/meetings/2026-03-11.yml,line=2,col=1" in result.output
+
+
+def test_github_escaping():
+    from hwbsite.cli import _gh_escape_data, _gh_escape_property
+    assert _gh_escape_data("50% a\nb") == "50%25 a%0Ab"
+    assert _gh_escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_check_real_data_has_no_errors():
+    result = run("check", str(REPO))
+    assert result.exit_code == 0, result.output
+    assert "0 errors and" in result.output
+
+
+# ---------------------------------------------------------------------------------------------
+# new meeting
+
+
+def test_new_meeting_skeleton_has_board_defaults_and_passes_check(site):
+    result = run("new", "meeting", "2026-12-09", "--root", str(site))
+    assert result.exit_code == 0, result.output
+    path = site / "data/meetings/2026-12-09.yml"
+    text = path.read_text(encoding="utf-8")
+    assert 'time: "10:00"' in text and 'venue: "County Hall"' in text
+    assert 'number: "1"\n      title: "Apologies for absence"' in text
+    assert 'number: "2"\n      title: "Minutes of the previous meeting"\n      minutes_of: 2026-01-14' in text
+    project, log = load_project(site)
+    assert [p.format() for p in log.problems] == []
+    meeting = project.meeting("2026-12-09")
+    assert meeting.time == "10:00" and meeting.venue == "County Hall"
+    assert [i.title for i in meeting.agenda.items] == ["Apologies for absence", "Minutes of the previous meeting"]
+    assert meeting.agenda.status == "draft"
+    assert run("check", str(site)).exit_code == 0
+
+
+def test_new_meeting_refuses_to_overwrite(site):
+    path = site / "data/meetings/2026-01-14.yml"
+    before = path.read_text(encoding="utf-8")
+    result = run("new", "meeting", "2026-01-14", "--root", str(site))
+    assert result.exit_code == 1
+    assert "already exists" in result.output
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_new_meeting_rejects_a_bad_date(site):
+    result = run("new", "meeting", "2026-06-31", "--root", str(site))
+    assert result.exit_code == 2
+    assert "expected a date written YYYY-MM-DD" in result.output
+
+
+def test_new_meeting_without_board_defaults(site):
+    write(site / "data/board.yml", "name: Testshire HWB\ncouncil: Testshire County Council\n")
+    assert run("new", "meeting", "2026-12-09", "--root", str(site)).exit_code == 0
+    _project, log = load_project(site)
+    assert log.problems == []
+
+
+# ---------------------------------------------------------------------------------------------
+# new paper
+
+
+def test_new_paper_skeleton_is_listed_on_its_item_and_passes_check(site):
+    assert run("new", "meeting", "2026-12-09", "--root", str(site)).exit_code == 0
+    result = run("new", "paper", "bcf-update-2026-12", "--meeting", "2026-12-09", "--item", "2",
+                 "--root", str(site))
+    assert result.exit_code == 0, result.output
+    assert "listed it on item 2" in result.output
+    text = (site / "content/papers/bcf-update-2026-12.md").read_text(encoding="utf-8")
+    assert text.startswith("---\n") and "\nid: bcf-update-2026-12 " in text
+    project, log = load_project(site)
+    assert [p.format() for p in log.problems] == []
+    paper = project.papers["bcf-update-2026-12"]
+    assert paper.title == "Minutes of the previous meeting"  # the agenda item's title by default
+    assert (paper.meeting, paper.item, paper.organisation) == (dt.date(2026, 12, 9), "2", "Testshire County Council")
+    assert project.meeting("2026-12-09").agenda.items[1].papers == ["bcf-update-2026-12"]
+    # a second paper joins the same item's list
+    assert run("new", "paper", "bcf-update-2026-12-appendix", "--meeting", "2026-12-09", "--item", "2",
+               "--title", "Appendix A", "--type", "appendix", "--root", str(site)).exit_code == 0
+    project, log = load_project(site)
+    assert log.problems == []
+    assert project.meeting("2026-12-09").agenda.items[1].papers == ["bcf-update-2026-12", "bcf-update-2026-12-appendix"]
+    assert run("check", str(site)).exit_code == 0
+
+
+def test_new_paper_on_real_data(real_site):
+    assert run("new", "meeting", "2026-12-09", "--root", str(real_site)).exit_code == 0
+    assert run("new", "paper", "housing-update-2026-12", "--meeting", "2026-12-09", "--item", "7",
+               "--root", str(real_site)).exit_code == 0
+    _project, log = load_project(real_site)
+    assert log.errors == []
+    assert [p for p in log.problems if "2026-12" in p.file] == []
+
+
+def test_new_paper_keeps_block_lists_for_the_officer(site):
+    write(site / "data/meetings/2026-03-11.yml",
+          'date: 2026-03-11\nagenda:\n  items:\n    - number: "1"\n      title: BCF\n      papers:\n'
+          '        - strategy-refresh   # kept\n')
+    result = run("new", "paper", "bcf-2026", "--meeting", "2026-03-11", "--item", "1", "--root", str(site))
+    assert result.exit_code == 0
+    assert "Next: list it on item 1" in result.output
+    assert "# kept" in (site / "data/meetings/2026-03-11.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("args, words", [
+    (["Bad_Id", "--meeting", "2026-01-14", "--item", "2"], "lowercase letters, digits and hyphens"),
+    (["strategy-refresh", "--meeting", "2026-01-14", "--item", "2"], "already exists"),
+    (["x-paper", "--meeting", "2026-02-11", "--item", "2"], "hwbsite new meeting 2026-02-11"),
+    (["x-paper", "--meeting", "2026-01-14", "--item", "9"], "has no item '9' (items: 1, 2)"),
+    (["x-paper", "--meeting", "2026-01-14", "--item", "2", "--type", "memo"], "expected one of report"),
+])
+def test_new_paper_refuses_with_a_reason(site, args, words):
+    result = run("new", "paper", *args, "--root", str(site))
+    assert result.exit_code != 0
+    assert words in result.output
+    assert not (site / "content/papers/x-paper.md").exists()
+
+
+# ---------------------------------------------------------------------------------------------
+# schema
+
+
+def test_committed_schemas_are_up_to_date():
+    problems = schemas.stale(REPO / "schemas")
+    assert problems == [], "run `hwbsite schema` (or `make schema`) and commit schemas/: " + "; ".join(problems)
+    settings = json.loads((REPO / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["yaml.schemas"] == schemas.vscode_settings(REPO, REPO / "schemas")["yaml.schemas"]
+
+
+def test_schema_registry_covers_every_data_model():
+    names = {t.name for t in schemas.FILE_TYPES}
+    assert {"board", "people", "topics", "meeting", "paper"} <= names
+    assert all(t.model.model_config.get("extra") == "forbid" for t in schemas.FILE_TYPES)
+
+
+def test_schema_command_writes_schemas_and_vscode_settings(tmp_path):
+    out = tmp_path / "out"
+    write(tmp_path / ".vscode/settings.json", '{"editor.rulers": [100]}')
+    result = run("schema", "--root", str(tmp_path), "--out", str(out))
+    assert result.exit_code == 0, result.output
+    meeting = json.loads((out / "meeting.schema.json").read_text(encoding="utf-8"))
+    assert meeting["additionalProperties"] is False
+    assert "venue" in meeting["properties"] and meeting["required"] == ["date"]
+    assert meeting["properties"]["status"]["enum"] == ["scheduled", "held", "cancelled", "moved"]
+    paper = json.loads((out / "paper.schema.json").read_text(encoding="utf-8"))
+    assert "body" not in paper["properties"] and "id" in paper["properties"]
+    settings = json.loads((tmp_path / ".vscode/settings.json").read_text(encoding="utf-8"))
+    assert settings["editor.rulers"] == [100]  # other settings are kept
+    assert settings["yaml.schemas"]["./out/meeting.schema.json"] == ["data/meetings/*.yml"]
+    assert "./out/paper.schema.json" not in settings["yaml.schemas"]  # front matter is not a YAML file
+    assert run("schema", "--root", str(tmp_path), "--out", str(out), "--check").exit_code == 0
+    (out / "board.schema.json").write_text("{}", encoding="utf-8")
+    result = run("schema", "--root", str(tmp_path), "--out", str(out), "--check")
+    assert result.exit_code == 1 and "board.schema.json differs from the models" in result.output
+
+
+def test_skeleton_points_editors_at_the_schema(site):
+    run("new", "meeting", "2026-12-09", "--root", str(site))
+    first = (site / "data/meetings/2026-12-09.yml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == "# yaml-language-server: $schema=../../schemas/meeting.schema.json"
+    assert (REPO / "schemas/meeting.schema.json").exists()
