@@ -68,11 +68,11 @@ def _number(text: str) -> float:
 def load_values(directory: Path, registry: dict[str, Metric], log: ProblemLog) -> list[Value]:
     values: list[Value] = []
     for path in sorted(directory.glob("*.csv")):
-        rows = read_csv(path, log)
-        if rows is None:
+        csv_file = read_csv(path, log)
+        if csv_file is None:
             continue
+        rows = csv_file.rows
         rel = log.rel(path)
-        raw_lines = path.read_text(encoding="utf-8").splitlines()
         header = [h.strip() for h in rows[0]]
         missing = [c for c in REQUIRED if c not in header]
         unknown = [c for c in header if c not in COLUMNS]
@@ -81,11 +81,12 @@ def load_values(directory: Path, registry: dict[str, Metric], log: ProblemLog) -
                     f"missing column(s) {', '.join(missing)}" if missing else f"unknown column '{unknown[0]}'",
                     "the header is: " + ",".join(COLUMNS))
             continue
-        for i, row in enumerate(rows[1:], start=2):
+        for i, row in enumerate(rows[1:], start=1):
             if not any(c.strip() for c in row):
                 continue
-            value = _row(dict(zip(header, (c.strip() for c in row))), header, rel, i,
-                         raw_lines[i - 1] if i - 1 < len(raw_lines) else "", registry, log)
+            line = csv_file.starts[i]
+            value = _row(dict(zip(header, (c.strip() for c in row))), header, rel, line,
+                         csv_file.lines[line - 1], registry, log)
             if value is not None:
                 values.append(value)
     _check_duplicates(values, log)

@@ -168,7 +168,8 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
         loaded = load_yaml_model(registry_file, Registry, log)
         for metric in (loaded.metrics if loaded else []):
             if metric.id in registry:
-                log.error(metric.pos_of("id"), "id", f"metric id '{metric.id}' is used twice")
+                log.error(metric.pos_of("id"), "id", f"metric id '{metric.id}' is used twice "
+                          f"(first at line {registry[metric.id].src.line})")
             registry[metric.id] = metric
     values = metric_values.load_values(data / "metrics" / "values", registry, log)
     metric_values.check_values(registry, values, log)

@@ -23,7 +23,14 @@ class Table:
         return self.name.rsplit(".", 1)[0]
 
 
-def read_csv(path: Path, log: ProblemLog) -> list[list[str]] | None:
+@dataclass
+class CsvFile:
+    rows: list[list[str]]
+    starts: list[int]     # the line each row starts on
+    lines: list[str]      # the raw text lines, for column positions
+
+
+def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     """Read a CSV file; a wrong column count or bad encoding is an error at its line."""
     rel = log.rel(path)
     try:
@@ -54,15 +61,16 @@ def read_csv(path: Path, log: ProblemLog) -> list[list[str]] | None:
                     f"expected {width} columns like the header, found {len(row)}",
                     "check for a missing or extra comma; quote values that contain commas")
             ok = False
-    return rows if ok else None
+    return CsvFile(rows, starts, text.splitlines()) if ok else None
 
 
 def load_tables(directory: Path, log: ProblemLog) -> dict[str, Table]:
     tables = {}
     for path in sorted(directory.glob("*.csv")):
-        rows = read_csv(path, log)
-        if rows is None:
+        csv_file = read_csv(path, log)
+        if csv_file is None:
             continue
+        rows = csv_file.rows
         body = [r for r in rows[1:] if any(c.strip() for c in r)]
         tables[path.name] = Table(path.name, log.rel(path), rows[0], body)
     return tables

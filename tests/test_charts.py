@@ -144,3 +144,11 @@ def test_series_mixing_definition_versions_is_a_warning(tmp_path):
                        {"nea": m})
     check_values({"nea": m}, vals, log)
     assert [w.code for w in log.warnings] == ["mixed-definitions"]
+
+
+def test_row_numbers_stay_right_after_a_note_that_spans_lines(tmp_path):
+    rows = ('nea,Q1 17/18,plan,7395,count,,,,,,,,,"a note\nover two lines"\n'
+            "nea,Q2 17/18,plan,oops,count,,,,,,,,,\n")
+    _vals, log = values(tmp_path, rows, {"nea": metric()})
+    (e,) = log.errors
+    assert (e.line, e.column) == (4, 19)
