@@ -1,0 +1,76 @@
+"""The officer's preview: `mkdocs serve` rebuilds when a data file is saved and survives bad data."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, copy_project
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for(predicate, seconds: float = 90.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def server(tmp_path):
+    root = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    reader = threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True)
+    reader.start()
+    url = f"http://127.0.0.1:{port}/meetings/2026-01-14/"
+    try:
+        assert wait_for(lambda: "Joint strategy refresh" in fetch(url)), "".join(log)
+        yield root, url, log, proc
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+
+
+def test_saving_a_yaml_file_rebuilds_the_preview(server):
+    root, url, log, _proc = server
+    meeting = root / "data/meetings/2026-01-14.yml"
+    meeting.write_text(meeting.read_text().replace("Joint strategy refresh", "Refreshed joint strategy"))
+    start = time.monotonic()
+    assert wait_for(lambda: "Refreshed joint strategy" in fetch(url)), "".join(log)
+    print(f"preview rebuilt {time.monotonic() - start:.1f} s after the save")
+
+
+def test_bad_data_is_reported_and_the_server_keeps_running(server):
+    root, url, log, proc = server
+    meeting = root / "data/meetings/2026-01-14.yml"
+    good = meeting.read_text()
+    meeting.write_text(good.replace('pages: "1-12"', 'pages: "1 to 12"'))
+    assert wait_for(lambda: any('data/meetings/2026-01-14.yml:14:7' in line for line in log)), "".join(log)
+    assert proc.poll() is None
+    meeting.write_text(good.replace("Joint strategy refresh", "Fixed strategy refresh"))
+    assert wait_for(lambda: "Fixed strategy refresh" in fetch(url)), "".join(log)
