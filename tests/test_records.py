@@ -149,3 +149,14 @@ def test_minute_citing_an_unknown_minute_is_an_error(root):
     (e,) = problems(root)
     assert e.startswith("data/meetings/2026-01-14.yml:28:41: error: minute:")
     assert "minute 9 of 2026-01-14 does not exist" in e
+
+
+def test_declarations_show_in_the_minutes_and_on_the_persons_page(root):
+    edit(root, "  declarations: {none_declared: true}\n",
+         "  declarations:\n    entries:\n      - {name: \"Cllr A. Chair\", item: \"2\", "
+         "interest: Her employer bids for the contract, kind: pecuniary}\n")
+    site = build(root)
+    minutes = main_text(site / "meetings/2026-01-14/index.html")
+    assert "Cllr A. Chair, item 2: Her employer bids for the contract (pecuniary)" in minutes
+    person = main_text(site / "people/ann-chair/index.html")
+    assert "Declarations of interest" in person and "item 2: Her employer bids for the contract" in person
