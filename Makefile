@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check clean bench schema
+.PHONY: site test serve check clean bench schema browser-tools
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -17,7 +17,7 @@ $(STAMP): requirements.lock pyproject.toml
 site: $(STAMP)  ## build the Rotherham site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)  ## run every test
+test: $(STAMP) browser-tools  ## run every test (browser, accessibility and HTML checks included)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when data/ or content/ changes
@@ -29,8 +29,22 @@ check: $(STAMP)  ## validate the data and list every warning
 schema: $(STAMP)  ## regenerate schemas/ and .vscode/settings.json from the models (commit the result)
 	$(BIN)/hwbsite schema
 
-bench: $(STAMP)  ## print build and chart-generation timings
+bench: $(STAMP) browser-tools  ## print build and chart-generation timings, then Lighthouse scores
 	$(BIN)/python tests/bench.py
+	$(BIN)/python -m tests.browser.lighthouse_bench
+
+# The browser checks' tools, pinned in tests/browser/package-lock.json: axe-core, vnu-jar
+# (the Nu HTML Checker, run with the machine's java) and lighthouse. --ignore-scripts: vnu-jar's
+# install script would download a Java runtime. Without npm the browser checks are SKIPPED,
+# loudly (under CI=true they fail instead).
+BROWSER_TOOLS := tests/browser/node_modules/.package-lock.json
+browser-tools: $(BROWSER_TOOLS)
+$(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  cd tests/browser && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error; \
+	else \
+	  echo "npm not found: browser checks will be SKIPPED (install Node.js and npm)"; \
+	fi
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info
+	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules

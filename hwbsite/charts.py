@@ -217,17 +217,21 @@ def _g(x) -> str:
 
 
 def figure_json(fig: dict) -> str:
-    # "</" would end the script element early; escaping it keeps the JSON inert in HTML.
+    """Compact, deterministic JSON; "</" is escaped too, so it stays inert wherever it is embedded."""
     return json.dumps(fig, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
 
 
 def chart_html(metric: Metric, values, chart_id: str) -> str:
-    """The chart container: the figure JSON (inert), a described image role, and a caption in words."""
+    """The chart container: the figure JSON in a data attribute, a described image role, a caption in words.
+
+    Not a <script type="application/json">: Material's instant navigation re-creates scripts
+    without their type, which would run the JSON as JavaScript.
+    """
     fig = figure(metric, values)
     text = summary(metric, values)
     return (f'<figure class="hwb-chart" id="{markup.attr(chart_id)}">\n'
-            f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr("Chart of " + metric.title + ". " + text)}"></div>\n'
-            f'<script type="application/json" class="hwb-chart__data">{figure_json(fig)}</script>\n'
+            f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr("Chart of " + metric.title + ". " + text)}"'
+            f' data-figure="{markup.attr(figure_json(fig))}"></div>\n'
             f'<figcaption>{markup.attr(text)}</figcaption>\n'
             f'</figure>\n')
 

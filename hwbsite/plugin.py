@@ -107,7 +107,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return html
 
 
-_UNSAFE = re.compile(r"<script(?![^>]*type=\"application/json\")|<iframe|\son[a-z]+\s*=\s*[\"']|javascript:",
+_UNSAFE = re.compile(r"<script|<iframe|\son[a-z]+\s*=\s*[\"']|javascript:",
                      re.IGNORECASE)
 
 

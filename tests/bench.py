@@ -107,7 +107,8 @@ def plain_material_copy(root: Path, dest: Path) -> None:
         path = docs / page.path
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown)
-    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    from mkdocs.utils.yaml import get_yaml_loader
+    config = yaml.load((root / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
     config["plugins"] = ["search"]
     config["theme"].pop("custom_dir", None)
     config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"},

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 
@@ -72,8 +73,8 @@ def test_values_on_the_built_pages_match_the_seeds(rotherham_site, metric, perio
     assert any(r["period"] == period and r["kind"] == kind and r["value"] == value for r in rows)
     # the chart data carries it, with the published label in the hover text
     raw = (rotherham_site / "metrics" / metric / "index.html").read_text()
-    data = re.search(r'<script type="application/json" class="hwb-chart__data">(.*?)</script>', raw, re.S).group(1)
-    fig = json.loads(data.replace("<\\/", "</"))
+    data = re.search(r'<div class="hwb-chart__plot"[^>]* data-figure="([^"]*)"', raw).group(1)
+    fig = json.loads(html.unescape(data))
     traces = [t for t in fig["data"] if t["name"] == KIND_WORDS[kind]]
     in_chart = any(float(value) in (t.get("y", []) + t.get("x", [])) for t in traces)
     # values at another granularity than the chart's (e.g. year totals beside quarters) are in the table

@@ -44,9 +44,8 @@
     if (!plots.length || !plotlySrc) return;
     loadPlotly().then(function (Plotly) {
       plots.forEach(function (el) {
-        var data = el.parentNode.querySelector(".hwb-chart__data");
-        if (!data) return;
-        var fig = JSON.parse(data.textContent);
+        if (!el.dataset.figure) return;
+        var fig = JSON.parse(el.dataset.figure);
         Plotly.react(el, fig.data, layoutFor(fig.layout), { displayModeBar: false, responsive: true })
           .then(function () {
             // The container may have had no width yet when the page was swapped in.

@@ -1,0 +1,121 @@
+"""Where the browser-test tools live, how to start them, and what to do when one is missing.
+
+Tools that are missing (Chromium, Java, the pinned npm packages in
+tests/browser/node_modules) make the checks that need them SKIP with the
+reason, loudly; under CI (CI=true) they FAIL instead, so a CI run can never
+pass by checking nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+NODE_MODULES = HERE / "node_modules"
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+
+CHROMIUM = os.environ.get("HWB_CHROMIUM", "/usr/bin/chromium")
+# Flags this machine needs: no sandbox as root, and no background traffic to Google
+# (the network is closed; without these Chromium retries connections at every start).
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run", "--disable-quic",
+]
+# The build date tests/conftest.py uses: it fixes which meeting is "next".
+BUILD_DATE = "2017-09-01"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def under_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}
+
+
+def require(ok: bool, reason: str) -> None:
+    """Skip (locally) or fail (under CI) when a tool the test needs is missing."""
+    if ok:
+        return
+    if under_ci():
+        pytest.fail(f"CI=true and {reason}", pytrace=False)
+    pytest.skip(f"SKIPPED, NOT CHECKED: {reason}")
+
+
+def require_chromium() -> None:
+    require(os.access(CHROMIUM, os.X_OK),
+            f"Chromium not found at {CHROMIUM} (apt-get install chromium, or set HWB_CHROMIUM)")
+
+
+def require_node_package(path: Path, name: str) -> None:
+    require(path.exists(), f"{name} is not installed: run `npm ci --ignore-scripts` in tests/browser "
+                           f"(`make test` does it when npm is available)")
+
+
+def require_java() -> str:
+    java = shutil.which("java")
+    require(java is not None, "java not found (apt-get install default-jre-headless)")
+    return java
+
+
+# --------------------------------------------------------------------------- site + server
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - http.server's signature
+        pass
+
+
+class SiteServer:
+    def __init__(self, root: Path):
+        self.root = root
+        handler = functools.partial(_QuietHandler, directory=str(root))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, name="site-server", daemon=True)
+
+    def __enter__(self):
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+def html_pages(site: Path) -> list[str]:
+    """Every HTML page of the site as a URL path relative to the root ('' for the home page)."""
+    pages = []
+    for path in sorted(site.rglob("*.html")):
+        rel = path.relative_to(site).as_posix()
+        pages.append(rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return pages
+
+
+def build_served_site(dest: Path, server: SiteServer) -> Path:
+    """Build the real repo's site into dest/site, for serving at server.url.
+
+    Like ``rotherham_site`` (tests/conftest.py), but with site_url set to the address it is
+    served at: Material's instant navigation only takes over links listed in sitemap.xml,
+    which is empty without site_url, and it matches them by scheme, host AND port.
+    """
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    if str(HERE.parent) not in sys.path:  # outside pytest (the Lighthouse benchmark)
+        sys.path.insert(0, str(HERE.parent))
+    from conftest import REPO, copy_project  # tests/conftest.py
+
+    project = copy_project(REPO, dest)
+    config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"),
+                         site_url=server.url)
+    config.plugins["hwbsite"].config.build_date = BUILD_DATE
+    mkdocs_build(config)
+    return project / "site"
