@@ -157,10 +157,6 @@ def main() -> None:
     args = parser.parse_args()
     bench_charts()
     bench_build([0, 100] if args.quick else [0, 200, 800])
-    lighthouse = REPO / "tests/browser/lighthouse_bench.py"
-    if lighthouse.exists():
-        import runpy
-        runpy.run_path(str(lighthouse), run_name="__main__")
 
 
 if __name__ == "__main__":
