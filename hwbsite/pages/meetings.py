@@ -176,7 +176,8 @@ def _agenda_exempt(meeting, number):
 
 def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
     page = urls.meeting(meeting.id)
-    idx = project.meetings.index(meeting)
+    # identity, not equality: comparing pydantic models field by field is slow on a long archive
+    idx = next(i for i, m in enumerate(project.meetings) if m is meeting)
     previous = project.meetings[idx - 1] if idx > 0 else None
     following = project.meetings[idx + 1] if idx + 1 < len(project.meetings) else None
     title = meeting_title(project.board, meeting)

@@ -15,7 +15,7 @@ CATEGORY_WORDS = {
 }
 
 
-def person_page(project, person, ctx) -> GeneratedPage:
+def person_page(project, person, ctx, all_actions=None) -> GeneratedPage:
     page = urls.person(person.id)
     attendance = records.attendance_of(project, person)
     presented = []
@@ -24,7 +24,8 @@ def person_page(project, person, ctx) -> GeneratedPage:
             for item in meeting.agenda.walk():
                 if item.exempt is None and any(project.person_named(n) is person for n in item.people):
                     presented.append((meeting, item))
-    owned = [a for a in records.actions(project) if project.person_named(a.action.owner) is person]
+    all_actions = records.actions(project) if all_actions is None else all_actions
+    owned = [a for a in all_actions if project.person_named(a.action.owner) is person]
     declared = []
     for meeting in project.meetings:
         if meeting.minutes and meeting.minutes.declarations:
@@ -52,4 +53,5 @@ def _sort_name(name: str) -> tuple:
 
 
 def people_pages(project, ctx) -> list[GeneratedPage]:
-    return [people_index(project, ctx)] + [person_page(project, p, ctx) for p in project.people]
+    all_actions = records.actions(project)  # once, not once per person
+    return [people_index(project, ctx)] + [person_page(project, p, ctx, all_actions) for p in project.people]

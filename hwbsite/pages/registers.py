@@ -24,10 +24,11 @@ def topic_pages(project, ctx) -> list[GeneratedPage]:
     described = {t.slug: t for t in project.topics}
     pages = [GeneratedPage(urls.TOPICS, render("topics_index.md.j2", urls.TOPICS,
                                                topics=[ctx.topic(s) for s in slugs]), in_nav=True)]
+    all_decisions = records.decisions(project)  # once, not once per topic
     for slug in slugs:
         page = urls.topic(slug)
         entries = records.topic_history(project, slug, ctx.public_papers)
-        decisions = [d for d in records.decisions(project) if slug in d.topics]
+        decisions = [d for d in all_decisions if slug in d.topics]
         md = render("topic.md.j2", page, topic=ctx.topic(slug), about=described.get(slug),
                     entries=entries, decisions=decisions)
         pages.append(GeneratedPage(page, md, source="data/topics.yml"))
