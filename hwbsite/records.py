@@ -36,23 +36,12 @@ class ActionRecord:
     anchor: str
 
 
-def _public_minutes(meeting):
-    if not meeting.minutes:
-        return []
-    return [m for m in meeting.minutes.items if not m.exempt and not _agenda_exempt(meeting, m.agenda_item)]
-
-
-def _agenda_exempt(meeting, number) -> bool:
-    if number is None or meeting.agenda is None:
-        return False
-    return any(i.number == number and i.exempt is not None for i in meeting.agenda.walk())
-
 
 def decisions(project) -> list[Decision]:
     """Every published resolution, newest meeting first, in minute order within a meeting."""
     out = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
-        for minute in _public_minutes(meeting):
+        for minute in meeting.public_minutes():
             for i, res in enumerate(minute.all_resolutions()):
                 topics = tuple(dict.fromkeys([*res.topics, *minute.topics]))
                 out.append(Decision(meeting, minute, res, resolution_anchor(minute, i, res), topics))
@@ -62,7 +51,7 @@ def decisions(project) -> list[Decision]:
 def actions(project) -> list[ActionRecord]:
     out = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
-        for minute in _public_minutes(meeting):
+        for minute in meeting.public_minutes():
             n_direct = len(minute.actions)
             for i, action in enumerate(minute.actions):
                 out.append(ActionRecord(meeting, minute, action, f"{minute.anchor}-a{i + 1}"))
@@ -116,7 +105,7 @@ def topic_history(project, slug: str, public_papers: set[str]) -> list[TopicEntr
                 if slug in item.topics:
                     out.append(TopicEntry(meeting.date, "Agenda item", f"{item.number}. {item.title}",
                                           urls.meeting(meeting.id), item.anchor))
-        for minute in _public_minutes(meeting):
+        for minute in meeting.public_minutes():
             if slug in minute.topics:
                 out.append(TopicEntry(meeting.date, "Minute", f"{minute.number}. {minute.title}",
                                       urls.meeting(meeting.id), minute.anchor))
@@ -133,7 +122,7 @@ def used_topics(project) -> set[str]:
         if meeting.agenda:
             for item in meeting.agenda.walk():
                 slugs.update(item.topics)
-        for minute in _public_minutes(meeting):
+        for minute in meeting.public_minutes():
             slugs.update(minute.topics)
             for r in minute.all_resolutions():
                 slugs.update(r.topics)

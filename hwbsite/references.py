@@ -12,18 +12,12 @@ import re
 from typing import TYPE_CHECKING
 
 from .errors import ProblemLog
+from .models.meetings import item_sort_key
 from .models.types import FieldError, check_markdown
 
 if TYPE_CHECKING:  # pragma: no cover
     from .models.papers import Paper
     from .project import Project
-
-
-def item_is_exempt(project: "Project", meeting_id, number) -> bool:
-    meeting = project.meeting(meeting_id) if meeting_id else None
-    if not meeting or not meeting.agenda or number is None:
-        return False
-    return any(i.number == number and i.exempt is not None for i in meeting.agenda.walk())
 
 
 def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = None) -> bool:
@@ -36,7 +30,9 @@ def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = 
         return False
     if paper.embargoed_until and today < paper.embargoed_until:
         return False
-    if item_is_exempt(project, paper.meeting, paper.item):
+    meeting = project.meeting(paper.meeting) if paper.meeting else None
+    item = meeting.agenda_item(paper.item) if meeting else None
+    if item is not None and item.exempt is not None:
         return False
     if paper.appendix_of and paper.appendix_of in project.papers and paper.appendix_of != paper.id:
         parent = project.papers[paper.appendix_of]
@@ -203,11 +199,6 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
                 if paper.item not in items:
                     log.error(paper.pos_of("item"), "item",
                               f"meeting {paper.meeting} has no agenda item '{paper.item}'",
-                              "items: " + ", ".join(sorted(items, key=_item_key)) if items else "")
+                              "items: " + ", ".join(sorted(items, key=item_sort_key)) if items else "")
         if paper.appendix_of and paper.appendix_of not in project.papers:
             log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'")
-
-
-def _item_key(number: str):
-    m = re.match(r"(\d+)(.*)", number)
-    return (int(m.group(1)), m.group(2)) if m else (10**6, number)

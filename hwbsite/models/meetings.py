@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
@@ -88,6 +89,9 @@ class Agenda(Model):
                 yield item
                 yield from rec(item.items)
         return rec(self.items)
+
+    def item(self, number: str | None) -> "AgendaItem | None":
+        return next((i for i in self.walk() if i.number == number), None) if number is not None else None
 
 
 class Attendee(Model):
@@ -223,3 +227,20 @@ class Meeting(Model):
     @property
     def id(self) -> str:
         return self.date.isoformat()
+
+    def agenda_item(self, number: str | None) -> AgendaItem | None:
+        return self.agenda.item(number) if self.agenda else None
+
+    def exemption(self, minute: "Minute") -> Exempt | None:
+        """A minute is exempt when it says so or when the agenda item it records is exempt."""
+        item = self.agenda_item(minute.agenda_item)
+        return minute.exempt or (item.exempt if item else None)
+
+    def public_minutes(self) -> list["Minute"]:
+        return [m for m in self.minutes.items if self.exemption(m) is None] if self.minutes else []
+
+
+def item_sort_key(number: str | None) -> tuple:
+    """Agenda numbers in paper order: "2" < "10" < "15" < "15A"."""
+    m = re.match(r"(\d+)(.*)", number or "")
+    return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")

@@ -121,7 +121,7 @@ def _minutes_view(project, meeting, page, ctx):
     decl = mins.declarations
     items = []
     for minute in mins.items:
-        exempt = minute.exempt or _agenda_exempt(meeting, minute.agenda_item)
+        exempt = meeting.exemption(minute)
         blocks = [{"heading": None, "body": None, "resolutions": [], "actions": []}]
         res_index = 0
 
@@ -163,15 +163,6 @@ def _minutes_view(project, meeting, page, ctx):
         else "No declarations of interest were recorded.",
         "items": items,
     }
-
-
-def _agenda_exempt(meeting, number):
-    if number is None or meeting.agenda is None:
-        return None
-    for item in meeting.agenda.walk():
-        if item.number == number:
-            return item.exempt
-    return None
 
 
 def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import dates, urls
+from ..models.meetings import item_sort_key
 from ..render import GeneratedPage, render
 
 TYPE_LABELS = {"annual-report": "Annual report"}
@@ -17,8 +18,8 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
     page = urls.paper(paper.id)
     meeting = project.meeting(paper.meeting) if paper.meeting else None
     item = None
-    if meeting and meeting.agenda and paper.item:
-        item = next((i for i in meeting.agenda.walk() if i.number == paper.item), None)
+    if meeting:
+        item = meeting.agenda_item(paper.item)
     parent = project.papers.get(paper.appendix_of) if paper.appendix_of in ctx.public_papers else None
     appendices = sorted((p for p in project.papers.values()
                          if p.appendix_of == paper.id and p.id in ctx.public_papers), key=lambda p: p.id)
@@ -48,16 +49,10 @@ def papers_index(project, ctx) -> GeneratedPage:
         by_meeting.setdefault(paper.meeting, []).append(paper)
     groups = []
     for meeting_date in sorted(by_meeting, key=lambda d: (d is None, d), reverse=True):
-        items = sorted(by_meeting[meeting_date], key=lambda p: (_item_order(p.item), p.appendix_of or "", p.id))
+        items = sorted(by_meeting[meeting_date], key=lambda p: (item_sort_key(p.item), p.appendix_of or "", p.id))
         groups.append({"meeting": project.meeting(meeting_date) if meeting_date else None, "papers": items})
     md = render("papers_index.md.j2", page, groups=groups, board=project.board, type_label=type_label)
     return GeneratedPage(page, md, in_nav=True)
-
-
-def _item_order(number):
-    import re
-    m = re.match(r"(\d+)(.*)", number or "")
-    return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")
 
 
 def paper_pages(project, ctx) -> list[GeneratedPage]:

@@ -112,11 +112,10 @@ def _discussed(project, aim_number: int, ctx) -> list[dict]:
                 if aim_number in item.aims and item.exempt is None:
                     found.append({"meeting": meeting, "what": f"agenda item {item.number}", "title": item.title,
                                   "page": urls.meeting(meeting.id), "anchor": item.anchor})
-        if meeting.minutes:
-            for minute in meeting.minutes.items:
-                if aim_number in minute.aims and minute.exempt is None:
-                    found.append({"meeting": meeting, "what": f"minute {minute.number}", "title": minute.title,
-                                  "page": urls.meeting(meeting.id), "anchor": minute.anchor})
+        for minute in meeting.public_minutes():
+            if aim_number in minute.aims:
+                found.append({"meeting": meeting, "what": f"minute {minute.number}", "title": minute.title,
+                              "page": urls.meeting(meeting.id), "anchor": minute.anchor})
     return found
 
 
