@@ -47,6 +47,15 @@ def fixture_project(tmp_path):
     return make
 
 
+@pytest.fixture
+def real_data_copy(tmp_path) -> Path:
+    """A copy of the real Rotherham data/ and content/ (no build)."""
+    root = tmp_path / "rotherham"
+    for name in ("data", "content"):
+        shutil.copytree(REPO / name, root / name)
+    return root
+
+
 @pytest.fixture(scope="session")
 def rotherham_site(tmp_path_factory) -> Path:
     """The real Rotherham site, built once per test session with --strict."""

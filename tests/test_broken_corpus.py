@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from hwbsite.errors import Severity
 from hwbsite.project import load_project
 
 BROKEN = Path(__file__).parent / "broken"

@@ -26,12 +26,8 @@ def site(tmp_path) -> Path:
 
 
 @pytest.fixture
-def real_site(tmp_path) -> Path:
-    """A copy of the real Rotherham data and content."""
-    root = tmp_path / "rotherham"
-    for name in ("data", "content"):
-        shutil.copytree(REPO / name, root / name)
-    return root
+def real_site(real_data_copy) -> Path:
+    return real_data_copy
 
 
 def run(*args: str):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -49,11 +48,8 @@ def test_the_guide_covers_the_officers_tasks():
 
 
 @pytest.fixture
-def project_copy(tmp_path) -> Path:
-    root = tmp_path / "site"
-    for name in ("data", "content"):
-        shutil.copytree(REPO / name, root / name)
-    return root
+def project_copy(real_data_copy) -> Path:
+    return real_data_copy
 
 
 def test_every_example_passes_check_in_a_copy_of_the_real_data(project_copy):

@@ -9,7 +9,6 @@ import re
 
 import pytest
 
-from conftest import REPO
 from test_build import main_text
 from test_papers import SEED_FILES, seed_line
 
