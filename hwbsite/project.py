@@ -44,6 +44,7 @@ class Project:
     plan_updates: list = field(default_factory=list)         # models.strategy.PlanUpdate, by plan then date
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
+    content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
 
     def __post_init__(self):
         self._by_name: dict[str, Person] = {}
@@ -61,9 +62,6 @@ class Project:
 
     def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
         return self._meetings.get(str(meeting_id))
-
-    def published_papers(self) -> list[Paper]:
-        return [p for p in self.papers.values() if references.is_public_paper(self, p)]
 
 
 def _parse(path: Path, root: Path, log: ProblemLog) -> Document | None:
@@ -204,6 +202,9 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
         except YamlProblem as p:
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
+        docs_path = path.relative_to(content).as_posix()
+        project.content_pages[docs_path] = text
+        project.source_files[f"page:{docs_path}"] = log.rel(path)
         blocks.check_page(text, log.rel(path), 1, project, log)
         for name in blocks.table_files(text):
             project.table_users.setdefault(name, set()).add(f"page:{log.rel(path)}")

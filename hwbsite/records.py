@@ -96,7 +96,7 @@ class TopicEntry:
     anchor: str = ""
 
 
-def topic_history(project, slug: str, public_papers: set[str]) -> list[TopicEntry]:
+def topic_history(project, slug: str) -> list[TopicEntry]:
     """Everything tagged with a topic, in date order: what ModernGov calls an issue history."""
     out = []
     for meeting in project.meetings:
@@ -110,22 +110,7 @@ def topic_history(project, slug: str, public_papers: set[str]) -> list[TopicEntr
                 out.append(TopicEntry(meeting.date, "Minute", f"{minute.number}. {minute.title}",
                                       urls.meeting(meeting.id), minute.anchor))
     for paper in project.papers.values():
-        if slug in paper.topics and paper.id in public_papers:
+        if slug in paper.topics:
             when = paper.date or (paper.meeting if paper.meeting else None)
             out.append(TopicEntry(when, "Paper", paper.title, urls.paper(paper.id)))
     return sorted(out, key=lambda e: (e.date is None, e.date, e.kind, e.title))
-
-
-def used_topics(project) -> set[str]:
-    slugs = set()
-    for meeting in project.meetings:
-        if meeting.agenda:
-            for item in meeting.agenda.walk():
-                slugs.update(item.topics)
-        for minute in meeting.public_minutes():
-            slugs.update(minute.topics)
-            for r in minute.all_resolutions():
-                slugs.update(r.topics)
-    for paper in project.papers.values():
-        slugs.update(paper.topics)
-    return slugs

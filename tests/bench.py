@@ -95,11 +95,15 @@ def plain_material_copy(root: Path, dest: Path) -> None:
     """The same pages as plain Markdown files, built by Material without hwbsite (the baseline)."""
     import yaml
 
+    import datetime as dt
+
     from hwbsite.context import build_context
     from hwbsite.project import load_project
+    from hwbsite.publication import public_view
     from hwbsite.site import build_pages
 
     project, _ = load_project(root)
+    project = public_view(project, dt.date.today())
     ctx = build_context(project)
     docs = dest / "content"
     shutil.copytree(root / "content", docs, ignore=shutil.ignore_patterns("papers"))

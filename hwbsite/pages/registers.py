@@ -20,14 +20,14 @@ def actions_page(project, ctx) -> GeneratedPage:
 
 
 def topic_pages(project, ctx) -> list[GeneratedPage]:
-    slugs = sorted(records.used_topics(project) | set(ctx.topics))
+    slugs = sorted(project.topic_slugs)
     described = {t.slug: t for t in project.topics}
     pages = [GeneratedPage(urls.TOPICS, render("topics_index.md.j2", urls.TOPICS,
                                                topics=[ctx.topic(s) for s in slugs]), in_nav=True)]
     all_decisions = records.decisions(project)  # once, not once per topic
     for slug in slugs:
         page = urls.topic(slug)
-        entries = records.topic_history(project, slug, ctx.public_papers)
+        entries = records.topic_history(project, slug)
         decisions = [d for d in all_decisions if slug in d.topics]
         md = render("topic.md.j2", page, topic=ctx.topic(slug), about=described.get(slug),
                     entries=entries, decisions=decisions)

@@ -109,7 +109,7 @@ def _discussed(project, aim_number: int, ctx) -> list[dict]:
     for meeting in project.meetings:
         if meeting.agenda:
             for item in meeting.agenda.walk():
-                if aim_number in item.aims and item.exempt is None:
+                if aim_number in item.aims:
                     found.append({"meeting": meeting, "what": f"agenda item {item.number}", "title": item.title,
                                   "page": urls.meeting(meeting.id), "anchor": item.anchor})
         for minute in meeting.public_minutes():
@@ -120,7 +120,7 @@ def _discussed(project, aim_number: int, ctx) -> list[dict]:
 
 
 def _papers(project, aim_number: int, ctx) -> list:
-    papers = [p for p in project.papers.values() if aim_number in p.aims and p.id in ctx.public_papers]
+    papers = [p for p in project.papers.values() if aim_number in p.aims]
     return sorted(papers, key=lambda p: (str(p.meeting or p.date or ""), p.id))
 
 
@@ -128,7 +128,7 @@ def _update_view(project, update, ctx) -> dict | None:
     if update is None:
         return None
     meeting = project.meeting(update.meeting) if update.meeting else None
-    paper = project.papers.get(update.paper) if update.paper in ctx.public_papers else None
+    paper = project.papers.get(update.paper) if update.paper else None
     return {"u": update, "meeting": meeting, "paper": paper}
 
 

@@ -1,0 +1,90 @@
+"""The site as one list of neutral items: every page, download, table file and asset.
+
+``build_output(view)`` is the only place the site is assembled. Pages carry their final Markdown
+(blocks expanded, "Last updated" added), so any engine that renders Markdown can build them: the
+MkDocs plugin turns the list into ``File`` objects, and ``hwbsite generate`` writes it as a plain
+docs tree that MkDocs builds with no hwbsite plugin at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from . import blocks, charts, urls
+from .context import build_context
+from .pages import home
+from .pages.metrics import metric_downloads
+from .render import with_updated
+from .site import build_pages
+from .yamlsource import split_front_matter
+
+ASSETS = Path(__file__).parent / "assets"
+ASSET_DIR = "assets/hwbsite"
+CSS = [f"{ASSET_DIR}/hwbsite.css"]
+JAVASCRIPT = [f"{ASSET_DIR}/hwbsite.js"]
+
+
+@dataclass(frozen=True)
+class OutputItem:
+    """One file of the site, relative to the docs directory."""
+
+    path: str                    # "meetings/2017-09-20.md", "downloads/tables/x.csv", ...
+    text: str | None = None      # the content, or ...
+    source: Path | None = None   # ... a file to copy as it is
+    in_nav: bool = False
+    updated: dt.date | None = None
+    edit: str | None = None      # the officer's file that made it (for "edit this page")
+
+    @property
+    def is_page(self) -> bool:
+        return self.path.endswith(".md")
+
+    def read_bytes(self) -> bytes:
+        return self.text.encode("utf-8") if self.text is not None else Path(self.source).read_bytes()
+
+
+def _front_matter_date(text: str) -> dt.date | None:
+    front, _body, _line = split_front_matter(text)
+    if not front:
+        return None
+    try:
+        meta = yaml.safe_load(front)
+    except yaml.YAMLError:
+        return None
+    updated = meta.get("updated") if isinstance(meta, dict) else None
+    return updated if isinstance(updated, dt.date) else None
+
+
+def build_output(view) -> list[OutputItem]:
+    """Everything the site publishes, from the public view only, sorted by path."""
+    ctx = build_context(view)
+    expander = blocks.Expander(view, {
+        "chart": lambda opts, page: charts.chart_block(view, opts, page, ASSET_DIR),
+        "next-meeting": lambda opts, page: home.meeting_panel(view, ctx, page),
+    })
+    items: list[OutputItem] = []
+    for page in build_pages(view, ctx):
+        markdown = with_updated(expander.expand(page.markdown, page.path), page.updated)
+        items.append(OutputItem(page.path, markdown, in_nav=page.in_nav, updated=page.updated, edit=page.source))
+    for path, text in view.content_pages.items():
+        updated = _front_matter_date(text)
+        items.append(OutputItem(path, with_updated(expander.expand(text, path), updated), in_nav=True,
+                                updated=updated, edit=view.source_files.get(f"page:{path}")))
+    for name, table in view.tables.items():
+        items.append(OutputItem(urls.table_download(name), source=view.root / table.path))
+    for path, text in metric_downloads(view).items():
+        items.append(OutputItem(path, text))
+    for asset in sorted(ASSETS.iterdir()):
+        if asset.is_file():
+            items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))
+    items.append(OutputItem(f"{ASSET_DIR}/plotly.min.js", source=Path(charts.plotly_js_path())))
+    seen: set[str] = set()
+    for item in items:
+        if item.path in seen:  # a content page and a generated page with one path: a bug, not data
+            raise ValueError(f"two outputs would be written to {item.path}")
+        seen.add(item.path)
+    return sorted(items, key=lambda i: i.path)

@@ -1,0 +1,259 @@
+"""The one publication rule: what of a board's project may appear in any output.
+
+``public_view(project, build_date)`` is computed once per build, from the build date (never the
+clock). Every output (pages, downloads, search, feeds, exports) is built from the view it returns,
+so no builder can reach a private record: private records are not filtered later, they are absent.
+
+Privacy follows the structure. What sits under or is attached to private business is private:
+
+- an agenda item is private when it or any item above it is exempt, or when its agenda is a
+  draft; an exempt item keeps only its number, title, section and Schedule 12A paragraph, and
+  loses its presenter, people, papers, topics, aims and sub-items;
+- a draft agenda publishes nothing of its items: the meeting keeps its date, time, place and status;
+- a minute is private when it is exempt or records a private agenda item; it keeps its number,
+  title and paragraph, and loses its text, resolutions, actions, sections and topics;
+- a paper is private when it is not published, confidential, exempt, embargoed on the build date,
+  belongs to a private agenda item or to a meeting whose agenda is a draft, is listed by a private
+  item, or is an appendix (at any depth) of a private paper; an appendix cycle is private;
+- a table is public when a public paper or a hand-written page shows it;
+- a topic is public when a public record carries it, or when no record carries it at all;
+- a person is public unless only private business names them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
+from .models.papers import Paper
+from .models.people import Person, name_key
+
+
+@dataclass
+class PublicView:
+    """The part of a project that may be published on ``today``; shaped like ``Project``."""
+
+    root: Path
+    board: object
+    today: dt.date
+    people: list[Person] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)      # oldest first
+    papers: dict[str, Paper] = field(default_factory=dict)
+    tables: dict = field(default_factory=dict)
+    topics: list = field(default_factory=list)                 # described topics that are public
+    topic_slugs: set[str] = field(default_factory=set)         # every public topic, described or not
+    metrics: dict = field(default_factory=dict)
+    values: list = field(default_factory=list)
+    plans: list = field(default_factory=list)
+    plan_updates: list = field(default_factory=list)
+    content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    source_files: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self._by_name: dict[str, Person] = {}
+        for person in self.people:
+            for spelling in person.spellings:
+                self._by_name.setdefault(name_key(spelling), person)
+        self._meetings = {m.id: m for m in self.meetings}
+
+    def person_named(self, name: str | None) -> Person | None:
+        return self._by_name.get(name_key(name)) if name else None
+
+    def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
+        return self._meetings.get(str(meeting_id))
+
+
+def _reduced_exempt(exempt: Exempt) -> Exempt:
+    # The officers' note on an exemption is private even when the item's title is public.
+    return Exempt(paragraph=exempt.paragraph)
+
+
+def _walk_with_exemption(items, inherited: Exempt | None = None):
+    """(item, exemption that applies to it: its own or the nearest exempt item above it)."""
+    for item in items:
+        applies = item.exempt or inherited
+        yield item, applies
+        yield from _walk_with_exemption(item.items, applies)
+
+
+@dataclass
+class _Private:
+    """What the rule found private, by id; the view is built from the complement."""
+
+    items: dict[tuple[str, str], Exempt | None] = field(default_factory=dict)  # (meeting, number) -> why
+    draft_agendas: set[str] = field(default_factory=set)
+    papers: set[str] = field(default_factory=set)
+
+
+def _find_private(project, today: dt.date) -> _Private:
+    private = _Private()
+    listed_by_private: set[str] = set()
+    for meeting in project.meetings:
+        agenda = meeting.agenda
+        if agenda is None:
+            continue
+        if agenda.status == "draft":
+            private.draft_agendas.add(meeting.id)
+        for item, exempt in _walk_with_exemption(agenda.items):
+            if exempt is not None or agenda.status == "draft":
+                private.items[(meeting.id, item.number)] = exempt
+                listed_by_private.update(item.papers)
+
+    def own_reason(paper: Paper) -> bool:
+        if not paper.published or paper.confidential or paper.exempt is not None:
+            return True
+        if paper.embargoed_until is not None and today < paper.embargoed_until:
+            return True
+        if paper.id in listed_by_private:
+            return True
+        if paper.meeting is not None:
+            meeting_id = paper.meeting.isoformat()
+            if meeting_id in private.draft_agendas:
+                return True
+            if paper.item is not None and (meeting_id, paper.item) in private.items:
+                return True
+        return False
+
+    papers = project.papers
+    for paper in papers.values():
+        # Walk up the appendix chain: private if any paper on it is, or if it loops.
+        seen: set[str] = set()
+        current: Paper | None = paper
+        while current is not None:
+            if current.id in seen or own_reason(current):
+                private.papers.add(paper.id)
+                break
+            seen.add(current.id)
+            current = papers.get(current.appendix_of) if current.appendix_of else None
+    return private
+
+
+def _public_item(item: AgendaItem, meeting_id: str, private: _Private, public_papers: set[str]) -> AgendaItem:
+    if item.exempt is not None:
+        return AgendaItem(number=item.number, title=item.title, section=item.section,
+                          pages=item.pages, exempt=_reduced_exempt(item.exempt))
+    return item.model_copy(update={
+        "papers": [p for p in item.papers if p in public_papers],
+        "items": [_public_item(c, meeting_id, private, public_papers) for c in item.items],
+    })
+
+
+def _public_minute(minute: Minute, exempt: Exempt) -> Minute:
+    return Minute(number=minute.number, title=minute.title, agenda_item=minute.agenda_item,
+                  exempt=_reduced_exempt(exempt))
+
+
+def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]) -> Meeting:
+    update: dict = {}
+    agenda = meeting.agenda
+    if agenda is not None:
+        if meeting.id in private.draft_agendas:
+            # A draft agenda publishes only the meeting's date and place: no items, no signatory.
+            update["agenda"] = Agenda(status="draft")
+        else:
+            update["agenda"] = agenda.model_copy(update={
+                "items": [_public_item(i, meeting.id, private, public_papers) for i in agenda.items]})
+    if meeting.minutes is not None:
+        items = []
+        for minute in meeting.minutes.items:
+            exempt = minute.exempt
+            if exempt is None and minute.agenda_item is not None:
+                key = (meeting.id, minute.agenda_item)
+                if key in private.items:
+                    exempt = private.items[key] or Exempt()
+            items.append(minute if exempt is None else _public_minute(minute, exempt))
+        update["minutes"] = meeting.minutes.model_copy(update={"items": items})
+    return meeting.model_copy(update=update) if update else meeting
+
+
+def _names_in_meeting(meeting: Meeting) -> set[str]:
+    names: set[str] = set()
+    agenda = meeting.agenda
+    if agenda is not None:
+        if agenda.signed_by:
+            names.add(agenda.signed_by.name)
+        for item in agenda.walk():
+            names.update(item.people)
+            if item.presenter:
+                names.add(item.presenter)
+    if meeting.minutes is not None:
+        att = meeting.minutes.attendance
+        for category, _label in att.CATEGORIES:
+            for entry in getattr(att, category):
+                names.add(entry.name)
+                if entry.representing:
+                    names.add(entry.representing)
+        for minute in meeting.minutes.items:
+            names.update(a.owner for a in minute.all_actions())
+        if meeting.minutes.declarations:
+            names.update(d.name for d in meeting.minutes.declarations.entries)
+    return names
+
+
+def _topics_in_meeting(meeting: Meeting) -> set[str]:
+    slugs: set[str] = set()
+    if meeting.agenda is not None:
+        for item in meeting.agenda.walk():
+            slugs.update(item.topics)
+    if meeting.minutes is not None:
+        for minute in meeting.minutes.items:
+            slugs.update(minute.topics)
+            for res in minute.all_resolutions():
+                slugs.update(res.topics)
+    return slugs
+
+
+def public_view(project, build_date: dt.date) -> PublicView:
+    """The public part of ``project`` on ``build_date``."""
+    private = _find_private(project, build_date)
+    public_papers = {pid for pid in project.papers if pid not in private.papers}
+    papers = {pid: p for pid, p in sorted(project.papers.items()) if pid in public_papers}
+    meetings = [_public_meeting(m, private, public_papers) for m in project.meetings]
+
+    # Tables: shown by a public paper or a hand-written page.
+    tables = {}
+    for name, table in sorted(project.tables.items()):
+        users = project.table_users.get(name, set())
+        if any(u.startswith("page:") or u.removeprefix("paper:") in public_papers for u in users):
+            tables[name] = table
+
+    # Topics and people: public when a public record carries them, private when only private ones do.
+    public_topics: set[str] = set()
+    all_topics: set[str] = set()
+    public_names: set[str] = set()
+    all_names: set[str] = set()
+    for original, shown in zip(project.meetings, meetings):
+        all_topics |= _topics_in_meeting(original)
+        public_topics |= _topics_in_meeting(shown)
+        all_names |= _names_in_meeting(original)
+        public_names |= _names_in_meeting(shown)
+    for paper in project.papers.values():
+        authors = {a.name for a in paper.authors}
+        all_topics.update(paper.topics)
+        all_names |= authors
+        if paper.id in public_papers:
+            public_topics.update(paper.topics)
+            public_names |= authors
+    described = {t.slug for t in project.topics}
+    topic_slugs = public_topics | (described - all_topics)
+    topics = [t for t in project.topics if t.slug in topic_slugs]
+
+    def person_ids(names: set[str]) -> set[str]:
+        return {p.id for n in names if (p := project.person_named(n)) is not None}
+
+    named_publicly, named_at_all = person_ids(public_names), person_ids(all_names)
+    people = [p for p in project.people if p.id in named_publicly or p.id not in named_at_all]
+
+    content_pages = {path: text for path, text in sorted(getattr(project, "content_pages", {}).items())}
+    return PublicView(
+        root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
+        papers=papers, tables=tables, topics=topics, topic_slugs=topic_slugs, metrics=project.metrics,
+        values=project.values, plans=project.plans,
+        # A RAG update read from a private paper is as private as the paper.
+        plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
+        content_pages=content_pages,
+        source_files={k: v for k, v in project.source_files.items()
+                      if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
+    )
