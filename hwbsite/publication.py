@@ -9,7 +9,8 @@ Privacy follows the structure. What sits under or is attached to private busines
 - an agenda item is private when it or any item above it is exempt, or when its agenda is a
   draft; an exempt item keeps only its number, title, section and Schedule 12A paragraph, and
   loses its presenter, people, papers, topics, aims and sub-items;
-- a draft agenda publishes nothing of its items: the meeting keeps its date, time, place and status;
+- a draft agenda publishes nothing of its items (nor minutes): the meeting keeps its date, time,
+  place and status;
 - a minute is private when it is exempt or records a private agenda item; it keeps its number,
   title and paragraph, and loses its text, resolutions, actions, sections and topics;
 - a paper is private when it is not published, confidential, exempt, embargoed on the build date,
@@ -70,10 +71,10 @@ def _reduced_exempt(exempt: Exempt) -> Exempt:
     return Exempt(paragraph=exempt.paragraph)
 
 
-def _walk_with_exemption(items, inherited: Exempt | None = None):
-    """(item, exemption that applies to it: its own or the nearest exempt item above it)."""
+def _walk_with_exemption(items, inherited: AgendaItem | None = None):
+    """(item, the exempt item that makes it private: itself or the nearest exempt item above it)."""
     for item in items:
-        applies = item.exempt or inherited
+        applies = item if item.exempt is not None else inherited
         yield item, applies
         yield from _walk_with_exemption(item.items, applies)
 
@@ -82,7 +83,8 @@ def _walk_with_exemption(items, inherited: Exempt | None = None):
 class _Private:
     """What the rule found private, by id; the view is built from the complement."""
 
-    items: dict[tuple[str, str], Exempt | None] = field(default_factory=dict)  # (meeting, number) -> why
+    # (meeting, item number) -> the exempt item that makes it private (None: a draft agenda's item)
+    items: dict[tuple[str, str], AgendaItem | None] = field(default_factory=dict)
     draft_agendas: set[str] = field(default_factory=set)
     papers: set[str] = field(default_factory=set)
 
@@ -140,8 +142,8 @@ def _public_item(item: AgendaItem, meeting_id: str, private: _Private, public_pa
     })
 
 
-def _public_minute(minute: Minute, exempt: Exempt) -> Minute:
-    return Minute(number=minute.number, title=minute.title, agenda_item=minute.agenda_item,
+def _public_minute(minute: Minute, exempt: Exempt, title: str) -> Minute:
+    return Minute(number=minute.number, title=title, agenda_item=minute.agenda_item,
                   exempt=_reduced_exempt(exempt))
 
 
@@ -155,15 +157,23 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
         else:
             update["agenda"] = agenda.model_copy(update={
                 "items": [_public_item(i, meeting.id, private, public_papers) for i in agenda.items]})
-    if meeting.minutes is not None:
+    if meeting.minutes is not None and meeting.id in private.draft_agendas:
+        update["minutes"] = None  # minutes cannot be public while the agenda is not
+    elif meeting.minutes is not None:
         items = []
         for minute in meeting.minutes.items:
-            exempt = minute.exempt
-            if exempt is None and minute.agenda_item is not None:
-                key = (meeting.id, minute.agenda_item)
-                if key in private.items:
-                    exempt = private.items[key] or Exempt()
-            items.append(minute if exempt is None else _public_minute(minute, exempt))
+            key = (meeting.id, minute.agenda_item)
+            if key in private.items:
+                # A minute of a sub-item of exempt business is shown under the exempt item's title:
+                # the sub-item's own title is private.
+                cause = private.items[key]
+                exempt = minute.exempt or cause.exempt
+                title = cause.title if cause.number != minute.agenda_item else minute.title
+                items.append(_public_minute(minute, exempt, title))
+            elif minute.exempt is not None:
+                items.append(_public_minute(minute, minute.exempt, minute.title))
+            else:
+                items.append(minute)
         update["minutes"] = meeting.minutes.model_copy(update={"items": items})
     return meeting.model_copy(update=update) if update else meeting
 

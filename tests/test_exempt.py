@@ -1,14 +1,24 @@
-"""Exempt, draft and embargoed business never reaches any output file."""
+"""Exempt, draft and embargoed business never reaches any output file, by marker or by structure."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import build
 
+# Every private record in tests/fixtures/exempt carries one of these markers in its text, and the
+# slugs of its topics carry the lower-case form.
 MARKERS = ("ZZEXEMPT", "ZZDRAFT", "ZZEMBARGO")
 
 
-def test_nothing_private_reaches_any_file_of_the_site(fixture_project):
-    site = build(fixture_project("exempt"))
+@pytest.fixture(scope="module")
+def exempt_site(tmp_path_factory):
+    from conftest import FIXTURES, copy_project
+    return build(copy_project(FIXTURES / "exempt", tmp_path_factory.mktemp("exempt")))
+
+
+def test_nothing_private_reaches_any_file_of_the_site(exempt_site):
+    site = exempt_site
     files = [p for p in site.rglob("*") if p.is_file()]
     assert any(p.name == "search_index.json" for p in files)
     assert any(p.name == "sitemap.xml" for p in files)
@@ -16,13 +26,14 @@ def test_nothing_private_reaches_any_file_of_the_site(fixture_project):
     for path in files:
         data = path.read_bytes()
         for marker in MARKERS:
-            if marker.encode() in data:
-                leaks.append(f"{path.relative_to(site)}: {marker}")
+            for form in (marker, marker.lower()):
+                if form.encode() in data:
+                    leaks.append(f"{path.relative_to(site)}: {form}")
     assert leaks == []
 
 
-def test_exempt_item_shows_its_title_and_the_reason_in_plain_words(fixture_project):
-    site = build(fixture_project("exempt"))
+def test_exempt_item_shows_its_title_and_the_reason_in_plain_words(exempt_site):
+    site = exempt_site
     page = (site / "meetings/2026-01-14/index.html").read_text()
     assert "Care home contract award" in page
     assert "paragraph 3 of Schedule 12A to the Local Government Act 1972" in page
@@ -32,3 +43,24 @@ def test_exempt_item_shows_its_title_and_the_reason_in_plain_words(fixture_proje
     assert (site / "papers/public-report/index.html").exists()
     assert (site / "downloads/tables/public-report--figures.csv").exists()
     assert not (site / "papers/exempt-report").exists()
+
+
+def test_what_sits_under_or_is_attached_to_exempt_business_has_no_page(exempt_site):
+    site = exempt_site
+    for paper in ("exempt-listed-only", "exempt-sub-paper", "exempt-appendix", "exempt-appendix-appendix",
+                  "draft-agenda-paper"):
+        assert not (site / "papers" / paper).exists(), paper
+    for slug in ("zzexempt-topic", "zzexempt-subtopic", "zzexempt-papertopic", "zzdraft-topic"):
+        assert not (site / "topics" / slug).exists(), slug
+    # named only by private business: no person page, and not in the people index
+    assert not (site / "people/zed-hidden").exists()
+    assert "Zed Hidden" not in (site / "people/index.html").read_text()
+    # named by public business too (attendance, a public paper's item): still published
+    assert (site / "people/ann-chair/index.html").exists()
+
+
+def test_a_draft_agenda_publishes_only_the_meetings_date_and_place(exempt_site):
+    page = (exempt_site / "meetings/2026-03-11/index.html").read_text()
+    assert "11 March 2026" in page
+    assert "Town Hall" in page
+    assert 'id="item-1"' not in page
