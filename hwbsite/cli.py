@@ -4,6 +4,7 @@
     hwbsite new meeting 2026-12-09
     hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
     hwbsite schema [--out schemas]
+    hwbsite generate --out DIR [--build-date YYYY-MM-DD]
 """
 
 from __future__ import annotations
@@ -156,6 +157,27 @@ def check(path: Path, fmt: str, data_dir: str, content_dir: str) -> None:
     else:
         click.echo(format_text(problems, color=sys.stdout.isatty()), nl=False)
     sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+
+
+# ---------------------------------------------------------------------------------------------
+# generate
+
+
+@main.command()
+@click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder to write (replaced): mkdocs.yml, docs/ and overrides/.")
+@click.option("--build-date", type=DATE, default=None, help="The site's 'today' (default: today).")
+def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
+    """Write the site as a plain docs tree that MkDocs (or another engine) builds without hwbsite."""
+    from .generate import GenerateError
+    from .generate import generate as write_tree
+    try:
+        count = write_tree(path, out, build_date or dt.date.today())
+    except GenerateError as exc:
+        click.echo(f"{exc}\nhwbsite: the data has errors; nothing was written.", err=True)
+        sys.exit(1)
+    click.echo(f"Wrote {count} files to {out}; build them with: mkdocs build -f {out / 'mkdocs.yml'}")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,84 @@
+"""Write the output list as a plain docs tree with a ``mkdocs.yml`` that needs no hwbsite plugin.
+
+MkDocs 1.x is at its end and its successors skip plugins they do not know, so the site must not
+exist only inside a plugin: ``hwbsite generate --out DIR`` gives any Markdown engine that reads
+``mkdocs.yml`` the same pages the plugin would build.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import yaml
+
+from . import output
+from .project import load_project
+from .publication import public_view
+
+
+class GenerateError(Exception):
+    """The data has errors: nothing was written."""
+
+
+def plain_config(config: dict, site_name: str, not_in_nav: list[str], docs_dir: str = "docs") -> dict:
+    """The project's MkDocs configuration without the hwbsite plugin, pointed at the written tree."""
+    plain = dict(config)
+    plugins = []
+    for plugin in config.get("plugins") or []:
+        name = next(iter(plugin)) if isinstance(plugin, dict) else plugin
+        if name != "hwbsite":
+            plugins.append(plugin)
+    plain["plugins"] = plugins
+    plain["site_name"] = site_name
+    plain["docs_dir"] = docs_dir
+    plain["site_dir"] = "site"
+    plain["extra_css"] = [*(config.get("extra_css") or []), *output.CSS]
+    plain["extra_javascript"] = [*(config.get("extra_javascript") or []), *output.JAVASCRIPT]
+    plain.pop("watch", None)
+    # Detail pages (meetings, papers, people) are reached from index pages, not from the nav.
+    plain["not_in_nav"] = "\n".join(f"/{path}" for path in not_in_nav) + "\n"
+    return plain
+
+
+def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkdocs.yml") -> int:
+    """Write DIR/mkdocs.yml, DIR/docs/ and DIR/overrides/; returns the number of files written."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    root = Path(root)
+    with open(root / config_file, "rb") as fh:
+        config = yaml_load(fh, get_yaml_loader())
+    data_dir = "data"
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "hwbsite" in plugin:
+            data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
+    content_dir = config.get("docs_dir", "docs")
+    project, log = load_project(root, data_dir, content_dir)
+    if log.errors or project is None:
+        raise GenerateError("\n".join(p.format() for p in log.errors))
+    items = output.build_output(public_view(project, build_date))
+
+    if out.exists():
+        shutil.rmtree(out)
+    docs = out / "docs"
+    docs.mkdir(parents=True)
+    # Files in content/ that are not pages (images, PDFs) are published as they are.
+    content = root / content_dir
+    for path in sorted(content.rglob("*")):
+        rel = path.relative_to(content)
+        if path.is_file() and path.suffix != ".md" and rel.parts[0] != "papers":
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, docs / rel)
+    for item in items:
+        target = docs / item.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.read_bytes())
+    theme = config.get("theme")
+    if isinstance(theme, dict) and theme.get("custom_dir"):
+        shutil.copytree(root / theme["custom_dir"], out / "overrides")
+        config = {**config, "theme": {**theme, "custom_dir": "overrides"}}
+    plain = plain_config(config, project.board.name, [i.path for i in items if i.is_page and not i.in_nav])
+    (out / "mkdocs.yml").write_text("# Written by 'hwbsite generate': builds with plain MkDocs, no hwbsite plugin.\n"
+                                    + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True))
+    return len(items)

@@ -1,0 +1,61 @@
+"""The site does not exist only inside the MkDocs plugin: 'hwbsite generate' writes the same site
+as a plain docs tree, which MkDocs builds with no hwbsite plugin into identical pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import REPO, build, copy_project
+from hwbsite.generate import generate
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def plain_site(tmp_path_factory):
+    out = tmp_path_factory.mktemp("generated")
+    generate(REPO, out, dt.date(2017, 9, 1))   # the same build date as the rotherham_site fixture
+    import yaml
+    config = yaml.safe_load((out / "mkdocs.yml").read_text())
+    assert config["plugins"] == ["search"]   # no hwbsite plugin
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml")],
+                   check=True, capture_output=True)
+    return out / "site"
+
+
+def test_plain_mkdocs_builds_every_page_identical_to_the_plugin(rotherham_site, plain_site):
+    plugin_pages = sorted(p.relative_to(rotherham_site) for p in rotherham_site.rglob("*.html"))
+    plain_pages = sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
+    assert len(plugin_pages) > 100
+    assert plain_pages == plugin_pages
+    different = [str(p) for p in plugin_pages if (rotherham_site / p).read_bytes() != (plain_site / p).read_bytes()]
+    assert different == []
+
+
+def test_plain_build_has_the_same_downloads_and_search_entries(rotherham_site, plain_site):
+    def files(site):
+        return {p.relative_to(site): p.read_bytes() for p in site.rglob("*")
+                if p.is_file() and p.suffix in (".csv", ".js", ".css") and "search" not in p.parts}
+    assert files(plain_site) == files(rotherham_site)
+
+    def entries(site):
+        docs = json.loads((site / "search/search_index.json").read_text())["docs"]
+        return sorted((d["location"], d["title"], d["text"]) for d in docs)
+    assert entries(plain_site) == entries(rotherham_site)
+
+
+def test_generate_refuses_bad_data_and_writes_nothing(tmp_path):
+    project = copy_project(REPO, tmp_path / "project")
+    meeting = project / "data/meetings/2017-09-20.yml"
+    meeting.write_text(meeting.read_text().replace("date: 2017-09-20", "date: 2017-09-31", 1))
+    out = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "hwbsite.cli", "generate", str(project), "--out", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "data/meetings/2017-09-20.yml:" in result.stderr
+    assert not out.exists()
