@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check clean bench schema browser-tools
+.PHONY: site test test-fast serve check clean bench schema browser-tools generate
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -14,11 +15,22 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(STAMP)
 
+# Test-only dependencies (pytest, hypothesis, playwright) on top of the runtime ones.
+$(TEST_STAMP): $(STAMP) requirements-test.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.lock
+	touch $(TEST_STAMP)
+
 site: $(STAMP)  ## build the Rotherham site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP) browser-tools  ## run every test (browser, accessibility and HTML checks included)
+test: $(TEST_STAMP) browser-tools  ## run every test (browser, accessibility and HTML checks included)
 	$(BIN)/python -m pytest
+
+test-fast: $(TEST_STAMP)  ## the fast loop: every test that needs no browser, server or full real-site build
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+generate: $(STAMP)  ## write the site as a plain docs tree in generated/ (builds with plain MkDocs)
+	$(BIN)/hwbsite generate --out generated
 
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when data/ or content/ changes
 	$(BIN)/mkdocs serve --livereload
@@ -29,7 +41,7 @@ check: $(STAMP)  ## validate the data and list every warning
 schema: $(STAMP)  ## regenerate schemas/ and .vscode/settings.json from the models (commit the result)
 	$(BIN)/hwbsite schema
 
-bench: $(STAMP) browser-tools  ## print build and chart-generation timings, then Lighthouse scores
+bench: $(TEST_STAMP) browser-tools  ## print build and chart-generation timings, then Lighthouse scores
 	$(BIN)/python tests/bench.py
 	$(BIN)/python -m tests.browser.lighthouse_bench
 

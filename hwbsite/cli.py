@@ -190,7 +190,7 @@ def new() -> None:
 
 
 def _load_model(root: Path, path: Path, model_cls):
-    from .project import load_yaml_model
+    from .validate import load_yaml_model
     log = ProblemLog(root)
     obj = load_yaml_model(path, model_cls, log)
     if obj is None or log.errors:
@@ -406,7 +406,7 @@ def list_paper_on_item(root: Path, meeting_file: Path, item, paper_id: str) -> b
         lines.insert(pos.line, " " * (pos.column - 1) + f"papers: [{paper_id}]")
     meeting_file.write_text("\n".join(lines), encoding="utf-8")
     log = ProblemLog(root)
-    from .project import load_yaml_model
+    from .validate import load_yaml_model
     edited = load_yaml_model(meeting_file, Meeting, log)
     listed = edited is not None and any(paper_id in i.papers and i.number == item.number for i in edited.agenda.walk())
     if log.errors or not listed:

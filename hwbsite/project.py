@@ -21,8 +21,8 @@ from .models.metrics import Metric, Registry
 from . import metrics as metric_values
 from . import strategy as strategy_data
 from .tables import Table, load_tables
-from .validate import validate
-from .yamlsource import Document, YamlProblem, parse_yaml, read_text, split_front_matter
+from .validate import load_yaml_model, validate
+from .yamlsource import YamlProblem, parse_yaml, read_text, split_front_matter
 
 
 @dataclass
@@ -62,20 +62,6 @@ class Project:
 
     def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
         return self._meetings.get(str(meeting_id))
-
-
-def _parse(path: Path, root: Path, log: ProblemLog) -> Document | None:
-    rel = Path(log.rel(path))
-    try:
-        return parse_yaml(read_text(path), rel)
-    except YamlProblem as p:
-        log.add(rel, p.line, p.column, "", p.message, p.hint)
-        return None
-
-
-def load_yaml_model(path: Path, model_cls, log: ProblemLog):
-    doc = _parse(path, log.root, log)
-    return validate(doc, model_cls, log) if doc is not None else None
 
 
 def load_paper(path: Path, log: ProblemLog) -> Paper | None:

@@ -57,7 +57,7 @@ def status(rag: str | None) -> Status:
 
 def load(strategy_dir: Path, log: ProblemLog) -> tuple[list[Plan], list[PlanUpdate]]:
     """Plans from strategy_dir/*.yml and updates from strategy_dir/updates/*.yml, each validated."""
-    from .project import load_yaml_model  # the shared loader (file:line:column on every problem)
+    from .validate import load_yaml_model  # the shared loader (file:line:column on every problem)
 
     plans: list[Plan] = []
     broken: set[str] = set()   # plans whose own file has errors: their updates are not checked again

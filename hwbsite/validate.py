@@ -6,13 +6,14 @@ import datetime as dt
 import difflib
 import types
 import typing
+from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import ProblemLog
 from .models.base import Model
-from .yamlsource import Document, SourcePos, format_path
+from .yamlsource import Document, SourcePos, YamlProblem, format_path, parse_yaml, read_text
 
 
 def report_yaml_problems(doc: Document, log: ProblemLog) -> None:
@@ -163,3 +164,14 @@ def attach_positions(obj: Any, path: tuple, doc: Document) -> None:
     elif isinstance(obj, dict):
         for key, item in obj.items():
             attach_positions(item, path + (key,), doc)
+
+
+def load_yaml_model(path: Path, model_cls, log: ProblemLog):
+    """Read one YAML file and validate it as ``model_cls``; every problem goes to the log, located."""
+    rel = Path(log.rel(path))
+    try:
+        doc = parse_yaml(read_text(path), rel)
+    except YamlProblem as p:
+        log.add(rel, p.line, p.column, "", p.message, p.hint)
+        return None
+    return validate(doc, model_cls, log)

@@ -39,6 +39,13 @@ def build(project_dir: Path, strict: bool = True, build_date: str | None = "2017
     return project_dir / "site"
 
 
+def pytest_collection_modifyitems(config, items):
+    # Whatever builds the whole Rotherham site is slow: `make test-fast` leaves it to `make test`.
+    for item in items:
+        if "rotherham_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture
 def fixture_project(tmp_path):
     """Copy tests/fixtures/<name> into a temp dir: fixture_project("minimal")."""

@@ -42,10 +42,12 @@ def actionlint():
     return lint
 
 
+@pytest.mark.slow
 def test_workflows_pass_actionlint(actionlint):
     assert actionlint(PR, DEPLOY) == []
 
 
+@pytest.mark.slow
 def test_actionlint_really_lints(actionlint, tmp_path):
     bad = tmp_path / "bad.yml"
     bad.write_text("on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    permissions: {pages: wrte}\n"

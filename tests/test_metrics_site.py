@@ -63,6 +63,7 @@ def numbers_in(text: str) -> set[float]:
     return {float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text)}
 
 
+@pytest.mark.fidelity
 @pytest.mark.skipif(not SEED_FILES, reason="the seed papers (../shared/seeds) are not beside this checkout")
 @pytest.mark.parametrize("metric, period, kind, value, seed, line", VALUES)
 def test_values_on_the_built_pages_match_the_seeds(rotherham_site, metric, period, kind, value, seed, line):

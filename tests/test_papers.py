@@ -94,6 +94,7 @@ def test_every_document_of_the_seed_index_has_a_page_reached_from_its_meeting(ro
     assert (rotherham_site / "downloads/tables/ccg-hwb-mapping-2017-19.csv").stat().st_size > 20_000
 
 
+@pytest.mark.fidelity
 @pytest.mark.skipif(not SEED_FILES, reason="the seed papers (../shared/seeds) are not beside this checkout")
 @pytest.mark.parametrize("paper, figure, seed, line", FIGURES)
 def test_figures_match_the_source_exactly(rotherham_site, paper, figure, seed, line):

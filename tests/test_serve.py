@@ -55,6 +55,7 @@ def server(tmp_path):
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow
 def test_saving_a_yaml_file_rebuilds_the_preview(server):
     root, url, log, _proc = server
     meeting = root / "data/meetings/2026-01-14.yml"
@@ -64,6 +65,7 @@ def test_saving_a_yaml_file_rebuilds_the_preview(server):
     print(f"preview rebuilt {time.monotonic() - start:.1f} s after the save")
 
 
+@pytest.mark.slow
 def test_bad_data_is_reported_and_the_server_keeps_running(server):
     root, url, log, proc = server
     meeting = root / "data/meetings/2026-01-14.yml"
