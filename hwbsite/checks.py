@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import yaml
@@ -26,7 +25,7 @@ import yaml
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
-from .yamlsource import YamlProblem, read_text, split_front_matter
+from .yamlsource import split_front_matter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
@@ -80,16 +79,14 @@ def bad_date(match: re.Match) -> tuple[str, str] | None:
 
 def run(project: "Project", log: ProblemLog) -> None:
     """Add every warning about placeholders, impossible dates and missing agenda papers."""
-    root = project.root
     for meeting in project.meetings:
         rel = project.source_files.get(f"meeting:{meeting.id}")
-        if rel:
-            _scan_yaml_file(root / rel, rel, 0, log, dates=True)
+        if rel in project.texts:
+            _scan_yaml_text(project.texts[rel], rel, 0, log, dates=True)
         _check_names(meeting, log)
     for paper in project.papers.values():
-        try:
-            text = read_text(root / paper.path)
-        except (OSError, YamlProblem):
+        text = project.texts.get(paper.path)
+        if text is None:
             continue
         front, _body, _line = split_front_matter(text)
         if front is not None:
@@ -97,7 +94,8 @@ def run(project: "Project", log: ProblemLog) -> None:
         _scan_body(paper.body, paper.path, paper.body_line, log)
         _check_names(paper, log)
     for table in project.tables.values():
-        _scan_table(root / table.path, table.path, log)
+        if table.path in project.texts:
+            _scan_table(project.texts[table.path], table.path, log)
     _check_agenda_papers(project, log)
 
 
@@ -146,14 +144,6 @@ def _scan_yaml_text(text: str, file: str, line_offset: int, log: ProblemLog, dat
             _scan_line(part, file, line + line_offset + i, col if i == 0 else 1, "", log, dates)
 
 
-def _scan_yaml_file(path: Path, rel: str, line_offset: int, log: ProblemLog, dates: bool) -> None:
-    try:
-        text = read_text(path)
-    except (OSError, YamlProblem):
-        return
-    _scan_yaml_text(text, rel, line_offset, log, dates)
-
-
 def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
     fence = None
     for offset, text in enumerate(body.splitlines()):
@@ -166,11 +156,7 @@ def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
         _scan_line(text, file, first_line + offset, 1, "body", log, dates=True)
 
 
-def _scan_table(path: Path, rel: str, log: ProblemLog) -> None:
-    try:
-        text = read_text(path)
-    except (OSError, YamlProblem):
-        return
+def _scan_table(text: str, rel: str, log: ProblemLog) -> None:
     for number, text_line in enumerate(text.splitlines(), start=1):
         _scan_line(text_line, rel, number, 1, "", log, dates=False)
 

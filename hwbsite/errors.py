@@ -62,6 +62,17 @@ class ProblemLog:
     def __init__(self, root: Path):
         self.root = root
         self.problems: list[Problem] = []
+        # Every officer's file read in this run, by path relative to the root: rules scan this
+        # kept text, so no file is read from disk twice in one build.
+        self.texts: dict[str, str] = {}
+
+    def read(self, path: Path) -> str:
+        """Read an officer's file once (UTF-8, size-checked) and keep its text for the rules."""
+        from .yamlsource import read_text
+        rel = self.rel(path)
+        if rel not in self.texts:
+            self.texts[rel] = read_text(path)
+        return self.texts[rel]
 
     def rel(self, path: Path | str) -> str:
         path = Path(path)

@@ -22,7 +22,7 @@ from . import metrics as metric_values
 from . import strategy as strategy_data
 from .tables import Table, load_tables
 from .validate import load_yaml_model, validate
-from .yamlsource import YamlProblem, parse_yaml, read_text, split_front_matter
+from .yamlsource import YamlProblem, parse_yaml, split_front_matter
 
 
 @dataclass
@@ -45,6 +45,7 @@ class Project:
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    texts: dict[str, str] = field(default_factory=dict)          # every file read, by relative path
 
     def __post_init__(self):
         self._by_name: dict[str, Person] = {}
@@ -67,7 +68,7 @@ class Project:
 def load_paper(path: Path, log: ProblemLog) -> Paper | None:
     rel = Path(log.rel(path))
     try:
-        text = read_text(path)
+        text = log.read(path)
     except YamlProblem as p:
         log.add(rel, p.line, p.column, "", p.message, p.hint)
         return None
@@ -163,8 +164,8 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
         return None, log
     project = Project(root=root, board=board, people=people,
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
-                      tables=tables, topics=topics, metrics=registry, values=values, source_files=sources)
-    project.plans, project.plan_updates = plans, plan_updates
+                      tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
+                      plans=plans, plan_updates=plan_updates, texts=log.texts)
     project.index()
     references.check(project, log)
     strategy_data.check(project, log)
@@ -184,7 +185,7 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
         if path.parent == content / "papers":
             continue
         try:
-            text = read_text(path)
+            text = log.read(path)
         except YamlProblem as p:
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ProblemLog
-from .yamlsource import YamlProblem, read_text
+from .yamlsource import YamlProblem
 
 
 @dataclass
@@ -34,7 +34,7 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     """Read a CSV file; a wrong column count or bad encoding is an error at its line."""
     rel = log.rel(path)
     try:
-        text = read_text(path)
+        text = log.read(path)
     except YamlProblem as p:
         log.add(rel, p.line, p.column, "", p.message, p.hint)
         return None
