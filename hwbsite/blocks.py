@@ -13,10 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
+from pydantic import ValidationError
 
 from . import markup, urls
+from .models.blocks import BLOCK_MODELS
+from .validate import validate
+from .yamlsource import YamlProblem, parse_yaml
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting)[ \t]*\n"
                    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -30,19 +35,16 @@ class Block:
     line: int          # line of the opening fence within the page
     start: int
     end: int
+    body: str = ""
     error: str = ""
     hint: str = ""
-
-
-TABLE_KEYS = {"file", "caption", "display"}
-CHART_KEYS = {"metric", "metrics", "breakdown", "title", "kinds"}
 
 
 def find_blocks(text: str) -> list[Block]:
     blocks = []
     for m in FENCE.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
-        block = Block(m.group("kind"), {}, line, m.start(), m.end())
+        block = Block(m.group("kind"), {}, line, m.start(), m.end(), m.group("body"))
         try:
             options = yaml.safe_load(m.group("body")) or {}
         except yaml.YAMLError as exc:
@@ -63,41 +65,55 @@ def table_files(text: str) -> list[str]:
             if b.kind == "table" and not b.error and isinstance(b.options.get("file"), str)]
 
 
+def missing_reference(kind: str, options, project) -> tuple[str, str, str] | None:
+    """(field, message, hint) when valid options name a table or metric the project does not have."""
+    if kind == "table" and options.file not in project.tables:
+        return "file", f"no table '{options.file}' in data/tables/", ""
+    if kind == "chart":
+        for metric_id in options.ids:
+            if metric_id not in project.metrics:
+                return ("metrics" if options.metrics else "metric", f"unknown metric '{metric_id}'",
+                        "see data/metrics/registry.yml for the ids")
+    return None
+
+
 def check_block(block: Block, project) -> None:
-    """Fill in block.error when the block refers to something that does not exist."""
+    """Fill in block.error when the block's options are wrong or refer to something missing."""
     if block.error:
         return
-    opts = block.options
-    allowed = {"table": TABLE_KEYS, "chart": CHART_KEYS, "next-meeting": set()}[block.kind]
-    unknown = set(opts) - allowed
-    if unknown:
-        block.error = f"unknown key '{sorted(unknown)[0]}' in the {block.kind} block"
-        block.hint = "allowed keys: " + ", ".join(sorted(allowed)) if allowed else "this block takes no keys"
+    try:
+        options = BLOCK_MODELS[block.kind].model_validate(block.options)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        block.error = f"{block.kind} block: {err['msg'].removeprefix('Value error, ')}"
         return
-    if block.kind == "table":
-        name = opts.get("file")
-        if not name:
-            block.error, block.hint = "the table block needs 'file:'", "file: name-of-table.csv (in data/tables/)"
-        elif name not in project.tables:
-            block.error = f"no table '{name}' in data/tables/"
-        elif opts.get("display", "table") not in ("table", "download"):
-            block.error = f"display must be table or download, got '{opts.get('display')}'"
-    elif block.kind == "chart":
-        ids = opts.get("metrics") or ([opts["metric"]] if opts.get("metric") else [])
-        if not ids:
-            block.error, block.hint = "the chart block needs 'metric:'", "metric: a metric id from the registry"
-        for metric_id in ids:
-            if metric_id not in getattr(project, "metrics", {}):
-                block.error = f"unknown metric '{metric_id}'"
-                block.hint = "see data/metrics/registry.yml for the ids"
-                break
+    found = missing_reference(block.kind, options, project)
+    if found:
+        block.error, block.hint = found[1], found[2]
 
 
 def check_page(text: str, path: str, first_line: int, project, log) -> None:
+    """Validate every block's options like a data file: each problem at the line of its option."""
     for block in find_blocks(text):
-        check_block(block, project)
-        if block.error:
-            log.add(path, first_line + block.line - 1, 1, block.kind, block.error, block.hint)
+        fence_line = first_line + block.line - 1
+        model = BLOCK_MODELS[block.kind]
+        if not block.body.strip():
+            check_block(block, project)
+            if block.error:
+                log.add(path, fence_line, 1, block.kind, block.error, block.hint)
+            continue
+        try:
+            doc = parse_yaml(block.body, Path(path), line_offset=fence_line)
+        except YamlProblem as p:
+            log.add(path, fence_line + p.line, p.column, block.kind,
+                    f"the {block.kind} block is not valid YAML: {p.message}", p.hint)
+            continue
+        options = validate(doc, model, log)
+        if options is None:
+            continue
+        found = missing_reference(block.kind, options, project)
+        if found:
+            log.error(options.pos_of(found[0]), found[0], found[1], found[2])
 
 
 def render_table(table, caption: str | None, page: str, display: str = "table") -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, BeforeValidator
+from pydantic import AfterValidator, BeforeValidator, Field
 
 
 class FieldError(ValueError):
@@ -79,9 +79,11 @@ def check_markdown(value: str) -> str:
     return value
 
 
-Slug = Annotated[str, AfterValidator(_slug)]
-PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages)]
-Time = Annotated[str, AfterValidator(_time)]
+# The patterns also go into the JSON Schemas, so an editor flags a bad value as it is typed.
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
+PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages),
+                      Field(json_schema_extra={"pattern": r"^\d+(\s*-\s*\d+)?$"})]
+Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern": _TIME.pattern})]
 Label = Annotated[str, BeforeValidator(_number_text)]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, AfterValidator(check_markdown)]

@@ -1,0 +1,55 @@
+"""The options of the fenced blocks officers put in pages (```table, ```chart, ```next-meeting).
+
+Validated like every other record, so a bad option is reported at its own line with a
+"did you mean" hint, and every accepted option does something.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Model
+from .types import FieldError, Slug, Text
+
+_CSV_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*\.csv$")
+
+
+class TableBlock(Model):
+    file: str = Field(json_schema_extra={"pattern": _CSV_NAME.pattern})   # a file in data/tables/
+    caption: Text | None = None
+    display: Literal["table", "download"] = "table"
+
+    @model_validator(mode="after")
+    def _csv_name(self):
+        if not _CSV_NAME.match(self.file):
+            raise FieldError(f'expected the name of a CSV file in data/tables/, got "{self.file}"',
+                             "for example file: my-paper--figures.csv", field="file")
+        return self
+
+
+class ChartBlock(Model):
+    metric: Slug | None = None                              # one metric ...
+    metrics: list[Slug] = Field(default_factory=list)       # ... or several, one chart each
+
+    @model_validator(mode="after")
+    def _one_way(self):
+        if self.metric is None and not self.metrics:
+            raise FieldError("the chart block needs 'metric:'", "metric: a metric id from data/metrics/registry.yml",
+                             field="metric")
+        if self.metric is not None and self.metrics:
+            raise FieldError("give either 'metric:' or 'metrics:', not both", field="metrics")
+        return self
+
+    @property
+    def ids(self) -> list[str]:
+        return self.metrics or [self.metric]
+
+
+class NextMeetingBlock(Model):
+    """Takes no options."""
+
+
+BLOCK_MODELS = {"table": TableBlock, "chart": ChartBlock, "next-meeting": NextMeetingBlock}
