@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import urls
-from .pages.meetings import resolution_anchor
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,8 @@ def decisions(project) -> list[Decision]:
         for minute in meeting.public_minutes():
             for i, res in enumerate(minute.all_resolutions()):
                 topics = tuple(dict.fromkeys([*res.topics, *minute.topics]))
-                out.append(Decision(meeting, minute, res, resolution_anchor(minute, i, res), topics))
+                out.append(Decision(meeting, minute, res, urls.resolution_anchor(minute.number, i, res.number),
+                                        topics))
     return out
 
 
@@ -54,12 +54,12 @@ def actions(project) -> list[ActionRecord]:
         for minute in meeting.public_minutes():
             n_direct = len(minute.actions)
             for i, action in enumerate(minute.actions):
-                out.append(ActionRecord(meeting, minute, action, f"{minute.anchor}-a{i + 1}"))
+                out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, i + 1)))
             k = n_direct
             for section in minute.sections:
                 for action in section.actions:
                     k += 1
-                    out.append(ActionRecord(meeting, minute, action, f"{minute.anchor}-a{k}"))
+                    out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, k)))
     return out
 
 

@@ -51,6 +51,34 @@ def metric_download(metric_id: str) -> str:
     return f"downloads/metrics/{metric_id}.csv"
 
 
+# Anchors within a meeting page: the one place that names them, so links from registers, person,
+# topic and aim pages always land where the meeting page put the record. Permanent: they are built
+# from the numbers printed in the papers, never from titles.
+MINUTES_ANCHOR = "minutes"
+
+
+def item_anchor(number: str) -> str:
+    return f"item-{number.lower()}"
+
+
+def minute_anchor(number: int) -> str:
+    return f"minute-{number}"
+
+
+def resolution_anchor(minute_number: int, index: int, number: int | None) -> str:
+    """Numbered resolutions by their number; unnumbered ones by their place in the minute."""
+    return f"minute-{minute_number}-r{number}" if number is not None else f"minute-{minute_number}-r{index + 1}u"
+
+
+def action_anchor(minute_number: int, position: int) -> str:
+    """Actions by their place in the minute, counting from 1 across its sections."""
+    return f"minute-{minute_number}-a{position}"
+
+
+def section_anchor(section: str | None, index: int) -> str:
+    return "section-" + "-".join(section.lower().split()) if section else f"items-{index}"
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A relative Markdown link from one generated page to another (MkDocs resolves .md links)."""
     from_parts = from_page.split("/")[:-1]

@@ -8,6 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
+from .. import urls
 from .base import Model
 from .types import FieldError, Label, Markdown, PageRange, Slug, Text, Time
 
@@ -60,7 +61,7 @@ class AgendaItem(Model):
 
     @property
     def anchor(self) -> str:
-        return f"item-{self.number.lower()}"
+        return urls.item_anchor(self.number)
 
 
 class Signatory(Model):
@@ -183,7 +184,7 @@ class Minute(Model):
 
     @property
     def anchor(self) -> str:
-        return f"minute-{self.number}"
+        return urls.minute_anchor(self.number)
 
     def all_resolutions(self) -> list[Resolution]:
         return [*self.resolutions, *(r for s in self.sections for r in s.resolutions)]

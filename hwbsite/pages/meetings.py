@@ -92,14 +92,9 @@ def _agenda_blocks(project, meeting, page, ctx) -> list[Block]:
     for item in meeting.agenda.items:
         section = item.section
         if not blocks or blocks[-1].section != section:
-            anchor = "section-" + "-".join(section.lower().split()) if section else f"items-{len(blocks)}"
-            blocks.append(Block(section, anchor, 4 if section else 3, []))
+            blocks.append(Block(section, urls.section_anchor(section, len(blocks)), 4 if section else 3, []))
         blocks[-1].items.append(_item_view(project, meeting, item, page, ctx))
     return blocks
-
-
-def resolution_anchor(minute, index: int, res) -> str:
-    return f"{minute.anchor}-r{res.number}" if res.number is not None else f"{minute.anchor}-r{index + 1}u"
 
 
 def _minutes_view(project, meeting, page, ctx):
@@ -129,12 +124,12 @@ def _minutes_view(project, meeting, page, ctx):
             nonlocal res_index
             out = []
             for r in resolutions:
-                out.append({"res": r, "anchor": resolution_anchor(minute, res_index, r)})
+                out.append({"res": r, "anchor": urls.resolution_anchor(minute.number, res_index, r.number)})
                 res_index += 1
             return out
 
         def action_views(actions, start):
-            return [{"action": a, "owner_md": person(a.owner), "anchor": f"{minute.anchor}-a{start + i + 1}"}
+            return [{"action": a, "owner_md": person(a.owner), "anchor": urls.action_anchor(minute.number, start + i + 1)}
                     for i, a in enumerate(actions)]
 
         blocks[0]["resolutions"] = res_views(minute.resolutions)
