@@ -10,8 +10,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, checks, references
-from .errors import Problem, ProblemLog, Severity
+from . import blocks, references, rules
+from .errors import Problem, ProblemLog
 from .models.board import Board
 from .models.meetings import Meeting
 from .models.papers import Paper
@@ -157,30 +157,34 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                           f"(first at line {registry[metric.id].src.line})")
             registry[metric.id] = metric
     values = metric_values.load_values(data / "metrics" / "values", registry, log)
-    metric_values.check_values(registry, values, log)
     plans, plan_updates = strategy_data.load(data / "strategy", log)
+    content_pages = _load_content_pages(content, log, sources)
+
+    # Which pages show each table: a table is published only when a public page does.
+    table_users: dict[str, set[str]] = {}
+    for paper in papers.values():
+        for name in blocks.table_files(paper.body):
+            table_users.setdefault(name, set()).add(f"paper:{paper.id}")
+    for docs_path, text in content_pages.items():
+        for name in blocks.table_files(text):
+            table_users.setdefault(name, set()).add(f"page:{sources[f'page:{docs_path}']}")
 
     if board is None:
         return None, log
     project = Project(root=root, board=board, people=people,
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
-                      plans=plans, plan_updates=plan_updates, texts=log.texts)
+                      plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
+                      table_users=table_users)
     project.index()
-    references.check(project, log)
-    strategy_data.check(project, log)
-    _check_content_blocks(project, content, log)
-    checks.run(project, log)  # warnings only: placeholders, impossible dates, agenda papers missing
+    rules.run(project, log)
     project.problems = log.problems
     return project, log
 
 
-def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> None:
-    """Every embedded block in papers and hand-written pages must refer to real data."""
-    for paper in project.papers.values():
-        blocks.check_page(paper.body, paper.path, paper.body_line, project, log)
-        for name in blocks.table_files(paper.body):
-            project.table_users.setdefault(name, set()).add(f"paper:{paper.id}")
+def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str]) -> dict[str, str]:
+    """Hand-written pages (everything in content/ but papers), by docs path."""
+    pages: dict[str, str] = {}
     for path in sorted(content.rglob("*.md")):
         if path.parent == content / "papers":
             continue
@@ -190,14 +194,6 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
         docs_path = path.relative_to(content).as_posix()
-        project.content_pages[docs_path] = text
-        project.source_files[f"page:{docs_path}"] = log.rel(path)
-        blocks.check_page(text, log.rel(path), 1, project, log)
-        for name in blocks.table_files(text):
-            project.table_users.setdefault(name, set()).add(f"page:{log.rel(path)}")
-        references.check_content_page(text, log.rel(path), log)
-    for name, table in project.tables.items():
-        if name not in project.table_users:
-            log.add(table.path, 1, 1, "", "this table is not shown on any page, so it is not published",
-                    "add a ```table block with file: " + name + " to a paper or page", Severity.WARNING,
-                    code="unused-table")
+        pages[docs_path] = text
+        sources[f"page:{docs_path}"] = log.rel(path)
+    return pages

@@ -1,0 +1,53 @@
+"""Every rule over a loaded project, in one registered list.
+
+A rule is a function ``(project, log)`` that reports problems at their file and line. Rules read
+the project and the texts the loader kept (``project.texts``), never the disk, and never change
+the project. ``hwbsite check`` and the build run the same list, so they cannot disagree.
+"""
+
+from __future__ import annotations
+
+from . import blocks, checks, references, strategy
+from . import metrics as metric_values
+from .errors import ProblemLog, Severity
+
+
+def embedded_blocks(project, log: ProblemLog) -> None:
+    """Every ```table and ```chart block in papers and pages must be valid and refer to real data."""
+    for paper in project.papers.values():
+        blocks.check_page(paper.body, paper.path, paper.body_line, project, log)
+    for docs_path, text in project.content_pages.items():
+        blocks.check_page(text, project.source_files[f"page:{docs_path}"], 1, project, log)
+
+
+def content_page_html(project, log: ProblemLog) -> None:
+    for docs_path, text in project.content_pages.items():
+        references.check_content_page(text, project.source_files[f"page:{docs_path}"], log)
+
+
+def unused_tables(project, log: ProblemLog) -> None:
+    for name, table in project.tables.items():
+        if name not in project.table_users:
+            log.add(table.path, 1, 1, "", "this table is not shown on any page, so it is not published",
+                    "add a ```table block with file: " + name + " to a paper or page", Severity.WARNING,
+                    code="unused-table")
+
+
+def metric_values_agree(project, log: ProblemLog) -> None:
+    metric_values.check_values(project.metrics, project.values, log)
+
+
+RULES = (
+    references.check,       # cross-references: errors where the site would link to nothing
+    strategy.check,         # the action plan and its RAG updates
+    embedded_blocks,
+    content_page_html,
+    unused_tables,
+    metric_values_agree,    # rates, totals and definition versions, as warnings
+    checks.run,             # placeholders, impossible dates, agenda papers missing (warnings)
+)
+
+
+def run(project, log: ProblemLog) -> None:
+    for rule in RULES:
+        rule(project, log)
