@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from . import markup, urls
+from . import markup, urls, yamlsource
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting)[ \t]*\n"
                    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -43,6 +43,12 @@ def find_blocks(text: str) -> list[Block]:
     for m in FENCE.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         block = Block(m.group("kind"), {}, line, m.start(), m.end())
+        try:
+            yamlsource.check_bounds(m.group("body"))
+        except yamlsource.YamlProblem as exc:
+            block.error = f"the {block.kind} block: {exc.message}"
+            blocks.append(block)
+            continue
         try:
             options = yaml.safe_load(m.group("body")) or {}
         except yaml.YAMLError as exc:
