@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from . import markup, urls
+from . import markup, urls, yamlsource
 from .models.blocks import BLOCK_MODELS
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
@@ -45,6 +45,12 @@ def find_blocks(text: str) -> list[Block]:
     for m in FENCE.finditer(text):
         line = text.count("\n", 0, m.start()) + 1
         block = Block(m.group("kind"), {}, line, m.start(), m.end(), m.group("body"))
+        try:
+            yamlsource.check_bounds(m.group("body"))
+        except yamlsource.YamlProblem as exc:
+            block.error = f"the {block.kind} block: {exc.message}"
+            blocks.append(block)
+            continue
         try:
             options = yaml.safe_load(m.group("body")) or {}
         except yaml.YAMLError as exc:
@@ -97,6 +103,9 @@ def check_page(text: str, path: str, first_line: int, project, log) -> None:
     for block in find_blocks(text):
         fence_line = first_line + block.line - 1
         model = BLOCK_MODELS[block.kind]
+        if block.error:   # too large or too deep to read: reported before any parsing
+            log.add(path, fence_line, 1, block.kind, block.error, block.hint)
+            continue
         if not block.body.strip():
             check_block(block, project)
             if block.error:

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import output
+from . import htmlsafety, output
 from .project import load_project
 from .publication import public_view
 
@@ -67,6 +67,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 files.remove(existing)
             files.append(file)
         return files
+
+    def on_page_content(self, html, page, config, files):
+        # Last line of defence: every page's HTML is cleaned against the site's allow-list
+        # (htmlsafety.py). The loader refuses officers' text that would need cleaning, so for
+        # checked data this changes nothing (tests/test_htmlsafety.py proves it on the real site).
+        return htmlsafety.sanitise(html)
 
 
 def root_of(config) -> Path:

@@ -8,12 +8,12 @@ look at but that the papers really say (a name we cannot match to a person).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from .errors import ProblemLog
 from .models.meetings import item_sort_key
-from .models.types import FieldError, check_markdown
+from . import htmlsafety
+from .yamlsource import split_front_matter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .models.papers import Paper
@@ -41,37 +41,21 @@ def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = 
     return True
 
 
-_FENCE = re.compile(r"^(```+|~~~+)\s*([\w-]*)")
-
-
 def check_body(paper: "Paper", log: ProblemLog) -> None:
-    """Raw HTML or script in a paper body is an error at its own line."""
-    in_fence = None
-    for offset, line in enumerate(paper.body.splitlines()):
-        m = _FENCE.match(line.strip())
-        if m:
-            in_fence = None if in_fence else m.group(1)
-            continue
-        if in_fence:
-            continue
-        # inline code spans may show HTML literally
-        visible = re.sub(r"`[^`]*`", "", line)
-        try:
-            check_markdown(visible)
-        except FieldError as exc:
-            log.add(paper.path, paper.body_line + offset, 1, "body", str(exc), exc.hint)
-
-
-_DANGEROUS = re.compile(r"<\s*(script|iframe|object|embed|style|form)\b|\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+    """A paper body the site's sanitiser would have to clean is an error at its own line."""
+    found = htmlsafety.locate(paper.body)
+    if found:
+        log.add(paper.path, paper.body_line + found.line - 1, found.column, "body",
+                htmlsafety.message(found.what), htmlsafety.hint(found.what))
 
 
 def check_content_page(text: str, path: str, log: ProblemLog) -> None:
-    """Hand-written pages may use some HTML, but never script or event handlers."""
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _DANGEROUS.search(line)
-        if m:
-            log.add(path, number, m.start() + 1, "", f"script is not allowed in pages: {m.group(0).strip()!r}",
-                    "remove it; charts and tables are added with ```chart and ```table blocks")
+    """Hand-written pages may use simple HTML, but nothing the site's sanitiser would remove."""
+    front, body, body_line = split_front_matter(text)
+    found = htmlsafety.locate(body)
+    if found:
+        log.add(path, body_line + found.line - 1, found.column, "", htmlsafety.message(found.what),
+                htmlsafety.hint(found.what))
 
 
 def check(project: "Project", log: ProblemLog) -> None:
@@ -178,13 +162,29 @@ def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
                 log.error(action.pos_of("resolution"), "resolution",
                           f"action follows resolution ({action.resolution}), which minute {minute.number} does not have")
         for matter in minute.matters_arising:
-            cited = project.meeting(matter.minute.meeting)
-            if cited and cited.minutes and matter.minute.number not in {m.number for m in cited.minutes.items}:
-                log.error(matter.minute.pos_of("number"), "minute",
-                          f"minute {matter.minute.number} of {matter.minute.meeting} does not exist")
+            _check_matter_arising(project, matter, log)
     if minutes.declarations:
         for decl in minutes.declarations.entries:
             _known_person(project, decl.name, decl.src, "declarations", log)
+
+
+def _check_matter_arising(project: "Project", matter, log: ProblemLog) -> None:
+    """See EDITING.md, "References that lead nowhere": which dangling references are errors."""
+    ref = matter.minute
+    cited = project.meeting(ref.meeting)
+    if cited is None:
+        # Older meetings than the data goes back to are normal; the text is shown without a link.
+        log.warn(ref.pos_of("meeting"), "minute.meeting",
+                 f"no meeting file for {ref.meeting}, so minute {ref.number} cannot be linked",
+                 "add the meeting file, or check the date", code="matter-unknown-meeting")
+    elif cited.minutes is None:
+        # The page would link to an anchor that does not exist: the build refuses it, so does the check.
+        log.error(ref.pos_of("meeting"), "minute.meeting",
+                  f"the meeting of {ref.meeting} has no minutes, so minute {ref.number} does not exist",
+                  "add that meeting's minutes, or check the date and number")
+    elif ref.number not in {m.number for m in cited.minutes.items}:
+        log.error(ref.pos_of("number"), "minute", f"minute {ref.number} of {ref.meeting} does not exist",
+                  "numbers: " + ", ".join(str(m.number) for m in cited.minutes.items))
 
 
 def _check_papers(project: "Project", log: ProblemLog) -> None:
@@ -202,3 +202,36 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
                               "items: " + ", ".join(sorted(items, key=item_sort_key)) if items else "")
         if paper.appendix_of and paper.appendix_of not in project.papers:
             log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'")
+    _check_appendix_cycles(project, log)
+
+
+def _check_appendix_cycles(project: "Project", log: ProblemLog) -> None:
+    """appendix_of must lead to a main paper: a paper that is (through others) its own appendix is an error.
+
+    Each paper names at most one parent, so following parents from any paper either ends or
+    enters a cycle; every member of a cycle is reported at its own appendix_of line.
+    """
+    papers = project.papers
+    reported: set[str] = set()
+    for start in sorted(papers):
+        path: list[str] = []
+        seen: set[str] = set()
+        current = start
+        while current in papers and current not in seen and current not in reported:
+            seen.add(current)
+            path.append(current)
+            current = papers[current].appendix_of
+        if current not in seen:
+            continue  # ends at a main paper, a missing id, or a cycle already reported
+        cycle = path[path.index(current):]
+        for member in cycle:
+            reported.add(member)
+            paper = papers[member]
+            if len(cycle) == 1:
+                text = f"paper '{member}' is given as an appendix of itself"
+            else:
+                at = cycle.index(member)
+                ring = cycle[at:] + cycle[:at] + [member]
+                text = "appendix_of goes round in a circle: " + " -> ".join(ring)
+            log.error(paper.pos_of("appendix_of"), "appendix_of", text,
+                      "appendix_of names the main paper this one is attached to; one of these must not have it")

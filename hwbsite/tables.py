@@ -10,6 +10,10 @@ from pathlib import Path
 from .errors import ProblemLog
 from .yamlsource import YamlProblem
 
+# A published table or metric series has hundreds of rows at most; the bound keeps a pasted
+# extract (or a file of empty lines) from making every page that shows it enormous.
+MAX_ROWS = 20_000
+
 
 @dataclass
 class Table:
@@ -47,6 +51,10 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     next_start = 1
     try:
         for row in reader:
+            if len(rows) >= MAX_ROWS:
+                log.add(rel, next_start, 1, "", f"more than {MAX_ROWS:,} rows; tables and metric files must be shorter",
+                        "split the file, or publish the full extract as a download elsewhere")
+                return None
             starts.append(next_start)
             rows.append(row)
             next_start = reader.line_num + 1

@@ -16,6 +16,11 @@ import yaml
 Path_ = tuple  # a path into the document: ("agenda", "items", 8, "pages")
 
 MAX_BYTES = 2_000_000  # officers' files are small; a huge file is a mistake, not data
+# Bounds on what one YAML file may expand to. The largest real file has ~1,600 values nested 8 deep;
+# an alias bomb (nine levels of nine aliases) expands to 387 million values and would hang the
+# build, and 500 levels of nesting would exhaust Python's recursion limit.
+MAX_VALUES = 100_000
+MAX_DEPTH = 50
 
 
 @dataclass(frozen=True)
@@ -127,8 +132,66 @@ def _unclosed(exc: yaml.MarkedYAMLError, text: str) -> YamlProblem | None:
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+def check_bounds(text: str) -> None:
+    """Refuse YAML that nests too deeply or whose aliases expand to too many values.
+
+    Runs over libyaml's event stream (a loop, not recursion) before anything is built, so a
+    hostile file costs one pass over its text. Syntax errors are left for the parser proper.
+    Raises YamlProblem at the alias or the collection where a bound is crossed.
+    """
+    loader = LOADER(text)
+    open_anchors: list = []        # anchors of the collections we are inside
+    sizes: dict[str, int] = {}     # anchor -> values it expands to
+    stack: list[list] = []         # [anchor, values so far] per open collection
+    total = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            mark = event.start_mark
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise YamlProblem(mark.line + 1, mark.column + 1,
+                                      f"YAML is nested more than {MAX_DEPTH} levels deep",
+                                      "data files are a few levels deep; check the indentation")
+                stack.append([event.anchor, 1])
+                open_anchors.append(event.anchor)
+                total += 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                anchor, size = stack.pop()
+                open_anchors.pop()
+                if anchor:
+                    sizes[anchor] = size
+                if stack:
+                    stack[-1][1] += size
+            elif isinstance(event, (yaml.ScalarEvent, yaml.AliasEvent)):
+                if isinstance(event, yaml.AliasEvent):
+                    if event.anchor in open_anchors:
+                        raise YamlProblem(mark.line + 1, mark.column + 1,
+                                          f"the YAML alias *{event.anchor} refers to the value that contains it",
+                                          "an alias may only repeat a value that is complete")
+                    size = sizes.get(event.anchor, 1)
+                else:
+                    size = 1
+                    if event.anchor:
+                        sizes[event.anchor] = 1
+                total += size
+                if stack:
+                    stack[-1][1] += size
+                if total > MAX_VALUES:
+                    what = "YAML aliases expand" if isinstance(event, yaml.AliasEvent) else "the file expands"
+                    raise YamlProblem(mark.line + 1, mark.column + 1,
+                                      f"{what} to more than {MAX_VALUES:,} values",
+                                      "anchors (&name) and aliases (*name) repeat values; "
+                                      "write the values out, or split the file")
+    except yaml.YAMLError:
+        return  # reported, with its position and hint, by parse_yaml
+    finally:
+        loader.dispose()
+
+
 def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Document:
     """Parse YAML text into a Document; raises YamlProblem (1-based positions, before offset)."""
+    check_bounds(text)
     loader = LOADER(text)
     try:
         node = loader.get_single_node()

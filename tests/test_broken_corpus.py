@@ -74,7 +74,7 @@ CASES = {
     "paper-no-front-matter": (f"{P}:1:1: error: ", ["needs YAML front matter"]),
     "front-matter-not-closed": (f"{P}:1:1: error: ", ["no closing '---' line"]),
     "paper-front-matter-syntax": (f"{P}:3:8: error: ", ["list is never closed"]),
-    "paper-script": (f"{P}:9:1: error: body: ", ["raw HTML is not allowed", "<script>"]),
+    "paper-script": (f"{P}:9:1: error: body: ", ["the public site does not allow <script>", "script is never allowed"]),
     # CSV
     "csv-column-count": ("data/tables/bcf-plan--finance.csv:3:1: error: row 2: ",
                          ["expected 3 columns like the header, found 4", "missing or extra comma"]),
@@ -82,6 +82,16 @@ CASES = {
                                             ["expected 2 columns", "found 3"]),
     "csv-non-number": ("data/metrics/values/reablement.csv:3:27: error: value: ", ["plain number", "'n/a'"]),
     "csv-unknown-metric": ("data/metrics/values/reablement.csv:2:1: error: metric: ", ["unknown metric 'reablment'"]),
+    # hostile or runaway input: bounded, located, never a hang or a traceback
+    "alias-bomb": (f"{M}:9:10: error: ", ["YAML aliases expand to more than 100,000 values", "aliases (*name)"]),
+    "alias-recursive": (f"{M}:6:14: error: ", ["alias *items refers to the value that contains it"]),
+    "deep-nesting": (f"{M}:4:894: error: ", ["nested more than 50 levels deep"]),
+    # references that lead nowhere (EDITING.md, "References that lead nowhere")
+    "paper-own-appendix": (f"{P}:4:1: error: appendix_of: ", ["'bcf-plan' is given as an appendix of itself"]),
+    "matter-unknown-minute": (f"{M}:9:41: error: minute: ", ["minute 7 of 2026-01-14 does not exist", "numbers: 1"]),
+    "matter-meeting-no-minutes": (f"{M}:9:20: error: minute.meeting: ",
+                                  ["the meeting of 2026-02-11 has no minutes", "minute 1 does not exist"]),
+    "matter-unknown-meeting": (f"{M}:9:20: warning: minute.meeting: ", ["no meeting file for 2025-12-10"]),
     # warnings: published as the source has them, but worth a look
     "late-agenda": (f"{M}:4:3: warning: agenda.published: ", ["1 clear day ", "requires five"]),
     "exempt-no-paragraph": (f"{M}:7:7: warning: exempt: ", ["cites no paragraph of Schedule 12A"]),
@@ -171,3 +181,42 @@ def test_warnings_never_fail_the_check(tmp_path):
     result = CliRunner().invoke(main, ["check", str(root)])
     assert result.exit_code == 0, result.output
     assert "warning" in result.output
+
+
+def test_appendix_cycle_is_reported_at_every_member(tmp_path):
+    """a -> b -> c -> a: no paper is the main one, so each is an error at its own appendix_of line."""
+    root = tmp_path / "cycle"
+    shutil.copytree(BASE, root)
+    for me, parent in (("appx-a", "appx-b"), ("appx-b", "appx-c"), ("appx-c", "appx-a")):
+        (root / f"content/papers/{me}.md").write_text(
+            f"---\nid: {me}\ntitle: Appendix {me}\nappendix_of: {parent}\n---\n\nBody.\n", encoding="utf-8")
+    _project, log = load_project(root)
+    found = sorted(p.format() for p in log.errors)
+    assert [f.split(": error:")[0] for f in found] == [f"content/papers/appx-{x}.md:4:1" for x in "abc"]
+    assert "appx-a -> appx-b -> appx-c -> appx-a" in found[0]
+    assert "appx-c -> appx-a -> appx-b -> appx-c" in found[2]
+
+
+def test_csv_with_too_many_rows_is_refused_at_the_first_row_over(tmp_path):
+    from hwbsite.tables import MAX_ROWS
+    root = tmp_path / "rows"
+    shutil.copytree(BASE, root)
+    (root / "data/tables").mkdir(parents=True, exist_ok=True)
+    (root / "data/tables/big.csv").write_text("a,b\n" + "1,2\n" * (MAX_ROWS + 5), encoding="utf-8")
+    _project, log = load_project(root)
+    (problem,) = log.errors
+    assert problem.format().startswith(f"data/tables/big.csv:{MAX_ROWS + 1}:1: error: ")
+    assert f"more than {MAX_ROWS:,} rows" in problem.message
+
+
+def test_alias_bomb_in_a_chart_block_is_a_located_error(tmp_path):
+    root = tmp_path / "block"
+    shutil.copytree(BASE, root)
+    bomb = "a: &a [1,1,1,1,1,1,1,1,1]\n" + "".join(
+        f"{c}: &{c} [{','.join(['*' + p] * 9)}]\n" for p, c in zip("abcdefgh", "bcdefghi"))
+    (root / "content").mkdir(exist_ok=True)
+    (root / "content/page.md").write_text("# Page\n\n```chart\n" + bomb + "```\n", encoding="utf-8")
+    _project, log = load_project(root)
+    (problem,) = log.errors
+    assert problem.format().startswith("content/page.md:3:1: error: chart: ")
+    assert "aliases expand to more than" in problem.message

@@ -137,4 +137,4 @@ def test_raw_html_in_text_is_refused(project_dir):
     write(project_dir / "data/meetings/2026-03-11.yml",
           "date: 2026-03-11\nagenda:\n  items:\n    - number: '1'\n      title: <script>alert(1)</script>\n")
     (e,) = errors(project_dir)
-    assert "data/meetings/2026-03-11.yml:5:7" in e and "raw HTML is not allowed" in e
+    assert "data/meetings/2026-03-11.yml:5:7" in e and "the public site does not allow <script>" in e

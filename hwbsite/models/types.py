@@ -7,6 +7,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
+from .. import htmlsafety
+
 
 class FieldError(ValueError):
     """A validation message with a hint for the officer."""
@@ -57,25 +59,11 @@ def _number_text(value):
     return value
 
 
-# Raw HTML in officers' text could inject script into the public site, so it is refused at load.
-_RAW_HTML = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
-_SCRIPT_URL = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.IGNORECASE)
-# attr_list syntax ("{: onclick=...}") would otherwise let text set event-handler attributes
-_ATTR_HANDLER = re.compile(r"\{[^}\n]*\b(?:on[a-z]+|style|href|src)\s*=", re.IGNORECASE)
-
-
 def check_markdown(value: str) -> str:
-    m = _RAW_HTML.search(value)
-    if m:
-        raise FieldError(f"raw HTML is not allowed in text: {m.group(0)[:40]!r}",
-                         "write Markdown instead; to show '<' literally write '\\<'")
-    m = _SCRIPT_URL.search(value)
-    if m:
-        raise FieldError("links must not use javascript:, vbscript: or data: addresses")
-    m = _ATTR_HANDLER.search(value)
-    if m:
-        raise FieldError(f"attribute syntax is not allowed in text: {m.group(0)[:40]!r}",
-                         "remove the {...} attribute block")
+    """Officers' text, rendered as the site renders it, must need no cleaning by the site's sanitiser."""
+    found = htmlsafety.markdown_dangers(value)
+    if found:
+        raise FieldError(htmlsafety.message(found[0]), htmlsafety.hint(found[0]))
     return value
 
 

@@ -1,0 +1,243 @@
+"""The one rule for what HTML may reach a public page, and the check that applies it to officers' Markdown.
+
+Safety by construction: officers' Markdown is rendered with the site's Markdown configuration and
+the HTML is cleaned by nh3 (the Ammonia sanitiser, which parses HTML as a browser does and decodes
+character references before it judges a URL) against an allow-list of elements, attributes and URL
+schemes. No regular expression looks for script anywhere.
+
+The same allow-list is used twice:
+
+* at load time, ``dangers(render(text))`` says what cleaning would remove, so the loader can refuse
+  the file at its line (``hwbsite check`` and the build load data the same way, so they agree);
+* at build time, the plugin cleans every page's HTML with ``sanitise``, so nothing outside the
+  allow-list can reach a page even if a check were missed.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+from collections import Counter
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown as markdown_lib
+import nh3
+
+# Elements our pages and officers' Markdown may use. Everything else (script, style, iframe, object,
+# embed, form, input, svg, math, base, meta, link ...) is removed.
+TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul", "var",
+})
+# Removed together with their content: what is inside them is code or styling, never text to show.
+CONTENT_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "object", "embed",
+                          "textarea", "select", "title", "xmp", "noembed", "noframes"})
+
+_GLOBAL = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-labelledby",
+           "aria-describedby", "aria-hidden"}
+ATTRIBUTES = {
+    "*": frozenset(_GLOBAL),
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "alt", "width", "height", "loading"}),
+    "abbr": frozenset(),
+    "td": frozenset({"colspan", "rowspan", "style"}),   # style: Markdown's column alignment only
+    "th": frozenset({"colspan", "rowspan", "scope", "style"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "details": frozenset({"open"}),
+    "time": frozenset({"datetime"}),
+    "q": frozenset({"cite"}),
+    "blockquote": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+    # charts: the figure as JSON, drawn by hwbsite.js (Plotly escapes its text itself)
+    "div": frozenset({"data-figure"}),
+}
+# Relative addresses and #fragments are always allowed; absolute ones only with these schemes.
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+STYLE_PROPERTIES = frozenset({"text-align"})
+
+
+def sanitise(html: str) -> str:
+    """HTML cleaned against the allow-list: what a public page may contain."""
+    return nh3.clean(html, tags=set(TAGS), clean_content_tags=set(CONTENT_TAGS),
+                     attributes={k: set(v) for k, v in ATTRIBUTES.items()},
+                     url_schemes=set(URL_SCHEMES), link_rel=None, strip_comments=True,
+                     filter_style_properties=set(STYLE_PROPERTIES))
+
+
+# --------------------------------------------------------------------------- what cleaning removes
+
+class _Inventory(HTMLParser):
+    """Every element and attribute in a fragment, as a browser would see them (references decoded)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: Counter = Counter()
+        self.attrs: Counter = Counter()
+        self.order: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags[tag] += 1
+        self.order.append((tag, None, None))
+        for name, value in attrs:
+            key = (tag, name, _norm(name, value))
+            self.attrs[key] += 1
+            self.order.append(key)
+
+    handle_startendtag = handle_starttag
+
+
+def _norm(name: str, value: str | None) -> str:
+    value = value or ""
+    if name == "style":  # the cleaner rewrites kept declarations; compare what is kept
+        return ";".join(d.strip().replace(" ", "") for d in value.split(";") if d.strip())
+    return value
+
+
+def _inventory(html: str) -> _Inventory:
+    parser = _Inventory()
+    parser.feed(html)
+    parser.close()
+    return parser
+
+
+def dangers(html: str) -> list[str]:
+    """What sanitising this HTML would remove, in document order, described for an officer.
+
+    Empty when the HTML is already within the allow-list (it may still be re-serialised:
+    "A & B < C" comes back as "A &amp; B &lt; C", which shows the same text).
+    """
+    before = _inventory(html)
+    after = _inventory(sanitise(html))
+    out = []
+    tags_left = after.tags.copy()
+    attrs_left = after.attrs.copy()
+    for tag, name, value in before.order:
+        if name is None:
+            if tags_left[tag] > 0:
+                tags_left[tag] -= 1
+            else:
+                out.append(_describe_tag(tag))
+            continue
+        key = (tag, name, value)
+        if attrs_left[key] > 0:
+            attrs_left[key] -= 1
+        else:
+            out.append(_describe_attr(tag, name, value))
+    return list(dict.fromkeys(out))
+
+
+def _describe_tag(tag: str) -> str:
+    return f"<{tag}>"
+
+
+def _describe_attr(tag: str, name: str, value: str) -> str:
+    shown = value if len(value) <= 40 else value[:37] + "..."
+    if name.startswith("on"):
+        return f"the event handler {name}= on <{tag}>"
+    if name in ("href", "src", "cite"):
+        return f"the link address {shown!r}"
+    if name == "style":
+        return f"the style {shown!r} on <{tag}>"
+    return f"the attribute {name}= on <{tag}>"
+
+
+def hint(what: str) -> str:
+    """What an officer can do instead."""
+    if what.startswith("the link address"):
+        return "links may use http:, https:, mailto: or an address on this site"
+    if what.startswith("the event handler") or what in {f"<{t}>" for t in CONTENT_TAGS}:
+        return "script is never allowed in the site's text; write plain Markdown"
+    return "write Markdown instead; to show '<' literally write '\\<'"
+
+
+def message(what: str) -> str:
+    return f"the public site does not allow {what}"
+
+
+# --------------------------------------------------------------------------- officers' Markdown
+
+# The site's Markdown configuration (mkdocs.yml markdown_extensions); tests/test_htmlsafety.py
+# checks that the two lists agree, so what is checked here is what the build renders.
+EXTENSIONS = ["tables", "attr_list", "def_list", "admonition", "md_in_html", "toc",
+              "pymdownx.superfences", "pymdownx.details"]
+EXTENSION_CONFIGS = {"toc": {"permalink": True, "permalink_title": "Link to this section"}}
+
+
+@functools.lru_cache(maxsize=1)
+def _renderer() -> markdown_lib.Markdown:
+    return markdown_lib.Markdown(extensions=EXTENSIONS, extension_configs=EXTENSION_CONFIGS)
+
+
+def render(text: str) -> str:
+    """Officer Markdown -> HTML, as the site renders it."""
+    md = _renderer()
+    try:
+        return md.reset().convert(text)
+    finally:
+        md.reset()
+
+
+@functools.lru_cache(maxsize=4096)
+def markdown_dangers(text: str) -> tuple[str, ...]:
+    """What the site's sanitiser would remove from this Markdown once rendered."""
+    if not text or not text.strip():
+        return ()
+    return tuple(dangers(render(text)))
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int      # 1-based, within the text given
+    column: int
+    what: str
+
+
+def locate(text: str) -> Finding | None:
+    """The first line of a Markdown document at which rendering it gives HTML the site would clean.
+
+    Renders growing prefixes (binary search), so a reference-style link definition is found at the
+    definition, and a construct spread over lines at the line that completes it.
+    """
+    found = markdown_dangers(text)
+    if not found:
+        return None
+    lines = text.splitlines(keepends=True)
+    lo, hi = 1, len(lines)  # invariant: the prefix of hi lines is dangerous
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if markdown_dangers("".join(lines[:mid])):
+            hi = mid
+        else:
+            lo = mid + 1
+    line = lines[hi - 1] if lines else ""
+    return Finding(hi, _column(line, found[0]), found[0])
+
+
+def _column(line: str, what: str) -> int:
+    """Where on its line the removed thing was written, for the officer's editor (not a safety check)."""
+    lower = line.lower()
+    probes = []
+    if what.startswith("<"):
+        probes.append(what[:-1].lower())                      # "<svg"
+    elif what.startswith("the event handler "):
+        probes.append(what.split()[3].rstrip("=").lower())    # "onload"
+    elif what.startswith("the link address"):
+        probes += ["](", "]:", "href", "src", "<"]
+    for probe in probes:
+        at = lower.find(probe)
+        if at >= 0:
+            return at + 1
+    return len(line) - len(line.lstrip()) + 1
+
+
+def unescape(text: str) -> str:
+    """Text as a browser shows it (for messages and tests)."""
+    return html_lib.unescape(text)

@@ -1,0 +1,331 @@
+"""Script payloads written into every kind of field and file an officer can edit.
+
+One list drives two tests: tests/test_hostile.py (each payload is refused at its file:line or built
+inert) and tests/browser/test_site_hostile.py (Chromium loads every page of the built site and
+clicks every link and button: no payload may run). Every payload tries to set ``window.__pwned``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "hostile"
+FLAG = "__pwned"
+JS = f"window.{FLAG}=1"
+
+PAYLOADS: list[str] = [
+    f"<script>{JS}</script>",
+    f"<svg/onload={JS}>",
+    f"<svg><script>{JS}</script></svg>",
+    f"<img src=x onerror={JS}>",
+    f'<img src=x onerror="{JS}">',
+    f"[click](javascript:{JS})",
+    f"[click](&#106;avascript:{JS})",
+    f"[click](javascript&colon;{JS})",
+    f"[click](JaVaScRiPt:{JS})",
+    f"[click][r]\n\n[r]: &#x6A;avascript:{JS}",
+    f"[click][r]\n\n[r]: javascript:{JS}",
+    f"<javascript:{JS}>",
+    f"![x](javascript:{JS})",
+    f'<a href="javascript:{JS}">click</a>',
+    f'<a href="&#x6A;avascript:{JS}">click</a>',
+    f'<a href=" javascript:{JS}">click</a>',
+    f'<a href="java&#x09;script:{JS}">click</a>',
+    f'<a href="#" onclick="{JS}">click</a>',
+    f'<a href="data:text/html,<script>parent.{FLAG}=1</script>">click</a>',
+    f"<details open ontoggle={JS}><summary>x</summary>y</details>",
+    f'<iframe src="javascript:{JS}"></iframe>',
+    f'<iframe srcdoc="<script>parent.{FLAG}=1</script>"></iframe>',
+    f'<object data="javascript:{JS}"></object>',
+    f'<embed src="javascript:{JS}">',
+    f"<body onload={JS}>",
+    f'<style>@import "javascript:{JS}";</style>',
+    f'<math><a xlink:href="javascript:{JS}">click</a></math>',
+    f'<form><button formaction="javascript:{JS}">click</button></form>',
+    f"<input autofocus onfocus={JS}>",
+    f'<p onmouseover="{JS}">hover</p>',
+    f'Some text\n{{: onclick="{JS}" }}',
+    f'[click](#x){{: onclick="{JS}" }}',
+    f"<<script>script>{JS}<</script>/script>",
+    f"</textarea><script>{JS}</script>",
+    f'"><script>{JS}</script>',
+    f"'><img src=x onerror={JS}>",
+    f"</script><script>{JS}</script>",
+    f"<scr<script>ipt>{JS}</script>",
+    f'<div style="background:url(javascript:{JS})">x</div>',
+    f'<base href="javascript:{JS}//">',
+    f'<meta http-equiv="refresh" content="0;url=javascript:{JS}">',
+    f'<noscript><p title="</noscript><img src=x onerror={JS}>">',
+    f'<a href="javas\u0000cript:{JS}">click</a>'.replace("\u0000", "&#0;"),
+    f"<div markdown>[click](javascript:{JS})</div>",
+    f"<svg><a href=\"javascript:{JS}\"><text y=20>click</text></a></svg>",
+    f"<img src=\"x\" alt=\"\" onerror=&#x77;indow.{FLAG}=1>",
+]
+
+# Where each payload is written. YAML text fields are written as block scalars ("|-") so any
+# payload fits; the loader reports a refused field at its key's line.
+YAML_FIELDS = ["agenda-title", "agenda-presenter", "minute-body", "resolution", "action-text",
+               "section-body", "person-name", "metric-title", "metric-description", "board-standing-item"]
+FILE_FIELDS = ["paper-title", "paper-summary", "paper-body", "page", "csv-cell", "value-breakdown", "value-note"]
+FIELDS = YAML_FIELDS + FILE_FIELDS
+
+
+@dataclass(frozen=True)
+class Placed:
+    field: str
+    pid: int
+    file: str        # relative to the project root
+    first: int      # lines (1-based) where a refusal may be reported
+    last: int
+    also: tuple = ()  # files that refer to this one, where its refusal may be echoed ("unknown metric")
+
+
+def _block(payload: str, indent: int) -> list[str]:
+    pad = " " * indent
+    return [pad + line if line else "" for line in payload.split("\n")]
+
+
+class _Lines:
+    """A file built line by line, remembering where each payload went."""
+
+    def __init__(self, file: str):
+        self.file, self.lines = file, []
+
+    def add(self, *lines: str) -> int:
+        self.lines.extend(lines)
+        return len(self.lines)
+
+    def block(self, key_line: str, payload: str, indent: int, field: str, pid: int, placed: list) -> None:
+        first = self.add(key_line)
+        last = self.add(*_block(payload, indent))
+        placed.append(Placed(field, pid, self.file, first, last))
+
+    def write(self, root: Path) -> None:
+        path = root / self.file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(self.lines) + "\n", encoding="utf-8")
+
+
+def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[Placed]:
+    """Write the payloads (all, or the (field, pid) pairs in ``only``) into the project at root."""
+    want = lambda field, pid: only is None or (field, pid) in only  # noqa: E731
+    placed: list[Placed] = []
+    pids = range(len(PAYLOADS))
+
+    meeting = _Lines("data/meetings/2026-02-11.yml")
+    meeting.add("date: 2026-02-11", 'time: "10:00"', "status: held", "agenda:", "  items:")
+    for pid in pids:
+        for field, key in (("agenda-title", "title"), ("agenda-presenter", "presenter")):
+            if want(field, pid):
+                meeting.add(f'    - number: "{field[7]}{pid}"')
+                if key != "title":
+                    meeting.add("      title: An item")
+                meeting.block(f"      {key}: |-", PAYLOADS[pid], 8, field, pid, placed)
+    if len(meeting.lines) == 5:
+        meeting.add('    - number: "1"', "      title: Apologies for absence")
+    meeting.add("minutes:", "  status: approved", "  attendance:", "    present:",
+                '      - {name: "Cllr A. Chair", chair: true}', "  declarations: {none_declared: true}", "  items:")
+    number = 0
+    for pid in pids:
+        for field in ("minute-body", "resolution", "action-text", "section-body"):
+            if not want(field, pid):
+                continue
+            number += 1
+            meeting.add(f"    - number: {number}", "      title: A minute")
+            if field == "minute-body":
+                meeting.block("      body: |-", PAYLOADS[pid], 8, field, pid, placed)
+            elif field == "resolution":
+                meeting.add("      resolutions:", "        - number: 1")
+                meeting.block("          text: |-", PAYLOADS[pid], 12, field, pid, placed)
+            elif field == "action-text":
+                meeting.add("      actions:", "        - owner: Bob Officer")
+                meeting.block("          text: |-", PAYLOADS[pid], 12, field, pid, placed)
+            else:
+                meeting.add("      sections:", "        - heading: A section")
+                meeting.block("          body: |-", PAYLOADS[pid], 12, field, pid, placed)
+    if number == 0:
+        meeting.add("    - number: 1", "      title: A minute")
+    meeting.write(root)
+
+    people = _Lines("data/people.yml")
+    people.add("people:", "  - id: ann-chair", "    name: Councillor Ann Chair", '    aliases: ["Cllr A. Chair"]',
+               "  - id: bob-officer", "    name: Bob Officer")
+    for pid in pids:
+        if want("person-name", pid):
+            people.add(f"  - id: hostile-{pid}")
+            people.block("    name: |-", PAYLOADS[pid], 6, "person-name", pid, placed)
+    people.write(root)
+
+    board = _Lines("data/board.yml")
+    board.add("name: Testshire Health and Wellbeing Board", "council: Testshire County Council",
+              "default_venue: County Hall", 'default_time: "10:00"')
+    chosen = [pid for pid in pids if want("board-standing-item", pid)]
+    if chosen:
+        board.add("standing_items:")
+        for pid in chosen:
+            board.block("  - |-", PAYLOADS[pid], 4, "board-standing-item", pid, placed)
+    board.write(root)
+
+    registry = _Lines("data/metrics/registry.yml")
+    registry.add("metrics:")
+    values = io.StringIO()
+    out = csv.writer(values, lineterminator="\n")
+    out.writerow(["metric", "period", "kind", "value", "unit", "breakdown", "note"])
+    value_lines = 1
+    charts = []
+    for pid in pids:
+        for field in ("metric-title", "metric-description", "value-breakdown", "value-note"):
+            if not want(field, pid):
+                continue
+            metric = f"h-{field.split('-')[1]}-{pid}"
+            registry.add(f"  - id: {metric}", "    unit: count")
+            chart_page = f"content/hostile/chart-{field}-{pid}.md"
+            if field == "metric-title":
+                registry.block("    title: |-", PAYLOADS[pid], 6, field, pid, placed)
+            else:
+                registry.add("    title: A measure")
+            if field == "metric-description":
+                registry.block("    description: |-", PAYLOADS[pid], 6, field, pid, placed)
+            if field in ("metric-title", "metric-description"):
+                placed[-1] = Placed(field, pid, placed[-1].file, placed[-1].first, placed[-1].last, (chart_page,))
+            first_value = value_lines + 1
+            years = (("2016-17", 10), ("2017-18", 12)) if field.startswith("value-") else ()
+            for year, value in years:
+                row = [metric, year, "actual", value, "count", "", ""]
+                if field == "value-breakdown":
+                    row[5] = PAYLOADS[pid]
+                if field == "value-note":
+                    row[6] = PAYLOADS[pid]
+                out.writerow(row)
+                value_lines += 1 + PAYLOADS[pid].count("\n") * (field in ("value-breakdown", "value-note"))
+            if field in ("value-breakdown", "value-note"):
+                placed.append(Placed(field, pid, "data/metrics/values/hostile.csv", first_value, value_lines,
+                                     (chart_page,)))
+            charts.append((field, pid, metric))
+    if len(registry.lines) > 1:
+        registry.write(root)
+        (root / "data/metrics/values").mkdir(parents=True, exist_ok=True)
+        (root / "data/metrics/values/hostile.csv").write_text(values.getvalue(), encoding="utf-8")
+
+    for field, pid, metric in charts:
+        page = root / f"content/hostile/chart-{field}-{pid}.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"# Chart {pid}\n\n```chart\nmetric: {metric}\n```\n", encoding="utf-8")
+
+    for pid in pids:
+        if want("paper-title", pid) or want("paper-summary", pid) or want("paper-body", pid):
+            for field in ("paper-title", "paper-summary", "paper-body"):
+                if not want(field, pid):
+                    continue
+                paper_id = f"hostile-{field.split('-')[1]}-{pid}"
+                paper = _Lines(f"content/papers/{paper_id}.md")
+                paper.add("---", f"id: {paper_id}")
+                if field == "paper-title":
+                    paper.block("title: |-", PAYLOADS[pid], 2, field, pid, placed)
+                else:
+                    paper.add("title: A paper")
+                if field == "paper-summary":
+                    paper.block("summary: |-", PAYLOADS[pid], 2, field, pid, placed)
+                paper.add("---", "", "## Purpose", "")
+                if field == "paper-body":
+                    first = paper.add("Some text first.", "") + 1
+                    last = paper.add(*PAYLOADS[pid].split("\n"))
+                    placed.append(Placed(field, pid, paper.file, first, last))
+                else:
+                    paper.add("Body text.")
+                paper.write(root)
+        if want("page", pid):
+            page = _Lines(f"content/hostile/page-{pid}.md")
+            first = page.add(f"# Page {pid}", "", "Some text first.", "") + 1
+            last = page.add(*PAYLOADS[pid].split("\n"))
+            placed.append(Placed("page", pid, page.file, first, last))
+            page.write(root)
+        if want("csv-cell", pid):
+            table = io.StringIO()
+            csv.writer(table, lineterminator="\n").writerows([["Scheme", "Status"], [PAYLOADS[pid], "On track"]])
+            path = root / f"data/tables/hostile-{pid}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(table.getvalue(), encoding="utf-8")
+            placed.append(Placed("csv-cell", pid, f"data/tables/hostile-{pid}.csv", 2, 2 + PAYLOADS[pid].count("\n")))
+            page = root / f"content/hostile/table-{pid}.md"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(f"# Table {pid}\n\n```table\nfile: hostile-{pid}.csv\ncaption: Table {pid}\n```\n",
+                            encoding="utf-8")
+    return placed
+
+
+def fresh_project(dest: Path) -> Path:
+    """A copy of the hostile fixture (the minimal site) to write payloads into."""
+    from conftest import copy_project
+    if dest.exists():
+        shutil.rmtree(dest)
+    return copy_project(FIXTURE, dest)
+
+
+# The board file is read first: when it is refused nothing else is checked, so it is loaded alone.
+GROUPS = [[f for f in FIELDS if f != "board-standing-item"], ["board-standing-item"]]
+
+
+def classify(root: Path, placed: list[Placed], problems) -> tuple[set, set, list[str]]:
+    """(refused pairs, accepted pairs, errors that belong to no payload) for one load of the corpus."""
+    refused, stray, echoes = set(), [], []
+    by_file: dict[str, list[Placed]] = {}
+    for p in placed:
+        by_file.setdefault(p.file, []).append(p)
+    for problem in problems:
+        if problem.severity.value != "error":
+            continue
+        owners = [p for p in by_file.get(problem.file, []) if p.first <= problem.line <= p.last]
+        if len(owners) == 1 and problem.column >= 1:
+            refused.add((owners[0].field, owners[0].pid))
+        else:
+            echoes.append(problem)
+    # A refused registry entry leaves the whole registry unread, so the pages that chart its metrics
+    # say "unknown metric": an echo of that refusal, not a fault of its own.
+    refused_files = {p.file for p in placed if (p.field, p.pid) in refused}
+    for problem in echoes:
+        if not any(problem.file in p.also and p.file in refused_files for p in placed):
+            stray.append(problem.format())
+    accepted = {(p.field, p.pid) for p in placed} - refused
+    return refused, accepted, stray
+
+
+@dataclass
+class Outcome:
+    placed: int
+    refused: set
+    accepted: set
+    stray: list
+
+
+def load_corpus(dest: Path) -> Outcome:
+    """Write every payload into every field (in GROUPS) and load: which are refused at their line."""
+    from hwbsite.project import load_project
+    everything = Outcome(0, set(), set(), [])
+    for n, group in enumerate(GROUPS):
+        root = fresh_project(dest / f"load-{n}")
+        placed = write_corpus(root, {(f, pid) for f in group for pid in range(len(PAYLOADS))})
+        _project, log = load_project(root)
+        refused, accepted, stray = classify(root, placed, log.problems)
+        everything.placed += len(placed)
+        everything.refused |= refused
+        everything.accepted |= accepted
+        everything.stray += stray
+    return everything
+
+
+def build_accepted(dest: Path, accepted: set, site_url: str | None = None) -> Path:
+    """Build the fixture with every payload the loader accepted; returns the site directory."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    root = fresh_project(dest / "site-project")
+    write_corpus(root, accepted)
+    extra = {"site_url": site_url} if site_url else {}
+    config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"), **extra)
+    config.plugins["hwbsite"].config.build_date = "2026-03-01"
+    mkdocs_build(config)
+    return root / "site"
