@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from conftest import REPO, build, copy_project
+from hwbsite import htmlsafety
 from hwbsite.generate import generate
 
 pytestmark = pytest.mark.slow
@@ -28,12 +29,26 @@ def plain_site(tmp_path_factory):
     return out / "site"
 
 
+ARTICLE = '<article class="md-content__inner md-typeset">'
+
+
+def comparable(html: str) -> tuple[str, str, str]:
+    """The page around its article, exactly; the article as the site's allow-list cleans it (the
+    plugin cleans every page's content with htmlsafety.sanitise, plain MkDocs does not: for checked
+    data the two show the same, but the cleaner re-serialises, e.g. "&" as "&amp;")."""
+    if ARTICLE not in html:
+        return html, "", ""
+    before, rest = html.split(ARTICLE, 1)
+    article, after = rest.split("</article>", 1)
+    return before, htmlsafety.sanitise(article), after
+
+
 def test_plain_mkdocs_builds_every_page_identical_to_the_plugin(rotherham_site, plain_site):
     plugin_pages = sorted(p.relative_to(rotherham_site) for p in rotherham_site.rglob("*.html"))
     plain_pages = sorted(p.relative_to(plain_site) for p in plain_site.rglob("*.html"))
     assert len(plugin_pages) > 100
     assert plain_pages == plugin_pages
-    different = [str(p) for p in plugin_pages if (rotherham_site / p).read_bytes() != (plain_site / p).read_bytes()]
+    different = [str(p) for p in plugin_pages if comparable((rotherham_site / p).read_text()) != comparable((plain_site / p).read_text())]
     assert different == []
 
 
