@@ -17,12 +17,14 @@ scanning the file's own text so that comments are never reported.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
+from . import lifecycle
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -78,10 +80,16 @@ def bad_date(match: re.Match) -> tuple[str, str] | None:
 # Entry point
 
 
-def run(project: "Project", log: ProblemLog) -> None:
-    """Add every warning about placeholders, impossible dates and missing agenda papers."""
+def run(project: "Project", log: ProblemLog, today: dt.date | None = None) -> None:
+    """Add every warning about placeholders, impossible dates, missing agenda papers and stale statuses.
+
+    ``today`` is the date the check runs for (a build's build_date); `hwbsite check` runs now.
+    """
     root = project.root
+    today = today or dt.date.today()
     for meeting in project.meetings:
+        for field, message, hint in lifecycle.stale_status(meeting, today):
+            log.warn(meeting.pos_of(field), field, message, hint, code="meeting-status")
         rel = project.source_files.get(f"meeting:{meeting.id}")
         if rel:
             _scan_yaml_file(root / rel, rel, 0, log, dates=True)

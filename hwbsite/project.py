@@ -114,8 +114,12 @@ def load_paper(path: Path, log: ProblemLog) -> Paper | None:
     return paper
 
 
-def load_project(root: Path, data_dir: str = "data", content_dir: str = "content") -> tuple[Project | None, ProblemLog]:
-    """Load and cross-check a board's data; the log holds every error and warning found."""
+def load_project(root: Path, data_dir: str = "data", content_dir: str = "content",
+                 today: dt.date | None = None) -> tuple[Project | None, ProblemLog]:
+    """Load and cross-check a board's data; the log holds every error and warning found.
+
+    ``today`` is the build date the date-dependent checks use (a past meeting still 'scheduled').
+    """
     root = Path(root)
     log = ProblemLog(root)
     data = root / data_dir
@@ -185,7 +189,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     references.check(project, log)
     strategy_data.check(project, log)
     _check_content_blocks(project, content, log)
-    checks.run(project, log)  # warnings only: placeholders, impossible dates, agenda papers missing
+    checks.run(project, log, today)  # warnings only: placeholders, impossible dates, agenda papers missing
     project.problems = log.problems
     return project, log
 
