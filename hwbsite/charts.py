@@ -69,9 +69,10 @@ def charted(values) -> list:
 
 def figure(metric: Metric, values) -> dict:
     """A Plotly figure (as a dict) for one metric's values."""
-    if any(v.breakdown for v in values):
+    if values and all(v.breakdown for v in values):
         return breakdown_figure(metric, values)
-    shown = charted(values)
+    # comparators published beside a series (a national average) are in the summary and the table
+    shown = charted([v for v in values if not v.breakdown])
     traces = []
     for kind in KIND_ORDER:
         points = sorted((v for v in shown if v.kind == kind), key=lambda v: (v.period.start, v.period.end))
@@ -145,48 +146,142 @@ class Status:
     text: str
 
 
-def status(metric: Metric, values) -> Status:
-    """RAG for the latest actual against its plan (or target) for the same period, using polarity and tolerance."""
-    actuals = sorted((v for v in values if v.kind == "actual" and not v.breakdown), key=lambda v: v.period.end)
+def version_of(metric: Metric, period) -> int | None:
+    """Which dated definition version a period falls under (None when the metric has fewer than two)."""
+    dated = [v for v in metric.versions if v.start or v.end]
+    if len(dated) < 2:
+        return None
+    for i, ver in enumerate(dated):
+        if (ver.start is None or period.end >= ver.start) and (ver.end is None or period.start <= ver.end):
+            return i
+    return None
+
+
+def _with_covers(v) -> str:
+    """A value as published, saying when it covers only part of its period."""
+    return format_value(v) + (f" (covering only {v.covers.label})" if v.covers else "")
+
+
+def _latest_actuals(main) -> list:
+    """The actuals for the most recent period; more than one when the papers publish several."""
+    actuals = [v for v in main if v.kind == "actual"]
     if not actuals:
+        return []
+    end = max(v.period.end for v in actuals)
+    spans = {v.period.span for v in actuals if v.period.end == end}
+    compared = {v.period.span for v in main if v.kind in ("plan", "target")}
+    # Prefer a span a plan can be compared with, then the longest (a year before its last quarter).
+    span = min(spans, key=lambda sp: (sp not in compared, sp[0]))
+    return [v for v in actuals if v.period.span == span]
+
+
+def _same_period_words(a, b) -> str:
+    return "" if a.period.label == b.period.label else " (the same period)"
+
+
+def status(metric: Metric, values) -> Status:
+    """RAG for the latest actual against its plan (or target) for the same period and definition.
+
+    Periods compare by what they cover, so "16/17" and "2016/17" are one year.  Every figure in the
+    sentence is a published figure for the period the sentence names; no gap is computed into words.
+    """
+    main = [v for v in values if not v.breakdown]
+    if values and not main:
+        return Status("", "Not rated", summary(metric, values))
+    latest = _latest_actuals(main)
+    if not latest:
+        plans = sorted((v for v in main if v.kind in ("plan", "target")), key=lambda v: v.period.end)
+        if plans:
+            last = plans[-1]
+            return Status("", "Not rated", f"No actual figure has been published; the latest {last.kind} is "
+                                           f"{_with_covers(last)} for {last.period.label}.")
         return Status("", "Not rated", "There is no actual figure yet.")
-    latest = actuals[-1]
-    compare = [v for v in values if v.kind in ("plan", "target") and v.period == latest.period and not v.breakdown]
-    if not compare:
-        return Status("", "Not rated", f"The latest actual, {format_value(latest)} for {latest.period.label}, "
+    if len(latest) > 1:
+        listed = "; ".join(f"{_with_covers(v)} for {v.period.label}" for v in
+                           sorted(latest, key=lambda v: (v.period.label, v.value)))
+        return Status("", "Not rated", f"The papers publish {len(latest)} different actual figures for the same "
+                                       f"latest period: {listed}. They are not rated against a plan.")
+    actual = latest[0]
+    same = [v for v in main if v.kind in ("plan", "target") and v.period.same_as(actual.period)]
+    if not same:
+        return Status("", "Not rated", f"The latest actual, {_with_covers(actual)} for {actual.period.label}, "
                                        "has no plan or target for the same period to compare with.")
-    plan = sorted(compare, key=lambda v: KIND_ORDER.index(v.kind))[0]
-    gap = latest.value - plan.value
-    if metric.polarity == "neutral":
-        return Status("", "Not rated", _gap_text(latest, plan, gap, metric))
-    better = gap <= 0 if metric.polarity == "lower" else gap >= 0
-    within = abs(gap) <= abs(plan.value) * metric.tolerance
-    rag = "G" if better else ("A" if within else "R")
-    word = {"G": "On track", "A": "Slightly off track", "R": "Off track"}[rag]
-    return Status(rag, word, _gap_text(latest, plan, gap, metric))
-
-
-def _gap_text(latest, plan, gap, metric) -> str:
+    version = version_of(metric, actual.period)
+    comparable = [v for v in same if version_of(metric, v.period) == version]
+    if not comparable:
+        other = same[0]
+        return Status("", "Not rated", f"The latest actual is {_with_covers(actual)} for {actual.period.label}; the "
+                                       f"{other.kind} of {format_value(other)} for {other.period.label} uses a "
+                                       "different definition, so they are not compared.")
+    plan = sorted(comparable, key=lambda v: (KIND_ORDER.index(v.kind), v.line))[0]
+    gap = actual.value - plan.value
     direction = "above" if gap > 0 else "below" if gap < 0 else "equal to"
-    amount = f"{abs(gap):,.1f}".rstrip("0").rstrip(".") if gap else ""
-    better = {"lower": "Lower is better.", "higher": "Higher is better.", "neutral": ""}[metric.polarity]
-    return (f"The latest actual is {format_value(latest)} for {latest.period.label}, against a {plan.kind} of "
-            f"{format_value(plan)}: {amount + ' ' if amount else ''}{direction} the {plan.kind}. {better}").strip()
+    better = {"lower": " Lower is better.", "higher": " Higher is better.", "neutral": ""}[metric.polarity]
+    text = (f"The latest actual is {_with_covers(actual)} for {actual.period.label}, {direction} the {plan.kind} of "
+            f"{format_value(plan)} for {plan.period.label}{_same_period_words(actual, plan)}.{better}")
+    differing = [v for v in comparable if v is not plan and v.value != plan.value]
+    for v in differing:
+        text += f" The papers also give a {v.kind} of {format_value(v)} for {v.period.label}."
+    if actual.covers:
+        return Status("", "Not rated", text + " A part-period figure is not rated.")
+    if metric.polarity == "neutral":
+        return Status("", "Not rated", text)
+    within = abs(gap) <= abs(plan.value) * metric.tolerance
+    rag = "G" if (gap <= 0 if metric.polarity == "lower" else gap >= 0) else ("A" if within else "R")
+    word = {"G": "On track", "A": "Slightly off track", "R": "Off track"}[rag]
+    return Status(rag, word, text)
+
+
+def _period_words(values) -> str:
+    """The period of figures that share a span, in every spelling the papers used for it."""
+    labels = list(dict.fromkeys(v.period.label for v in values))
+    return labels[0] + (f" (also given as {', '.join(labels[1:])})" if len(labels) > 1 else "")
+
+
+def _names(values) -> str:
+    names = sorted({v.breakdown for v in values})
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _categories_sentence(values) -> str:
+    """Highest and lowest category for the latest period that has category actuals (ties named together)."""
+    actual = [v for v in values if v.kind == "actual"]
+    if not actual:
+        return f"{len({v.breakdown for v in values})} categories; no actual figures have been published."
+    end = max(v.period.end for v in actual)
+    span = min({v.period.span for v in actual if v.period.end == end}, key=lambda sp: sp[0])
+    shown = [v for v in actual if v.period.span == span]
+    label = _period_words(shown)
+    n = len({v.breakdown for v in shown})
+    hi_value = max(v.value for v in shown)
+    lo_value = min(v.value for v in shown)
+    hi = [v for v in shown if v.value == hi_value]
+    lo = [v for v in shown if v.value == lo_value]
+    if n == 1:
+        return f"1 category for {label}: {shown[0].breakdown}, {format_value(shown[0])}."
+    if hi_value == lo_value:
+        return f"All {n} categories for {label} have the same value, {format_value(shown[0])}."
+    return (f"{n} categories for {label}. Highest: {_names(hi)}, {format_value(hi[0])}. "
+            f"Lowest: {_names(lo)}, {format_value(lo[0])}.")
 
 
 def summary(metric: Metric, values) -> str:
-    """One or two sentences that say in words what the chart shows."""
+    """One to three sentences that say in words what the chart shows, each checked against its data."""
     if not values:
         return "No figures have been published for this measure yet."
-    if any(v.breakdown for v in values):
-        actual = [v for v in values if v.kind == "actual"]
-        hi = max(actual, key=lambda v: v.value) if actual else None
-        lo = min(actual, key=lambda v: v.value) if actual else None
-        text = f"{len({v.breakdown for v in values})} categories for {values[0].period.label}."
-        if hi and lo:
-            text += f" Highest: {hi.breakdown}, {format_value(hi)}. Lowest: {lo.breakdown}, {format_value(lo)}."
-        return text
-    return status(metric, values).text
+    main = [v for v in values if not v.breakdown]
+    if not main:
+        return _categories_sentence(values)
+    text = status(metric, values).text
+    latest = _latest_actuals(main)
+    if latest:
+        # comparators published beside the main series (a national average) for the same period
+        beside = sorted((v for v in values if v.breakdown and v.period.same_as(latest[0].period)),
+                        key=lambda v: (v.breakdown, KIND_ORDER.index(v.kind)))
+        if beside:
+            listed = "; ".join(f"{v.breakdown} {format_value(v)}" for v in beside)
+            text += f" Also published for {_period_words(beside)}: {listed}."
+    return text
 
 
 def table_rows(values) -> list[dict]:

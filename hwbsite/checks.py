@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
+from . import lifecycle
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -78,8 +79,14 @@ def bad_date(match: re.Match) -> tuple[str, str] | None:
 
 
 def run(project: "Project", log: ProblemLog) -> None:
-    """Add every warning about placeholders, impossible dates and missing agenda papers."""
+    """Add every warning about placeholders, impossible dates, missing agenda papers and stale statuses.
+
+    Statuses are judged on ``project.today``: the build's build_date, or the day `hwbsite check` runs.
+    """
+    today = project.today
     for meeting in project.meetings:
+        for field, message, hint in lifecycle.stale_status(meeting, today):
+            log.warn(meeting.pos_of(field), field, message, hint, code="meeting-status")
         rel = project.source_files.get(f"meeting:{meeting.id}")
         if rel in project.texts:
             _scan_yaml_text(project.texts[rel], rel, 0, log, dates=True)

@@ -131,10 +131,23 @@ def format_json(problems: list[Problem]) -> str:
                        "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False) + "\n"
 
 
-def run_check(root: Path, data_dir: str = "data", content_dir: str = "content") -> ProblemLog:
+def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
+              today: dt.date | None = None) -> ProblemLog:
     from .project import load_project
-    _project, log = load_project(root, data_dir, content_dir)
+    _project, log = load_project(root, data_dir, content_dir, today or configured_build_date(root))
     return log
+
+
+_BUILD_DATE = re.compile(r"^\s*build_date:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.M)
+
+
+def configured_build_date(root: Path) -> dt.date | None:
+    """The plugin's build_date in mkdocs.yml, so that check and build judge dates alike (else: today)."""
+    try:
+        m = _BUILD_DATE.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    except OSError:
+        return None
+    return dt.date.fromisoformat(m.group(1)) if m else None
 
 
 @main.command()
@@ -143,12 +156,14 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content") 
               help="text for people, json for tools, github for annotations on a pull request.")
 @click.option("--data-dir", default="data", show_default=True, help="Folder of YAML and CSV data, inside PATH.")
 @click.option("--content-dir", default="content", show_default=True, help="Folder of papers and pages, inside PATH.")
-def check(path: Path, fmt: str, data_dir: str, content_dir: str) -> None:
+@click.option("--build-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
+              help="Judge dates (is a meeting past?) as of this day; default: build_date in mkdocs.yml, else today.")
+def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date) -> None:
     """Check every data file and paper, and list each error and warning with file:line:column.
 
     Exits with status 1 if there are errors (the site would not build), 0 if there are only warnings.
     """
-    log = run_check(path, data_dir, content_dir)
+    log = run_check(path, data_dir, content_dir, build_date.date() if build_date else None)
     problems = sorted(set(log.problems))
     if fmt == "json":
         click.echo(format_json(problems), nl=False)

@@ -54,7 +54,7 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
         if isinstance(plugin, dict) and "hwbsite" in plugin:
             data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
     content_dir = config.get("docs_dir", "docs")
-    project, log = load_project(root, data_dir, content_dir)
+    project, log = load_project(root, data_dir, content_dir, build_date)
     if log.errors or project is None:
         raise GenerateError("\n".join(p.format() for p in log.errors))
     items = output.build_output(public_view(project, build_date))

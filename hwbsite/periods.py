@@ -35,6 +35,14 @@ class Period:
     def midpoint(self) -> dt.date:
         return self.start + (self.end - self.start) / 2
 
+    @property
+    def span(self) -> tuple[dt.date, dt.date]:
+        """What the period covers, whatever its spelling: "16/17", "2016-17" and "Q1-Q4 2016/17" are one span."""
+        return (self.start, self.end)
+
+    def same_as(self, other: "Period") -> bool:
+        return self.span == other.span
+
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -67,6 +75,11 @@ def quarter(number: int, fy_start: int, label: str = "") -> Period:
 
 
 _FY = re.compile(r"^(?:fy\s*)?(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})$")
+# "Q1-Q4 2016/17", "Q1 to Q2 17/18": a run of quarters of one financial year.
+_QQ = re.compile(r"^(?:q|quarters?)\s*(?P<q1>\d)\s*(?:-|–|to)\s*(?:q|quarter)?\s*(?P<q2>\d)\s*\(?\s*(?P<a>\d{2}|\d{4})"
+                 r"\s*[/-]\s*(?P<b>\d{2}|\d{4})\s*\)?$")
+# Any quarter number, so that "Q5 2017/18" gets its own message.
+_Q_ANY = re.compile(r"^(?:q|quarter)\s*(?P<q>\d+)\b")
 _Q = re.compile(r"^(?:q|quarter)\s*(?P<q>[1-4])\s*\(?\s*(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})\s*\)?$")
 _MONTH_YEAR = re.compile(r"^" + _MONTH.format("m") + r"\.?[\s-]*(?:'|’)?(?P<y>\d{2}|\d{4})$")
 _DAY = r"(?:(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
@@ -88,6 +101,21 @@ def parse(label: str) -> Period:
             break
         text = stripped
     low = text.lower()
+    if m := _QQ.match(low):
+        q1, q2 = int(m["q1"]), int(m["q2"])
+        a, b = _year(m["a"]), _year(m["b"])
+        if not (1 <= q1 <= 4 and 1 <= q2 <= 4):
+            raise PeriodError(label, "a financial year has quarters Q1 to Q4")
+        if q2 < q1:
+            raise PeriodError(label, "the run of quarters ends before it starts")
+        if b != a + 1:
+            raise PeriodError(label, "a financial year runs into the next year, e.g. 2017/18")
+        first, last = quarter(q1, a), quarter(q2, a)
+        if (q1, q2) == (1, 4):
+            return financial_year(a, label)
+        return Period(first.start, last.end, label, "range")
+    if (m := _Q_ANY.match(low)) and not 1 <= int(m["q"]) <= 4:
+        raise PeriodError(label, f"there is no quarter {m['q']}: a financial year has quarters Q1 to Q4")
     if m := _Q.match(low):
         a, b = _year(m["a"]), _year(m["b"])
         if b != a + 1:
@@ -96,7 +124,8 @@ def parse(label: str) -> Period:
     if m := _FY.match(low):
         a, b = _year(m["a"]), _year(m["b"])
         if b <= a or b - a > 5:
-            raise PeriodError(label, "the second year must follow the first, e.g. 2017/18")
+            raise PeriodError(label, f"the second year must follow the first, e.g. {a}/{str(a + 1)[2:]}"
+                              if b <= a else "the second year must follow the first, e.g. 2017/18")
         return financial_year(a, label, b - a)
     if m := _YEAR.match(low):
         y = int(m["y"])
@@ -115,5 +144,8 @@ def parse(label: str) -> Period:
             raise PeriodError(label, "check the day of the month") from None
         if end < start:
             raise PeriodError(label, "the period ends before it starts")
-        return Period(start, end, label, "range")
+        # "April 2016 - March 2017" is the financial year 2016/17, however it is spelled
+        kind = "financial-year" if (start.month, start.day, end.month, end.day) == (4, 1, 3, 31) \
+            and end.year == start.year + 1 else "range"
+        return Period(start, end, label, kind)
     raise PeriodError(label)

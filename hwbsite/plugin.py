@@ -33,13 +33,13 @@ class HwbsiteConfig(Config):
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
-        project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root))
+        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
+        project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
         if problems.errors or project is None:
             lines = "\n".join(p.format() for p in problems.errors)
             raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
         if problems.warnings:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
         self.items = output.build_output(public_view(project, today))
         config.site_name = project.board.name
         if str(root / self.config.data_dir) not in config.watch:

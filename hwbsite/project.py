@@ -46,6 +46,7 @@ class Project:
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
     texts: dict[str, str] = field(default_factory=dict)          # every file read, by relative path
+    today: dt.date = field(default_factory=dt.date.today)        # the date rules judge statuses on
 
     def __post_init__(self):
         self._by_name: dict[str, Person] = {}
@@ -99,8 +100,12 @@ def load_paper(path: Path, log: ProblemLog) -> Paper | None:
     return paper
 
 
-def load_project(root: Path, data_dir: str = "data", content_dir: str = "content") -> tuple[Project | None, ProblemLog]:
-    """Load and cross-check a board's data; the log holds every error and warning found."""
+def load_project(root: Path, data_dir: str = "data", content_dir: str = "content",
+                 today: dt.date | None = None) -> tuple[Project | None, ProblemLog]:
+    """Load and cross-check a board's data; the log holds every error and warning found.
+
+    ``today`` is the build date the date-dependent checks use (a past meeting still 'scheduled').
+    """
     root = Path(root)
     log = ProblemLog(root)
     data = root / data_dir
@@ -175,7 +180,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
                       plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
-                      table_users=table_users)
+                      table_users=table_users, today=today or dt.date.today())
     project.index()
     rules.run(project, log)
     project.problems = log.problems

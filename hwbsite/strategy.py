@@ -242,6 +242,30 @@ def is_overdue(action: Action, update: PlanUpdate | None) -> bool:
     return timescales.parse(action.timescale).overdue(update.as_at) and rag_of(update, action) != "G"
 
 
+def overdue_reason(action: Action, update: PlanUpdate | None) -> str:
+    """Why this site flags an action as past its timescale, in words; "" when it does not.
+
+    The flag is worked out here, not published by the board: it never replaces the published RAG,
+    and it quotes what the update says about the action so that a reader can judge the two.
+    """
+    if not is_overdue(action, update):
+        return ""
+    from .dates import short_date
+    ts = timescales.parse(action.timescale)
+    entry = update.actions.get(action.id)
+    rag = rag_of(update, action)
+    rated = {None: "does not rate it", "": "leaves its RAG blank", "TBC": "rates it TBC"}.get(
+        rag, f"rates it {status(rag).word}")
+    text = (f"timescale \"{ts.text}\" ended on {short_date(ts.due)}, before this update of "
+            f"{short_date(update.as_at)}, which {rated}")
+    if entry is None:
+        return text + " and does not mention the action."
+    if not entry.progress:
+        return text + " and gives no progress for it."
+    words = entry.progress if len(entry.progress) <= 120 else entry.progress[:117].rsplit(" ", 1)[0] + " …"
+    return text + f"; its progress text says: \u201c{words}\u201d"
+
+
 def summarise(aim: Aim, update: PlanUpdate | None) -> AimSummary:
     summary = AimSummary(aim)
     for action in aim.actions:

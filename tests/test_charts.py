@@ -71,12 +71,12 @@ def test_status_uses_polarity_and_tolerance(tmp_path, actual, polarity, rag):
     assert charts.status(m, vals).rag == rag
 
 
-def test_text_summary_says_latest_actual_plan_and_gap_in_words(tmp_path):
+def test_text_summary_says_latest_actual_plan_and_direction_in_words(tmp_path):
+    # no computed gap: every number in a sentence is a figure in the data table (see test_sentences)
     m = metric()
     vals, _ = values(tmp_path, ROWS, {"nea": m})
     text = charts.summary(m, vals)
-    assert text == ("The latest actual is 7600 for Q1 17/18, against a plan of 7395: 205 above the plan. "
-                    "Lower is better.")
+    assert text == "The latest actual is 7600 for Q1 17/18, above the plan of 7395 for Q1 17/18. Lower is better."
 
 
 def test_chart_json_cannot_close_its_script_element():

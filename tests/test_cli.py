@@ -22,6 +22,8 @@ BASE = Path(__file__).parent / "broken" / "_base"
 def site(tmp_path) -> Path:
     root = tmp_path / "site"
     shutil.copytree(BASE, root)
+    # check judges dates (is a meeting past?) as of the build date, not the clock
+    write(root / "mkdocs.yml", 'plugins:\n  - hwbsite:\n      build_date: "2026-02-01"\n')
     return root
 
 
@@ -50,6 +52,15 @@ def broken(site: Path) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # check
+
+
+def test_check_judges_a_past_meeting_by_the_build_date(site):
+    broken(site)
+    (site / "data/meetings/2026-03-11.yml").unlink()
+    assert "has passed but its status is still 'scheduled'" not in run("check", str(site)).output
+    later = run("check", str(site), "--build-date", "2026-05-01").output
+    assert ("data/meetings/2026-04-15.yml:1:1: warning: status: the meeting of Wednesday 15 April 2026 has passed "
+            "but its status is still 'scheduled'") in later
 
 
 def test_check_clean_site_exits_0(site):

@@ -45,7 +45,8 @@ def test_minutes_show_attendance_categories_and_chair(rotherham_site):
     assert "Dominic Blaydon, Associate Director of Transformation, RFT (representing Louise Barnett)" in text
     assert "Approximately 10 members of the public were in attendance." in text
     assert "There were no declarations of interest." in text
-    assert "Published: to be approved at the next meeting" in text
+    # the agenda of 20 September 2017 lists these minutes for approval (item 6)
+    assert "Published; listed for approval at the meeting of 20 September 2017" in text
 
 
 def test_one_person_page_for_two_spellings(rotherham_site):
@@ -103,14 +104,15 @@ def problems(root: Path, severity: str = "error") -> list[str]:
 @pytest.mark.parametrize("status, extra, shown", [
     ("cancelled", "", "This meeting was cancelled."),
     ("moved", "moved_to: 2026-01-21\n", "This meeting has moved to Wednesday 21 January 2026."),
-    ("scheduled", "", "Scheduled"),
+    ("scheduled", "", "Upcoming: agenda published"),
 ])
 def test_meeting_state_is_shown_on_the_page_and_the_index(root, status, extra, shown):
     edit(root, "status: held\n", f"status: {status}\n{extra}")
     site = build(root)
     assert shown in main_text(site / "meetings/2026-01-14/index.html")
     index = main_text(site / "meetings/index.html")
-    assert ("Moved to Wednesday 21 January 2026" if status == "moved" else status.capitalize()) in index
+    assert {"moved": "Moved to Wednesday 21 January 2026", "scheduled": "Upcoming: agenda published"}.get(
+        status, status.capitalize()) in index
 
 
 def test_resolution_numbered_twice_is_an_error(root):

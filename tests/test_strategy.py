@@ -296,7 +296,7 @@ def _table_rows(markdown: str) -> dict[int, list[str]]:
 def test_overview_table_shows_counts_per_aim(rotherham):
     project, ctx = rotherham
     md = pages.overview_page(project, ctx).markdown
-    assert "| Aim | Actions | Red | Amber | Green | Blank | TBC | Not rated | Overdue |" in md
+    assert "| Aim | Actions | Red | Amber | Green | Blank | TBC | Not rated | Past timescale |" in md
     rows = _table_rows(md)
     for number, (total, counts) in EXPECTED.items():
         cells = rows[number]
@@ -364,22 +364,31 @@ def test_rag_badge_has_word_and_symbol_not_colour_alone():
 
 def test_aim_page_table_has_header_row_and_badges(rotherham):
     md = _aim_md(rotherham, 1)
-    assert "| Action | Leads | Timescale | Progress | RAG |\n|---|---|---|---|---|" in md
+    assert "| Action | Leads | Timescale | Progress | RAG (as published) |\n|---|---|---|---|---|" in md
     assert 'Green <span aria-hidden="true">✓</span>' in _action_row(md, "1.01")
     assert 'Red <span aria-hidden="true">✗</span>' in _action_row(md, "1.10")
     assert "Blank" in _action_row(md, "1.07") and "(part of 1.06)" in _action_row(md, "1.07")
 
 
-def test_overdue_is_flagged_in_words(rotherham):
+def test_past_timescale_is_flagged_with_its_reason_beside_the_published_rag(rotherham):
     md = _aim_md(rotherham, 1)
-    assert "**Overdue:** due by 31 May 2017" in _action_row(md, "1.02")   # May-17, Amber at 20 Sep 2017
-    assert "Overdue" not in _action_row(md, "1.01")                        # Jan-17 but Green
-    assert "Overdue" not in _action_row(md, "1.05")                        # Sep-17: due 30 Sep, after the update
-    assert "Overdue" not in _action_row(md, "1.06")                        # TBC: no due date
-    assert "- Overdue: 4 actions are past their timescale and not rated Green." in md
+    row = _action_row(md, "1.02")                                          # May-17, Amber at 20 Sep 2017
+    assert ('**Past timescale** (worked out by this site): timescale "May-17" ended on 31 May 2017, before this '
+            "update of 20 September 2017, which rates it Amber and gives no progress for it.") in row
+    assert "which rates it Amber; its progress text says: “Training being delivered April/May 2017”" in \
+        _action_row(md, "1.08")
+    assert 'Amber <span aria-hidden="true">!</span>' in row                 # the published RAG stays
+    assert "Past timescale" not in _action_row(md, "1.01")                 # Jan-17 but Green
+    assert "Past timescale" not in _action_row(md, "1.05")                 # Sep-17: due 30 Sep, after the update
+    assert "Past timescale" not in _action_row(md, "1.06")                 # TBC: no due date
+    assert ("- Past timescale (worked out by this site, not the board's rating): 4 actions are past their "
+            "timescale and not rated Green in this update.") in md
+    assert "Overdue" not in md
     md4 = _aim_md(rotherham, 4)
-    assert "Overdue" not in _action_row(md4, "4.05")                      # "Jan 18 onwards"
-    assert "**Overdue:** due by 31 January 2017" in _action_row(md4, "4.02")  # Jan 17, blank RAG
+    assert "Past timescale" not in _action_row(md4, "4.05")               # "Jan 18 onwards"
+    # 4.02 and 4.03: blank RAG and no progress; the flag says exactly that rather than "overdue"
+    assert ('timescale "Jan 17" ended on 31 January 2017, before this update of 20 September 2017, which leaves '
+            "its RAG blank and gives no progress for it.") in _action_row(md4, "4.02")
 
 
 def test_aim_pages_link_to_agenda_items_minutes_and_papers(rotherham):

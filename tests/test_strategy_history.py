@@ -43,8 +43,9 @@ def test_history_fixture_current_status_is_the_latest_update(site):
     current = html[:html.index('id="rag-history"')]
     assert "3 actions: 1 Amber, 1 Green, 1 TBC" in _text(current)
     # 1.02 was due by July 2017 and is Amber at 20 September 2017: overdue, said in words
-    assert "Overdue: due by 31 July 2017" in list(_row(current, "1.02"))[0]
-    assert "Overdue" not in list(_row(current, "1.01"))[0]   # Green
+    assert "Past timescale (worked out by this site): timescale" in list(_row(current, "1.02"))[0]
+    assert "ended on 31 July 2017" in list(_row(current, "1.02"))[0]
+    assert "Past timescale" not in list(_row(current, "1.01"))[0]   # Green
     # the agenda item tagged with aim 1 is linked
     assert 'href="../../../meetings/2017-06-14/#item-2"' in html
 

@@ -176,6 +176,7 @@ class Minute(Model):
     topics: list[Slug] = Field(default_factory=list)
     aims: list[int] = Field(default_factory=list)
     exempt: Exempt | None = None
+    minutes_of: dt.date | None = None  # the meeting whose minutes this minute considers, as it names it
     body: Markdown | None = None
     matters_arising: list[MatterArising] = Field(default_factory=list)
     resolutions: list[Resolution] = Field(default_factory=list)

@@ -1,40 +1,67 @@
-"""The next-or-latest meeting panel used on the home page."""
+"""The home page's meeting panel: when the next meeting is, or where the archive ends."""
 
 from __future__ import annotations
 
-from .. import dates, markup, urls
-from .meetings import meeting_title, status_label
-
-
-def next_or_latest(project, today):
-    """The next meeting on or after today, else the most recent one."""
-    upcoming = [m for m in project.meetings if m.date >= today and m.status != "cancelled"]
-    if upcoming:
-        return upcoming[0], True
-    return (project.meetings[-1], False) if project.meetings else (None, False)
+from .. import dates, lifecycle, markup, urls
+from .meetings import meeting_title
 
 
 def meeting_panel(project, ctx, page: str) -> str:
-    """Markdown for the home page: the next meeting, or the latest one, with its agenda headlines."""
-    meeting, upcoming = next_or_latest(project, ctx.today)
-    if meeting is None:
+    """Markdown answering "when is the next meeting?" from the data and the build date.
+
+    When the papers give no meeting on or after the build date, the panel says so and names
+    the date at which the archive ends, rather than showing an old meeting as if it were next.
+    """
+    meetings = project.meetings
+    if not meetings:
         return "No meetings have been published yet.\n"
-    href = urls.relative(page, urls.meeting(meeting.id))
-    heading = "Next meeting" if upcoming else "Latest meeting"
-    lines = [f"## {heading} {{#next-meeting}}", "",
-             f"**[{markup.text(meeting_title(project.board, meeting))}]({href})**", ""]
+    nxt = lifecycle.next_meeting(meetings, ctx.today)
+    lines = []
+    if nxt is not None:
+        lines += ["## Next meeting {#next-meeting}", ""]
+        lines += _meeting_lines(project, nxt, page)
+        if nxt.announced_only:
+            by = nxt.meeting.announced_by
+            href = urls.relative(page, urls.meeting(by.id))
+            lines += [f"The date was given in the [agenda of {dates.short_date(by.date)}]({href}#agenda). "
+                      "No agenda has been published yet.", ""]
+        shown = nxt.meeting
+    else:
+        latest = lifecycle.latest_in_archive(meetings, ctx.today) or meetings[-1]
+        lines += ["## Latest meeting in this archive {#next-meeting}", ""]
+        sentence = (f"No future meeting is known. This archive ends at the meeting of "
+                    f"{dates.long_date(latest.date)}")
+        later = [a for a in lifecycle.announcements(meetings) if a.date > latest.date]
+        if later:
+            sentence += (f"; its papers announced a meeting on {dates.long_date(later[-1].date)}, "
+                         "of which this archive holds no record")
+        lines += [markup.text(sentence + "."), ""]
+        lines += _meeting_lines(project, lifecycle.stage(latest, meetings, ctx.today), page)
+        shown = latest
+    if not isinstance(shown, lifecycle.Announcement) and shown.agenda and shown.agenda.items:
+        href = urls.relative(page, urls.meeting(shown.id))
+        substantive = [i for i in shown.agenda.items if i.section or i.papers]
+        lines += ["On the agenda:", ""]
+        for item in substantive or shown.agenda.items:
+            lines.append(f"- [{markup.text(item.number)}. {markup.text(item.title)}]({href}#{item.anchor})")
+        lines.append("")
+    lines += [f"[All meetings]({urls.relative(page, urls.MEETINGS)})", ""]
+    return "\n".join(lines)
+
+
+def _meeting_lines(project, stage, page: str) -> list[str]:
+    meeting = stage.meeting
+    title = markup.text(meeting_title(project.board, meeting))
+    if stage.announced_only:
+        lines = [f"**{title}**", ""]
+    else:
+        lines = [f"**[{title}]({urls.relative(page, urls.meeting(meeting.id))})**", ""]
     details = [dates.long_date(meeting.date)]
     if meeting.time:
         details.append(dates.clock(meeting.time))
     if meeting.venue:
         details.append(meeting.venue)
-    lines += [markup.text(", ".join(details)) + ".", "", f"Status: {markup.text(status_label(meeting))}.", ""]
-    if meeting.agenda and meeting.agenda.items:
-        substantive = [i for i in meeting.agenda.items if i.section or i.papers]
-        shown = substantive or meeting.agenda.items
-        lines += ["On the agenda:", ""]
-        for item in shown:
-            lines.append(f"- [{markup.text(item.number)}. {markup.text(item.title)}]({href}#{item.anchor})")
-        lines.append("")
-    lines += [f"[All meetings]({urls.relative(page, urls.MEETINGS)})", ""]
-    return "\n".join(lines)
+    lines += [markup.text(", ".join(details)) + ".", "", f"Status: {markup.text(stage.label)}.", ""]
+    if not stage.upcoming:
+        lines += [f"Minutes: {markup.text(stage.minutes)}.", ""]
+    return lines

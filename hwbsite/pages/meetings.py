@@ -4,38 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import dates, markup, urls
+from .. import dates, lifecycle, markup, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
 from ..render import GeneratedPage, render
 from . import links
 
-STATUS_LABELS = {"scheduled": "Scheduled", "held": "Held", "cancelled": "Cancelled", "moved": "Moved"}
 AGENDA_STATUS = {"draft": "Draft: not yet published", "published": "Published"}
-MINUTES_STATUS = {"draft": "Draft: not yet agreed by the board",
-                  "published": "Published: to be approved at the next meeting",
-                  "approved": "Approved as a correct record"}
 
 
 def meeting_title(board, meeting: Meeting) -> str:
-    return f"{meeting.title or board.name}, {dates.long_date(meeting.date)}"
+    return f"{getattr(meeting, 'title', None) or board.name}, {dates.long_date(meeting.date)}"
 
 
-def status_label(meeting: Meeting) -> str:
-    if meeting.status == "moved":
-        return f"Moved to {dates.long_date(meeting.moved_to)}"
-    return STATUS_LABELS[meeting.status]
+def status_label(meeting: Meeting, meetings, today) -> str:
+    """The meeting's stage on the build date (see lifecycle): never "upcoming" once the day has passed."""
+    return lifecycle.stage(meeting, meetings, today).label
 
 
-def minutes_status(meeting: Meeting) -> str:
-    mins = meeting.minutes
-    if mins is None:
-        return "Not yet available" if meeting.status in ("scheduled", "held") else "None"
-    text = MINUTES_STATUS[mins.status]
-    if mins.status == "approved" and mins.approved_on:
-        text += f" on {dates.short_date(mins.approved_on)}"
-    if mins.correction:
-        text += ", subject to a correction"
-    return text
+def minutes_status(meeting: Meeting, meetings, today) -> str:
+    return lifecycle.minutes_text(meeting, meetings, today)
 
 
 def meeting_updated(meeting: Meeting):
@@ -146,7 +133,7 @@ def _minutes_view(project, meeting, page, ctx):
             matters.append({"matter": ma, "href": markup.Markup(href) if href else "#"})
         items.append({"minute": minute, "exempt": exempt, "exempt_reason": exempt_reason(exempt),
                       "blocks": blocks, "matters": [m for m in matters]})
-    status_text = "Minutes status: " + minutes_status(meeting) + "."
+    status_text = "Minutes status: " + minutes_status(meeting, project.meetings, ctx.today) + "."
     return {
         "status_text": status_text,
         "correction": mins.correction,
@@ -167,6 +154,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
     previous = project.meetings[idx - 1] if idx > 0 else None
     following = project.meetings[idx + 1] if idx + 1 < len(project.meetings) else None
     title = meeting_title(project.board, meeting)
+    stage = lifecycle.stage(meeting, project.meetings, ctx.today)
     note = ""
     kind = "info"
     if meeting.status == "cancelled":
@@ -177,19 +165,44 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
     view = {
         "title": title,
         "description": f"Agenda{' and minutes' if meeting.minutes else ''} of the {title}.",
-        "status_label": status_label(meeting),
+        "status_label": stage.label,
         "status_kind": kind,
         "status_note": markup.text(note) if note else "",
         "agenda_status": AGENDA_STATUS[meeting.agenda.status] if meeting.agenda else "Not available",
-        "minutes_status": minutes_status(meeting),
-        "previous": previous,
-        "next": following,
+        "minutes_status": stage.minutes,
+        "neighbours": neighbours(project, meeting, previous, following, page),
         "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
     }
     md = render("meeting.md.j2", page, m=meeting, v=view)
     return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
                          updated=meeting_updated(meeting))
+
+
+def neighbours(project, meeting, previous, following, page) -> list[str]:
+    """Markdown lines for previous/next: the archive's neighbours, and the dates the papers name.
+
+    The archive is not the board's full record: the meeting before 5 July 2017 in this archive
+    is 11 February 2014, but the minutes of 5 July approve those of 31 May 2017.
+    """
+    lines = []
+    named_prev = lifecycle.previous_named(meeting)
+    named_next = lifecycle.next_named(meeting)
+    if previous:
+        href = urls.relative(page, urls.meeting(previous.id))
+        lines.append(f"[Previous meeting in this archive: {dates.short_date(previous.date)}]({href})")
+    if named_prev and (previous is None or named_prev != previous.date):
+        in_archive = any(m.date == named_prev for m in project.meetings)
+        lines.append(f"The papers of this meeting name the previous meeting as {dates.short_date(named_prev)}"
+                     + ("." if in_archive else " (not in this archive)."))
+    if following:
+        href = urls.relative(page, urls.meeting(following.id))
+        lines.append(f"[Next meeting in this archive: {dates.short_date(following.date)}]({href})")
+    if named_next and (following is None or named_next != following.date):
+        lines.append(f"The agenda gives the next meeting as {dates.short_date(named_next)}"
+                     + (" (not in this archive)." if not any(m.date == named_next for m in project.meetings)
+                        else "."))
+    return [markup.Markup(line) for line in lines]
 
 
 def meetings_index(project, ctx) -> GeneratedPage:
@@ -199,10 +212,24 @@ def meetings_index(project, ctx) -> GeneratedPage:
         rows.append({
             "meeting": meeting,
             "title": meeting_title(project.board, meeting),
-            "status": status_label(meeting),
+            "status": status_label(meeting, project.meetings, ctx.today),
             "agenda": "Yes" if meeting.agenda and meeting.agenda.items else "No",
-            "minutes": minutes_status(meeting),
+            "minutes": minutes_status(meeting, project.meetings, ctx.today),
         })
+    # Meetings the papers announce but the archive holds no file for: listed, never linked as if they had a page.
+    for ann in lifecycle.announcements(project.meetings):
+        st = lifecycle.stage(ann, project.meetings, ctx.today)
+        by = ann.announced_by
+        rows.append({
+            "meeting": ann,
+            "title": meeting_title(project.board, ann),
+            "status": st.label,
+            "announced_in": {"text": f"agenda of {dates.short_date(by.date)}",
+                             "id": by.id},
+            "agenda": "No",
+            "minutes": st.minutes,
+        })
+    rows.sort(key=lambda r: r["meeting"].date, reverse=True)
     years = {}
     for row in rows:
         years.setdefault(row["meeting"].date.year, []).append(row)

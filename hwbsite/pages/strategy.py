@@ -67,6 +67,7 @@ class ActionRow:
     timescale: timescales.Timescale
     progress: str | None          # None: not in the update; "": left blank
     overdue: bool
+    overdue_reason: str = ""      # worked out by this site; shown beside the published RAG, never instead
 
 
 @dataclass
@@ -99,7 +100,8 @@ def _groups(project, aim, update, page) -> list[ActionGroup]:
             action=action, rag=rag, badge=badge(rag), leads=_linked_names(project, action.leads, page),
             timescale=timescales.parse(action.timescale),
             progress=entry.progress if entry is not None else None,
-            overdue=strategy.is_overdue(action, update)))
+            overdue=strategy.is_overdue(action, update),
+            overdue_reason=strategy.overdue_reason(action, update)))
     return list(groups.values())
 
 
