@@ -20,6 +20,8 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from . import blocks, charts, urls
 from .context import build_context
+from .exports import OutputFile, build_exports
+from .exports.interim_view import interim_public_view  # LEAD: the public view replaces this
 from .pages import home
 from .render import with_updated
 from .pages.metrics import metric_downloads
@@ -88,6 +90,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for asset in sorted(ASSETS.iterdir()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
         _replace(files, File.generated(config, f"{ASSET_DIR}/plotly.min.js", abs_src_path=charts.plotly_js_path()))
+        for item in build_exports(interim_public_view(self.project, self.ctx), self.ctx, config.site_url):
+            _replace(files, File.generated(config, item.path, content=item.content) if isinstance(item, OutputFile)
+                     else File.generated(config, item.path, content=item.markdown, inclusion=InclusionLevel.NOT_IN_NAV))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
