@@ -33,6 +33,7 @@ def clean(text) -> str:
 
 def build_exports(project, ctx, site_url: str | None) -> list:
     """Every export of the (public) project, sorted by path."""
-    from . import calendar
-    items = [*calendar.calendar_files(project, ctx, site_url)]
+    from . import calendar, feeds
+    items = [*calendar.calendar_files(project, ctx, site_url),
+             *feeds.feed_files(project, ctx, site_url), feeds.whats_new_page(project, ctx)]
     return sorted(items, key=lambda i: i.path)
