@@ -13,7 +13,9 @@ pytestmark = pytest.mark.slow
 
 def test_the_built_site_has_the_calendar_feeds_whats_new_and_data(rotherham_site):
     for path in ("calendar.ics", "meetings/2017-09-20.ics", "feeds/all.xml", "whats-new/index.html",
-                 "data/index.html", "data/datapackage.json", "data/meetings.csv", "data/meetings.json"):
+                 "data/index.html", "data/datapackage.json", "data/meetings.csv", "data/meetings.json",
+                 "oparl/system.json", "oparl/body/board.json", "oparl/meetings.json",
+                 "oparl/meeting/2017-09-20.json"):
         assert (rotherham_site / path).is_file(), path
 
 

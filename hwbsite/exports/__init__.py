@@ -33,8 +33,8 @@ def clean(text) -> str:
 
 def build_exports(project, ctx, site_url: str | None) -> list:
     """Every export of the (public) project, sorted by path."""
-    from . import calendar, feeds, opendata
+    from . import calendar, feeds, opendata, oparl
     items = [*calendar.calendar_files(project, ctx, site_url),
              *feeds.feed_files(project, ctx, site_url), feeds.whats_new_page(project, ctx),
-             *opendata.opendata_files(project, ctx, site_url)]
+             *opendata.opendata_files(project, ctx, site_url), *oparl.oparl_files(project, ctx, site_url)]
     return sorted(items, key=lambda i: i.path)
