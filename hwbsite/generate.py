@@ -57,7 +57,7 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
     project, log = load_project(root, data_dir, content_dir, build_date)
     if log.errors or project is None:
         raise GenerateError("\n".join(p.format() for p in log.errors))
-    items = output.build_output(public_view(project, build_date))
+    items = output.build_output(public_view(project, build_date), config.get("site_url"))
 
     if out.exists():
         shutil.rmtree(out)

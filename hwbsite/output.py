@@ -18,7 +18,8 @@ from . import blocks, charts, urls
 from .context import build_context
 from .pages import home
 from .pages.metrics import metric_downloads
-from .render import with_updated
+from .exports import build_exports
+from .render import GeneratedPage, with_updated
 from .site import build_pages
 from .yamlsource import split_front_matter
 
@@ -33,7 +34,7 @@ class OutputItem:
     """One file of the site, relative to the docs directory."""
 
     path: str                    # "meetings/2017-09-20.md", "downloads/tables/x.csv", ...
-    text: str | None = None      # the content, or ...
+    text: str | bytes | None = None   # the content, or ...
     source: Path | None = None   # ... a file to copy as it is
     in_nav: bool = False
     updated: dt.date | None = None
@@ -44,7 +45,9 @@ class OutputItem:
         return self.path.endswith(".md")
 
     def read_bytes(self) -> bytes:
-        return self.text.encode("utf-8") if self.text is not None else Path(self.source).read_bytes()
+        if self.text is None:
+            return Path(self.source).read_bytes()
+        return self.text.encode("utf-8") if isinstance(self.text, str) else self.text
 
 
 def _front_matter_date(text: str) -> dt.date | None:
@@ -59,8 +62,11 @@ def _front_matter_date(text: str) -> dt.date | None:
     return updated if isinstance(updated, dt.date) else None
 
 
-def build_output(view) -> list[OutputItem]:
-    """Everything the site publishes, from the public view only, sorted by path."""
+def build_output(view, site_url: str | None = None) -> list[OutputItem]:
+    """Everything the site publishes, from the public view only, sorted by path.
+
+    ``site_url`` is the published address, which feeds, calendars and OParl need in full.
+    """
     ctx = build_context(view)
     expander = blocks.Expander(view, {
         "chart": lambda opts, page: charts.chart_block(view, opts, page, ASSET_DIR),
@@ -82,6 +88,12 @@ def build_output(view) -> list[OutputItem]:
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))
     items.append(OutputItem(f"{ASSET_DIR}/plotly.min.js", source=Path(charts.plotly_js_path())))
+    for export in build_exports(view, ctx, site_url):
+        if isinstance(export, GeneratedPage):
+            items.append(OutputItem(export.path, with_updated(export.markdown, export.updated),
+                                    in_nav=export.in_nav, updated=export.updated, edit=export.source))
+        else:
+            items.append(OutputItem(export.path, export.content))
     seen: set[str] = set()
     for item in items:
         if item.path in seen:  # a content page and a generated page with one path: a bug, not data

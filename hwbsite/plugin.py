@@ -40,7 +40,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
         if problems.warnings:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-        self.items = output.build_output(public_view(project, today))
+        self.items = output.build_output(public_view(project, today), config.site_url)
         config.site_name = project.board.name
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))

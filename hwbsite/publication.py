@@ -50,6 +50,7 @@ class PublicView:
     plans: list = field(default_factory=list)
     plan_updates: list = field(default_factory=list)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
     source_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -223,11 +224,12 @@ def public_view(project, build_date: dt.date) -> PublicView:
     meetings = [_public_meeting(m, private, public_papers) for m in project.meetings]
 
     # Tables: shown by a public paper or a hand-written page.
-    tables = {}
+    tables, table_users = {}, {}
     for name, table in sorted(project.tables.items()):
-        users = project.table_users.get(name, set())
-        if any(u.startswith("page:") or u.removeprefix("paper:") in public_papers for u in users):
-            tables[name] = table
+        users = {u for u in project.table_users.get(name, set())
+                 if u.startswith("page:") or u.removeprefix("paper:") in public_papers}
+        if users:
+            tables[name], table_users[name] = table, users
 
     # Topics and people: public when a public record carries them, private when only private ones do.
     public_topics: set[str] = set()
@@ -263,7 +265,7 @@ def public_view(project, build_date: dt.date) -> PublicView:
         values=project.values, plans=project.plans,
         # A RAG update read from a private paper is as private as the paper.
         plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
-        content_pages=content_pages,
+        content_pages=content_pages, table_users=table_users,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
     )

@@ -42,7 +42,9 @@ def imports_of(path: Path, modules: set[str]) -> set[str]:
                 found.update(f"{prefix}.{a.name}" for a in child.names)
             visit(child)
     visit(ast.parse(path.read_text()))
-    return {m for m in found if m in modules and m != name}
+    # A module's own parent packages are initialised before it whatever it imports, so an edge to
+    # them says nothing about layering (a package __init__ may re-export its submodules).
+    return {m for m in found if m in modules and m != name and not name.startswith(m + ".")}
 
 
 def graph() -> dict[str, set[str]]:

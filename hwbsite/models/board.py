@@ -21,6 +21,8 @@ class Board(Model):
     default_time: Time | None = None
     standing_items: list[Text] = Field(default_factory=list)
     language: str = "en"
+    # The licence of the open data downloads and exports; the default is the one UK councils use.
+    licence: Text | None = None
 
     @property
     def label(self) -> str:
