@@ -8,15 +8,18 @@ point at problems the papers really have (a total that does not add up).
 from __future__ import annotations
 
 import datetime as dt
-import math
-from collections import defaultdict
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
+
 from . import periods
 from .errors import ProblemLog
-from .models.metrics import UNIT_SCALES, Metric
-from .tables import read_csv
+from .models.metrics import UNIT_SCALES, Metric, ValueRow
+from .tables import cell_columns, read_csv
+from .validate import validate
+from .yamlsource import Document
 
 COLUMNS = ["metric", "period", "kind", "value", "unit", "breakdown", "numerator", "denominator",
            "ci_low", "ci_high", "covers", "as_of", "source", "note"]
@@ -50,21 +53,6 @@ class Value:
         return SourcePos(self.file, self.line, 1)
 
 
-def _column(raw_line: str, index: int) -> int:
-    """1-based character column of field ``index`` in an unquoted CSV line (else 1)."""
-    if '"' in raw_line:
-        return 1
-    parts = raw_line.split(",")
-    return sum(len(p) + 1 for p in parts[:index]) + 1
-
-
-def _number(text: str) -> float:
-    value = float(text)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(text)
-    return value
-
-
 def load_values(directory: Path, registry: dict[str, Metric], log: ProblemLog) -> list[Value]:
     values: list[Value] = []
     for path in sorted(directory.glob("*.csv")):
@@ -85,68 +73,42 @@ def load_values(directory: Path, registry: dict[str, Metric], log: ProblemLog) -
             if not any(c.strip() for c in row):
                 continue
             line = csv_file.starts[i]
-            value = _row(dict(zip(header, (c.strip() for c in row))), header, rel, line,
-                         csv_file.lines[line - 1], registry, log)
+            value = _row(header, row, Path(rel), line, csv_file.lines[line - 1], registry, log)
             if value is not None:
                 values.append(value)
     _check_duplicates(values, log)
     return values
 
 
-def _row(cells, header, rel, line, raw, registry, log) -> Value | None:
-    ok = True
-
-    def err(column: str, message: str, hint: str = ""):
-        nonlocal ok
-        ok = False
-        log.add(rel, line, _column(raw, header.index(column)) if column in header else 1, column, message, hint)
-
-    metric = registry.get(cells["metric"])
-    if metric is None:
-        import difflib
-        close = difflib.get_close_matches(cells["metric"], list(registry), n=1)
-        err("metric", f"unknown metric '{cells['metric']}'",
-            f"did you mean '{close[0]}'?" if close else "add it to data/metrics/registry.yml")
-    period = covers = None
-    try:
-        period = periods.parse(cells["period"])
-    except periods.PeriodError as exc:
-        err("period", str(exc), exc.hint)
-    if cells.get("covers"):
-        try:
-            covers = periods.parse(cells["covers"])
-        except periods.PeriodError as exc:
-            err("covers", str(exc), exc.hint)
-    if cells["kind"] not in KINDS:
-        err("kind", f"expected one of {', '.join(KINDS)}, got '{cells['kind']}'")
-    numbers = {}
-    for name in ("value", "numerator", "denominator", "ci_low", "ci_high"):
-        text = cells.get(name, "")
-        if not text:
-            numbers[name] = None
-            if name == "value":
-                err("value", "a value is required")
-            continue
-        try:
-            numbers[name] = _number(text)
-        except ValueError:
-            err(name, f"expected a plain number, got '{text}'", "write 7395 not 7,395, and 86.7 not 86.7%")
-    unit = cells.get("unit") or (metric.unit if metric else "")
-    if metric and cells.get("unit") and cells["unit"] != metric.unit:
-        err("unit", f"unit '{cells['unit']}' disagrees with the registry's '{metric.unit}' for {metric.id}")
-    as_of = None
-    if cells.get("as_of"):
-        try:
-            as_of = dt.date.fromisoformat(cells["as_of"])
-        except ValueError:
-            err("as_of", f"expected a date YYYY-MM-DD, got '{cells['as_of']}'")
-    if not ok:
+def _row(header, row, rel: Path, line: int, raw: str, registry, log) -> Value | None:
+    """Validate one row as a ValueRow; every problem is reported at its own cell."""
+    columns = cell_columns(raw)
+    cells, positions = {}, {}
+    for index, (name, cell) in enumerate(zip(header, row)):
+        if cell.strip():
+            cells[name] = cell.strip()
+            positions[(name,)] = (line, columns[index] if index < len(columns) else 1)
+    doc = Document(rel, cells, value_pos=positions)
+    if "value" not in cells:
+        positions[()] = (line, 1)
+    parsed = validate(doc, ValueRow, log)
+    if parsed is None:
         return None
-    return Value(metric=metric.id, period=period, kind=cells["kind"], value=numbers["value"],
-                 published=cells["value"], unit=unit, breakdown=cells.get("breakdown", ""),
-                 numerator=numbers["numerator"], denominator=numbers["denominator"],
-                 ci_low=numbers["ci_low"], ci_high=numbers["ci_high"], covers=covers, as_of=as_of,
-                 source=cells.get("source", ""), note=cells.get("note", ""), file=rel, line=line)
+    metric = registry.get(parsed.metric)
+    if metric is None:
+        close = difflib.get_close_matches(parsed.metric, list(registry), n=1)
+        log.error(parsed.pos_of("metric"), "metric", f"unknown metric '{parsed.metric}'",
+                  f"did you mean '{close[0]}'?" if close else "add it to data/metrics/registry.yml")
+        return None
+    if parsed.unit and parsed.unit != metric.unit:
+        log.error(parsed.pos_of("unit"), "unit",
+                  f"unit '{parsed.unit}' disagrees with the registry's '{metric.unit}' for {metric.id}")
+        return None
+    return Value(metric=metric.id, period=parsed.period, kind=parsed.kind, value=parsed.value,
+                 published=cells["value"], unit=parsed.unit or metric.unit, breakdown=parsed.breakdown or "",
+                 numerator=parsed.numerator, denominator=parsed.denominator,
+                 ci_low=parsed.ci_low, ci_high=parsed.ci_high, covers=parsed.covers, as_of=parsed.as_of,
+                 source=parsed.source or "", note=parsed.note or "", file=str(rel), line=line)
 
 
 def _check_duplicates(values: list[Value], log: ProblemLog) -> None:
@@ -182,38 +144,68 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
     _check_versions(registry, values, log)
 
 
+# How many parts of each kind tile a period of another kind: a total is checked only against a
+# complete set of parts (three months do not make a year).
+_PARTS = {("financial-year", "quarter"): 4, ("financial-year", "month"): 12, ("quarter", "month"): 3}
+_PART_WORDS = {"quarter": "quarters", "month": "months"}
+
+
+def _frame(values: list[Value]) -> pd.DataFrame:
+    """The values as a table: one row per published figure, with its period's span and kind."""
+    return pd.DataFrame({
+        "i": range(len(values)),
+        "metric": [v.metric for v in values], "kind": [v.kind for v in values],
+        "breakdown": [v.breakdown for v in values], "unit": [v.unit for v in values],
+        "period_kind": [v.period.kind for v in values],
+        "start": [v.period.start for v in values], "end": [v.period.end for v in values],
+        "value": [v.value for v in values],
+    })
+
+
 def _check_totals(values: list[Value], log: ProblemLog) -> None:
-    groups: dict[tuple, list[Value]] = defaultdict(list)
-    for v in values:
-        groups[(v.metric, v.kind, v.breakdown)].append(v)
-    for group in groups.values():
-        years = [v for v in group if v.period.kind == "financial-year"]
-        quarters = [v for v in group if v.period.kind == "quarter"]
-        for total in years:
-            inside = [q for q in quarters if total.period.start <= q.period.start <= total.period.end]
-            if len(inside) == 4 and group[0].unit == "count":
-                summed = sum(q.value for q in inside)
-                if abs(summed - total.value) > 1e-6:
-                    log.warn(total.src, "value",
-                             f"{total.metric} {total.period.label}: stated total {total.published} but the four "
-                             f"quarters sum to {summed:,.0f}", "the stated total is kept as published",
-                             code="total-mismatch")
+    """A stated total (a year, a quarter) that its complete set of parts (quarters, months) does not
+    add up to. Counts only: rates and percentages do not add."""
+    if not values:
+        return
+    df = _frame(values)
+    df = df[df.unit == "count"]
+    keys = ["metric", "kind", "breakdown"]
+    for (total_kind, part_kind), expected in _PARTS.items():
+        totals = df[df.period_kind == total_kind]
+        parts = df[df.period_kind == part_kind]
+        pairs = totals.merge(parts, on=keys, suffixes=("", "_part"))
+        pairs = pairs[(pairs.start_part >= pairs.start) & (pairs.end_part <= pairs.end)]
+        sums = pairs.groupby("i").agg(parts=("value_part", "size"), summed=("value_part", "sum"))
+        for i, row in sums[sums.parts == expected].iterrows():
+            total = values[i]
+            if abs(row.summed - total.value) > 1e-6:
+                log.warn(total.src, "value",
+                         f"{total.metric} {total.period.label}: stated total {total.published} but the "
+                         f"{'four' if expected == 4 else expected} {_PART_WORDS[part_kind]} sum to {row.summed:,.0f}",
+                         "the stated total is kept as published", code="total-mismatch")
 
 
 def _check_versions(registry: dict[str, Metric], values: list[Value], log: ProblemLog) -> None:
+    """A series whose values fall under more than one dated definition of the metric."""
+    if not values:
+        return
+    df = _frame(values)
     for metric in registry.values():
         dated = [v for v in metric.versions if v.start or v.end]
         if len(dated) < 2:
             continue
-        series = [v for v in values if v.metric == metric.id]
-        used = set()
-        for v in series:
-            for i, ver in enumerate(dated):
-                if (ver.start is None or v.period.end >= ver.start) and (ver.end is None or v.period.start <= ver.end):
-                    used.add(i)
-                    break
-        if len(used) > 1:
+        series = df[df.metric == metric.id]
+        used = pd.Series(-1, index=series.index)
+        for i, ver in reversed(list(enumerate(dated))):   # the first version that applies wins
+            applies = pd.Series(True, index=series.index)
+            if ver.start is not None:
+                applies &= series.end >= ver.start
+            if ver.end is not None:
+                applies &= series.start <= ver.end
+            used[applies] = i
+        versions = used[used >= 0].nunique()
+        if versions > 1:
             log.warn(metric.src, "versions",
-                     f"{metric.id} mixes {len(used)} definition versions in one series",
+                     f"{metric.id} mixes {versions} definition versions in one series",
                      "charts show them together; say so in the description or split the metric",
                      code="mixed-definitions")

@@ -18,11 +18,12 @@ from pathlib import Path
 from .models.base import Model
 from .models.board import Board
 from .models.meetings import Meeting
-from .models.metrics import Registry
+from .models.metrics import Registry, ValueRow
 from .models.papers import Paper
 from .models.people import PeopleFile
 from .models.strategy import Plan, PlanUpdate
 from .models.topics import TopicsFile
+from .models.blocks import ChartBlock, TableBlock
 
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -48,6 +49,13 @@ FILE_TYPES: list[FileType] = [
     FileType("strategy-plan", "data/strategy/*.yml", Plan, title="Strategy action plan (data/strategy/<plan-id>.yml)"),
     FileType("strategy-update", "data/strategy/updates/*.yml", PlanUpdate,
              title="Strategy progress update (data/strategy/updates/<date>--<plan-id>.yml)"),
+    # Not YAML files, but described the same way: for tools and for officers reading the rules.
+    FileType("metric-value-row", "data/metrics/values/*.csv", ValueRow, yaml=False,
+             title="One row of a metric values CSV (data/metrics/values/*.csv)"),
+    FileType("table-block", "content/**/*.md", TableBlock, yaml=False,
+             title="The options of a ```table block in a paper or page"),
+    FileType("chart-block", "content/**/*.md", ChartBlock, yaml=False,
+             title="The options of a ```chart block in a paper or page"),
 ]
 
 

@@ -27,6 +27,22 @@ class Table:
         return self.name.rsplit(".", 1)[0]
 
 
+def cell_columns(raw_line: str) -> list[int]:
+    """The 1-based column where each cell of a CSV line starts (quotes understood)."""
+    columns, quoted, i = [1], False, 0
+    while i < len(raw_line):
+        ch = raw_line[i]
+        if ch == '"':
+            if quoted and raw_line[i + 1:i + 2] == '"':
+                i += 1            # an escaped quote inside a quoted cell
+            else:
+                quoted = not quoted
+        elif ch == "," and not quoted:
+            columns.append(i + 2)
+        i += 1
+    return columns
+
+
 @dataclass
 class CsvFile:
     rows: list[list[str]]

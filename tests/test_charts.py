@@ -100,7 +100,9 @@ def test_csv_download_keeps_published_values(tmp_path):
     ("nea,Q9 17/18,plan,1,count,,,,,,,,,\n", "v/values.csv:2:5", 'cannot read the period "Q9 17/18"'),
     ("nea,Q1 17/18,plan,lots,count,,,,,,,,,\n", "v/values.csv:2:19", "expected a plain number, got 'lots'"),
     ("nea,Q1 17/18,plan,1,percent,,,,,,,,,\n", "v/values.csv:2:21", "disagrees with the registry's 'count'"),
-    ("nea,Q1 17/18,guess,1,count,,,,,,,,,\n", "v/values.csv:2:14", "expected one of actual, plan"),
+    ("nea,Q1 17/18,guess,1,count,,,,,,,,,\n", "v/values.csv:2:14", "expected one of 'actual', 'plan'"),
+    # quoted cells: the column is still the cell's own, not the row's start
+    ('nea,"Q1 17/18",plan,"1,5",count,,,,,,,,,\n', "v/values.csv:2:21", "expected a plain number, got '1,5'"),
     ("nea,Q1 17/18,plan,1,count,,,,,,,,,\nnea,Q1 17/18,plan,2,count,,,,,,,,,\n", "v/values.csv:3:1",
      "duplicate row for nea / Q1 17/18 / plan"),
     ("nea,Q1 17/18,plan,1,count\n", "v/values.csv:2:1", "expected 14 columns like the header, found 5"),
@@ -128,6 +130,19 @@ def test_quarters_that_do_not_sum_to_the_stated_total_are_a_warning(tmp_path):
     check_values({"nea": metric()}, vals, log)
     (w,) = log.warnings
     assert "stated total 28893 but the four quarters sum to 28,894" in w.message and w.line == 6
+
+
+def test_months_that_do_not_sum_to_their_quarter_are_a_warning_and_an_incomplete_set_is_not(tmp_path):
+    rows = ("nea,Q1 17/18,actual,300,count,,,,,,,,,\n"
+            "nea,Apr-17,actual,100,count,,,,,,,,,\nnea,May-17,actual,100,count,,,,,,,,,\n"
+            "nea,Jun-17,actual,99,count,,,,,,,,,\n"
+            # two months of Q2 only: no complete set, so no total to check
+            "nea,Q2 17/18,actual,500,count,,,,,,,,,\nnea,Jul-17,actual,1,count,,,,,,,,,\n"
+            "nea,Aug-17,actual,1,count,,,,,,,,,\n")
+    vals, log = values(tmp_path, rows, {"nea": metric()})
+    check_values({"nea": metric()}, vals, log)
+    assert [(w.line, w.message) for w in log.warnings] == [
+        (2, "nea Q1 17/18: stated total 300 but the 3 months sum to 299")]
 
 
 def test_plan_revised_after_its_period_ended_is_a_warning(tmp_path):

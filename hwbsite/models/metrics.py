@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+import math
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import BeforeValidator, Field, SkipValidation, WithJsonSchema
 
 from .base import Model
-from .types import Slug, Text
+from .types import FieldError, Slug, Text
 
 Unit = Literal["count", "percent", "per-100000", "per-1000", "gbp", "gbp-thousands", "days", "weeks", "score"]
 Kind = Literal["actual", "plan", "target", "baseline", "forecast", "threshold"]
@@ -52,3 +53,53 @@ class Metric(Model):
 
 class Registry(Model):
     metrics: list[Metric] = Field(default_factory=list)
+
+
+# --- one row of a metric values CSV (data/metrics/values/*.csv) -------------------------------
+
+def _plain_number(value):
+    """A figure as the CSV gives it: a plain number, no thousands separator, no per cent sign."""
+    if isinstance(value, (int, float)):
+        return float(value)
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = math.nan
+    if math.isnan(number) or math.isinf(number):
+        raise FieldError(f"expected a plain number, got '{value}'", "write 7395 not 7,395, and 86.7 not 86.7%")
+    return number
+
+
+def _period(value):
+    from .. import periods
+    if isinstance(value, periods.Period):
+        return value
+    try:
+        return periods.parse(value)
+    except periods.PeriodError as exc:
+        raise FieldError(str(exc), exc.hint) from None
+
+
+_PERIOD_SCHEMA = {"type": "string", "description": 'a period as published: "2017/18", "Q1 17/18", "Apr-16", '
+                                                  '"April 2012 - March 2013"'}
+Number = Annotated[float, BeforeValidator(_plain_number)]
+PeriodLabel = Annotated[SkipValidation[object], BeforeValidator(_period), WithJsonSchema(_PERIOD_SCHEMA)]
+
+
+class ValueRow(Model):
+    """One published figure: a row of a long-form values CSV, every cell validated at its column."""
+
+    metric: Slug
+    period: PeriodLabel
+    kind: Kind
+    value: Number
+    unit: Unit | None = None
+    breakdown: Text | None = None
+    numerator: Number | None = None
+    denominator: Number | None = None
+    ci_low: Number | None = None
+    ci_high: Number | None = None
+    covers: PeriodLabel | None = None
+    as_of: dt.date | None = None
+    source: str | None = None
+    note: Text | None = None
