@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Iterator
 import yaml
 
 from . import lifecycle
+from . import blocks, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -34,29 +35,18 @@ if TYPE_CHECKING:  # pragma: no cover
 # ---------------------------------------------------------------------------------------------
 # Patterns
 
-PLACEHOLDERS = [
-    # template fields in angle brackets: <Name of Signatory>, <Job Title>, \<Insert date\>
-    re.compile(r"\\?<\s*(?:name of [^<>\n]{1,40}|job title|insert [^<>\n]{1,40}|signatory)\s*\\?>", re.I),
-    # "(insert time period)", "[insert date]"
-    re.compile(r"\(\s*insert\b[^)\n]{0,60}\)|\[\s*insert\b[^\]\n]{0,60}\]", re.I),
-    # "Bronwen to add detail", "Steve/Polly to include detail", "to add details"
-    re.compile(r"\bto\s+(?:add|include|provide)\s+(?:the\s+|more\s+|further\s+)?details?\b", re.I),
-    # "Current Baseline (as at....)"
-    re.compile(r"\(\s*as at\s*\.{2,}\s*\)", re.I),
-]
-TBC = re.compile(r"\b(?:TBC|TBA|TBD)\b|\bto be (?:confirmed|agreed|announced)\b", re.I)
+PLACEHOLDERS = placeholders.PATTERNS
+TBC = placeholders.TBC
 
 # Fields that hold a person's or a place's name: "TBC" there is a gap, not text.
 NAME_FIELDS = ("name", "owner", "presenter", "people", "representing", "venue")
 
 # d.m.yy with a dot or slash; the second separator may be doubled ("31.01..18").
 DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
 
 
 def find_placeholder(text: str) -> re.Match | None:
-    found = [m for p in PLACEHOLDERS if (m := p.search(text))]
-    return min(found, key=lambda m: m.start()) if found else None
+    return placeholders.find(text)
 
 
 def bad_date(match: re.Match) -> tuple[str, str] | None:
@@ -152,14 +142,8 @@ def _scan_yaml_text(text: str, file: str, line_offset: int, log: ProblemLog, dat
 
 
 def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
-    fence = None
-    for offset, text in enumerate(body.splitlines()):
-        m = _FENCE.match(text)
-        if m:
-            fence = None if fence else m.group(1)
-            continue
-        if fence:
-            continue  # ```table / ```chart blocks hold settings, not published words
+    # ```table / ```chart blocks hold settings, not published words
+    for offset, text in blocks.prose_lines(body):
         _scan_line(text, file, first_line + offset, 1, "body", log, dates=True)
 
 

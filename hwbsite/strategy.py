@@ -9,13 +9,12 @@ things the published plan really says but an officer should look at
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import timescales
+from . import placeholders, timescales
 from .errors import ProblemLog
 from .models.strategy import Action, Aim, Plan, PlanUpdate
 
@@ -120,17 +119,9 @@ def _check_plan(plan: Plan, log: ProblemLog) -> None:
             _check_placeholders(action, log)
 
 
-# Words officers leave in a cell for someone to fill in later.
-PLACEHOLDER = re.compile(r"\bto\s+(?:add|include|provide|confirm|identify)\b[^.]*?\b(?:detail|details|update|"
-                         r"actions|timescales?|leads?)\b|\bdetail to follow\b|\bto follow\b$", re.IGNORECASE)
-TBC_WORD = re.compile(r"\b(?:TBC|TBA|TBD)\b")
-
-
 def placeholder_in(text: str | None) -> str | None:
     """The placeholder words in a cell, if any ("Bronwen to add detail" -> "to add detail")."""
-    if not text:
-        return None
-    m = PLACEHOLDER.search(text)
+    m = placeholders.find(text)
     return m.group(0) if m else None
 
 
@@ -141,7 +132,7 @@ def _check_placeholders(action: Action, log: ProblemLog) -> None:
             log.warn(action.pos_of(name), name,
                      f"action {action.id}: placeholder text left in the {_label(name)}: \"{getattr(action, name)}\"",
                      "replace it with the detail once it is known", code="placeholder")
-    if TBC_WORD.search(action.leads):
+    if placeholders.TBC.search(action.leads):
         log.warn(action.pos_of("leads"), "leads",
                  f"action {action.id}: the lead is still to be confirmed: \"{action.leads}\"",
                  "name the lead once it is agreed", code="placeholder")

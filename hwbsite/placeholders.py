@@ -1,0 +1,34 @@
+"""The one vocabulary of words left in a document for someone to fill in later.
+
+Used by every rule that looks for them: meetings, papers and tables (checks.py) and the strategy
+action plan (strategy.py), so a placeholder is recognised the same way wherever it is written.
+"""
+
+from __future__ import annotations
+
+import re
+
+PATTERNS = [
+    # template fields in angle brackets: <Name of Signatory>, <Job Title>, \<Insert date\>
+    re.compile(r"\\?<\s*(?:name of [^<>\n]{1,40}|job title|insert [^<>\n]{1,40}|signatory)\s*\\?>", re.I),
+    # "(insert time period)", "[insert date]"
+    re.compile(r"\(\s*insert\b[^)\n]{0,60}\)|\[\s*insert\b[^\]\n]{0,60}\]", re.I),
+    # "Bronwen to add detail", "Steve/Polly to include detail", "to add details", "to confirm leads"
+    re.compile(r"\bto\s+(?:add|include|provide|confirm|identify)\b[^.\n]{0,40}?"
+               r"\b(?:details?|updates?|actions|timescales?|leads?)\b", re.I),
+    # "Current Baseline (as at....)"
+    re.compile(r"\(\s*as at\s*\.{2,}\s*\)", re.I),
+    # "detail to follow"; a cell that ends "to follow"
+    re.compile(r"\bdetails? to follow\b|\bto follow\s*$", re.I),
+]
+
+# Where a name belongs (a presenter, an owner, a venue, a lead), these mean the name is missing.
+TBC = re.compile(r"\b(?:TBC|TBA|TBD)\b|\bto be (?:confirmed|agreed|announced)\b", re.I)
+
+
+def find(text: str | None) -> re.Match | None:
+    """The first placeholder in a text, if any."""
+    if not text:
+        return None
+    found = [m for p in PATTERNS if (m := p.search(text))]
+    return min(found, key=lambda m: m.start()) if found else None
