@@ -5,6 +5,11 @@
     caption: Table 8         ```
     ```
 
+A table whose figures are money adds ``finance: <dataset>``: its CSV keeps the words and leaves
+the money cells empty, and the cells are filled from data/finance/<dataset>.csv (matching the
+row's ``key`` column, by default the first, to the finance rows' item, and the heading to their
+column), so that each figure is held in one file.
+
 The loader checks every block (so ``hwbsite check`` reports a bad one at its
 line); the plugin expands them into Markdown/HTML when pages are rendered.
 """
@@ -34,7 +39,7 @@ class Block:
     hint: str = ""
 
 
-TABLE_KEYS = {"file", "caption", "display"}
+TABLE_KEYS = {"file", "caption", "display", "finance", "key"}
 CHART_KEYS = {"metric", "metrics", "breakdown", "title", "kinds"}
 
 
@@ -55,6 +60,13 @@ def find_blocks(text: str) -> list[Block]:
             block.options = options
         blocks.append(block)
     return blocks
+
+
+def finance_tables(text: str) -> list[tuple[str, str, str | None]]:
+    """(table file, finance dataset, key column) of the table blocks that read their figures from data/finance/."""
+    return [(b.options["file"], b.options["finance"], b.options.get("key")) for b in find_blocks(text)
+            if b.kind == "table" and not b.error and isinstance(b.options.get("file"), str)
+            and isinstance(b.options.get("finance"), str)]
 
 
 def table_files(text: str) -> list[str]:
@@ -82,6 +94,11 @@ def check_block(block: Block, project) -> None:
             block.error = f"no table '{name}' in data/tables/"
         elif opts.get("display", "table") not in ("table", "download"):
             block.error = f"display must be table or download, got '{opts.get('display')}'"
+        elif "finance" in opts and opts["finance"] not in getattr(getattr(project, "finance", None), "files", {}):
+            block.error = f"no finance dataset '{opts['finance']}' in data/finance/"
+            block.hint = "finance: the name of a CSV file in data/finance/, without .csv"
+        elif "key" in opts and opts["key"] not in project.tables[name].header:
+            block.error = f"no column '{opts['key']}' in {name} to use as the key"
     elif block.kind == "chart":
         ids = opts.get("metrics") or ([opts["metric"]] if opts.get("metric") else [])
         if not ids:
@@ -140,5 +157,8 @@ class Expander:
     def _render(self, block: Block, page: str) -> str:
         if block.kind == "table":
             table = self.project.tables[block.options["file"]]
+            if block.options.get("finance"):
+                from .finance import fill_table
+                table = fill_table(table, self.project.finance, block.options["finance"], block.options.get("key"))
             return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"))
         return self.renderers[block.kind](block.options, page)

@@ -99,6 +99,7 @@ def run(project: "Project", log: ProblemLog) -> None:
     for table in project.tables.values():
         _scan_table(root / table.path, table.path, log)
     _check_agenda_papers(project, log)
+    _check_finance_totals(project, log)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -238,3 +239,13 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
                              f"add {paper.id} to papers: of item {item.number} in "
                              f"{project.source_files.get(f'meeting:{meeting.id}', 'the meeting file')}",
                              code="agenda-paper-missing")
+
+
+# ---------------------------------------------------------------------------------------------
+# Money
+
+
+def _check_finance_totals(project: "Project", log: ProblemLog) -> None:
+    """A stated total whose parts, as printed, do not add up to it (data/finance/)."""
+    from . import finance
+    finance.check(project.finance, log)

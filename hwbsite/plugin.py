@@ -23,6 +23,7 @@ from .context import build_context
 from .pages import home
 from .render import with_updated
 from .pages.metrics import metric_downloads
+from .pages.money import money_downloads
 from .project import load_project
 from .site import build_pages
 
@@ -84,6 +85,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             _replace(files, File.generated(config, urls.table_download(name),
                                            abs_src_path=str(self.project.root / table.path)))
         for path, content in metric_downloads(self.project).items():
+            _replace(files, File.generated(config, path, content=content))
+        # After the table files: a paper table that reads its money from data/finance/ is downloaded filled in.
+        for path, content in money_downloads(self.project, self.ctx.public_tables).items():
             _replace(files, File.generated(config, path, content=content))
         for asset in sorted(ASSETS.iterdir()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))

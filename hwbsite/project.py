@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blocks, checks, references
+from . import finance as finance_data
 from .errors import Problem, ProblemLog, Severity
 from .models.board import Board
 from .models.meetings import Meeting
@@ -42,6 +43,9 @@ class Project:
     values: list = field(default_factory=list)               # metrics.Value, in file order
     plans: list = field(default_factory=list)                # models.strategy.Plan, by file name
     plan_updates: list = field(default_factory=list)         # models.strategy.PlanUpdate, by plan then date
+    finance: finance_data.Finance = field(default_factory=finance_data.Finance)  # data/finance/: money as published
+    # table file -> (finance dataset, key column) for tables whose money cells are filled from data/finance/
+    table_finance: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
 
@@ -174,6 +178,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     values = metric_values.load_values(data / "metrics" / "values", registry, log)
     metric_values.check_values(registry, values, log)
     plans, plan_updates = strategy_data.load(data / "strategy", log)
+    finance = finance_data.load(data / "finance", log, load_yaml_model)
 
     if board is None:
         return None, log
@@ -181,6 +186,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources)
     project.plans, project.plan_updates = plans, plan_updates
+    project.finance = finance
     project.index()
     references.check(project, log)
     strategy_data.check(project, log)
@@ -192,10 +198,12 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
 
 def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> None:
     """Every embedded block in papers and hand-written pages must refer to real data."""
+    filled: list[tuple[str, str, str | None]] = []
     for paper in project.papers.values():
         blocks.check_page(paper.body, paper.path, paper.body_line, project, log)
         for name in blocks.table_files(paper.body):
             project.table_users.setdefault(name, set()).add(f"paper:{paper.id}")
+        filled += blocks.finance_tables(paper.body)
     for path in sorted(content.rglob("*.md")):
         if path.parent == content / "papers":
             continue
@@ -207,7 +215,12 @@ def _check_content_blocks(project: Project, content: Path, log: ProblemLog) -> N
         blocks.check_page(text, log.rel(path), 1, project, log)
         for name in blocks.table_files(text):
             project.table_users.setdefault(name, set()).add(f"page:{log.rel(path)}")
+        filled += blocks.finance_tables(text)
         references.check_content_page(text, log.rel(path), log)
+    for name, dataset, key in sorted(set(filled), key=lambda t: (t[0], t[1], t[2] or "")):
+        if name in project.tables and dataset in project.finance.files:
+            finance_data.check_filled_table(project.tables[name], project.finance, dataset, key, log)
+            project.table_finance[name] = (dataset, key)
     for name, table in project.tables.items():
         if name not in project.table_users:
             log.add(table.path, 1, 1, "", "this table is not shown on any page, so it is not published",
