@@ -225,11 +225,13 @@ def check(finance: Finance, log: ProblemLog) -> None:
     for d in reconcile(finance):
         t = d.total
         where = f"{t.item}" + (f", {t.column}" if t.column else f", {t.year}")
+        stated = (t.amount if t.unit == "£" else f"{t.amount} ({money(t.pounds)})" if "£" in t.amount
+                  else f"{t.amount} ({t.unit}, so {money(t.pounds)})")
         if not d.parts:
-            message = f"stated total {t.amount} ({where}) has no parts to add up over {' '.join(t.over)}"
+            message = f"stated total {stated} ({where}) has no parts to add up over {' '.join(t.over)}"
         else:
             parts = f"{len(d.parts)} parts add" if len(d.parts) > 1 else "one part adds"
-            message = (f"stated total {t.amount} ({where}) but its {parts} up to "
+            message = (f"stated total {stated} ({where}) but its {parts} up to "
                        f"{money(d.summed)}, a difference of {money(d.difference)}")
         log.add(t.pos_of("amount").file, t.pos_of("amount").line, t.pos_of("amount").column, "amount", message,
                 f"the total is published as printed (seed {t.seed}), with the difference shown beside it",

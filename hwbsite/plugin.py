@@ -87,7 +87,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for path, content in metric_downloads(self.project).items():
             _replace(files, File.generated(config, path, content=content))
         # After the table files: a paper table that reads its money from data/finance/ is downloaded filled in.
-        for path, content in money_downloads(self.project, self.ctx.public_tables).items():
+        for path, content in money_downloads(self.project, self.ctx).items():
             _replace(files, File.generated(config, path, content=content))
         for asset in sorted(ASSETS.iterdir()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
