@@ -45,6 +45,11 @@ class Finance:
     programmes: list[Programme] = field(default_factory=list)
     rows: list[FinanceRow] = field(default_factory=list)      # file order, files by name
     files: dict[str, str] = field(default_factory=dict)        # dataset id -> data file
+    _cells: dict | None = field(default=None, repr=False, compare=False)
+    _groups: dict | None = field(default=None, repr=False, compare=False)
+    _groups_of: int = field(default=-1, repr=False, compare=False)
+    _found: list | None = field(default=None, repr=False, compare=False)
+    _cells_of: list = field(default_factory=list, repr=False, compare=False)
 
     def programme_of(self, dataset: str) -> Programme | None:
         for programme in self.programmes:
@@ -68,10 +73,17 @@ class Finance:
                                          index=[index[id(r)] for r in chosen if r.pounds is not None])
 
     def cell(self, dataset: str, item: str, column: str) -> FinanceRow | None:
-        for r in self.rows:
-            if r.dataset == dataset and r.item == item and r.column == column:
-                return r
-        return None
+        """The row printed in a table's cell (item down, column across)."""
+        if self._cells is None or len(self._cells_of) != len(self.rows):
+            self._cells_of = list(self.rows)
+            self._cells = {}
+            for r in self.rows:
+                self._cells.setdefault((r.dataset, r.item, r.column), r)
+        return self._cells.get((dataset, item, column))
+
+    def position(self, row: FinanceRow) -> int:
+        """The row's index in self.rows (by identity: two rows may print the same thing)."""
+        return next(i for i, r in enumerate(self.rows) if r is row)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -187,32 +199,61 @@ def _check_duplicates(rows: list[FinanceRow], log: ProblemLog) -> None:
 # Reconciliation
 
 
-def parts_of(finance: Finance, total: FinanceRow, frame: pd.DataFrame | None = None) -> list[FinanceRow]:
-    df = finance.frame() if frame is None else frame
-    me = finance.rows.index(total)
-    mask = (df["dataset"] == total.dataset) & (df["measure"] == total.measure) & (df["year"] == total.year)
-    mask &= df.index != me
-    for d in DIMENSIONS:
-        if d not in total.over:
-            mask &= df[d] == getattr(total, d)
-    if total.over:
-        mask &= (df[list(total.over)] != "").any(axis=1)
-    return [finance.rows[i] for i in df.index[mask]]
+def _key_columns(over) -> list[str]:
+    return [c for c in ("dataset", "measure", "year", *DIMENSIONS) if c not in over]
+
+
+def _key(row: FinanceRow, over) -> tuple:
+    return tuple(getattr(row, c) for c in _key_columns(over))
+
+
+def _part_groups(finance: Finance) -> dict[tuple, dict]:
+    """For each 'over' used by a total: the rows that name at least one of those dimensions, grouped
+    by everything else (dataset, measure, year, the other dimensions), with their sum and finest step.
+
+    A total leaves blank the dimensions it adds up over, so it is never one of its own parts.
+    Computed once per loaded project (pandas groupby over the validated rows).
+    """
+    if finance._groups is not None and finance._groups_of == len(finance.rows):
+        return finance._groups
+    df = finance.frame()
+    groups = {}
+    for over in sorted({tuple(r.over) for r in finance.rows if r.kind == "total"}):
+        keys = _key_columns(over)
+        sub = df[(df[list(over)] != "").any(axis=1)]
+        grouped = sub.groupby(keys, sort=False)
+        sums = grouped.agg(pounds=("pounds", "sum"), step=("step", "min"))
+        groups[over] = {
+            "index": {(k if isinstance(k, tuple) else (k,)): list(v) for k, v in grouped.groups.items()},
+            "sums": {(k if isinstance(k, tuple) else (k,)): (int(v.pounds), int(v.step)) for k, v in sums.iterrows()},
+        }
+    finance._groups, finance._groups_of = groups, len(finance.rows)
+    return groups
+
+
+def parts_of(finance: Finance, total: FinanceRow) -> list[FinanceRow]:
+    """The rows a stated total adds up: same dataset, measure and year, the same on every dimension
+    it does not add up over, and naming at least one that it does."""
+    group = _part_groups(finance).get(tuple(total.over))
+    if group is None:
+        return []
+    return [finance.rows[i] for i in group["index"].get(_key(total, total.over), [])]
 
 
 def reconcile(finance: Finance) -> list[Discrepancy]:
-    """Every stated total whose parts, as printed, do not add up to it."""
-    df = finance.frame()
+    """Every stated total whose parts, as printed, do not add up to it (computed once per project)."""
+    if finance._found is not None and finance._groups_of == len(finance.rows):
+        return finance._found
+    groups = _part_groups(finance)
     found = []
     for total in finance.rows:
         if total.kind != "total" or total.pounds is None:
             continue
-        parts = parts_of(finance, total, df)
-        summed = int(df.loc[[finance.rows.index(p) for p in parts], "pounds"].sum()) if parts else 0
-        finest = min((p.step for p in parts), default=total.step)
+        summed, finest = groups[tuple(total.over)]["sums"].get(_key(total, total.over), (0, total.step))
         allowed = total.step / 2 if total.step > finest else 0
         if abs(summed - total.pounds) > allowed:
-            found.append(Discrepancy(total, tuple(parts), summed))
+            found.append(Discrepancy(total, tuple(parts_of(finance, total)), summed))
+    finance._found = found
     return found
 
 

@@ -121,6 +121,9 @@ def test_amounts_are_scaled_to_whole_pounds(text, unit, pounds, step):
     ({"amount": "£4m", "unit": "£"}, "unit", "is in £m but the unit says £"),
     ({"amount": "-40", "unit": "£000"}, "amount", 'negative amount "-40" for spend'),
     ({"year": "next year"}, "year", 'cannot read the period "next year"'),
+    ({"kind": "total"}, "over", "a total row needs 'over'"),
+    ({"kind": "total", "over": "area", "area": "Acute"}, "area", "a total over area leaves area blank"),
+    ({"over": "area"}, "over", "'over' is only for total rows"),
 ])
 def test_bad_amounts_name_the_field(values, field, words):
     cells = {"dataset": "d", "item": "x", "year": "2017/18", "measure": "spend", "amount": "1", "unit": "£",
@@ -196,3 +199,28 @@ def test_a_copy_left_in_a_paper_table_is_an_error(tmp_path, real_data_copy):
     assert error.file == "data/tables/bcf-planning-template-2017-19--funding-sources.csv"
     assert "'£32,389,936' is also held in data/finance/bcf-planning-template-2017-19--funding-sources.csv line 10" \
         in error.message
+
+
+def test_the_plan_tables_agree_with_each_other_theme_by_theme(project):
+    """Checked by hand against 000:4139-4147 and 4156-4200; pandas groups the validated rows."""
+    f = project.finance
+    profile = f.frame(f.dataset_rows("bcf-plan-2017-19--investment-profile"))
+    plan = f.frame(f.dataset_rows("bcf-plan-2017-19--financial-plan"))
+    key = lambda theme: theme.split(" - ")[0].upper()   # "THEME 4 - Care Mgt & integrated ..." -> "THEME 4"
+    by_theme = profile[profile["kind"] == "item"].assign(t=profile["theme"].map(key)).groupby("t")["pounds"].sum()
+    planned = plan[(plan["kind"] == "item") & (plan["column"] == "Total 2017/18 £000")]
+    planned = planned.assign(t=planned["theme"].map(key)).set_index("t")["pounds"]
+    assert by_theme.to_dict() == planned.to_dict()
+    assert len(planned) == 8
+
+
+def test_the_ibcf_uses_match_the_profile_but_for_market_capacity(project):
+    """7.2 to 7.7 against Table 9's iBCF lines (000:4194-4199): all agree but market capacity, £9,000 short."""
+    f = project.finance
+    uses = f.frame(f.dataset_rows("improved-bcf-2017-19--itemised-uses"))
+    uses = uses[uses["kind"] == "item"]
+    section = uses["item"].str.rsplit(".", n=1).str[0]
+    sums = uses.groupby(section)["pounds"].sum().to_dict()
+    assert sums["7.2"] == 4_400_000 and sums["7.3"] == 360_000 and sums["7.4"] == 290_000
+    assert sums["7.5"] + 225_000 == 1_250_000                        # 7.7.1 extends 7.5.4
+    assert sums["7.6"] + 456_000 + 400_000 == 955_000 - 9_000        # 7.7.2 and 7.7.3: the same £9,000

@@ -136,6 +136,9 @@ class FinanceRow(Model):
         if self.kind == "total" and not self.over:
             raise FieldError("a total row needs 'over': the dimensions it adds up",
                              "for example over: area, or over: scheme code provider", field="over")
+        if self.kind == "total" and (named := [d for d in self.over if getattr(self, d)]):
+            raise FieldError(f"a total over {named[0]} leaves {named[0]} blank: it adds up every {named[0]}",
+                             f"clear {named[0]}, or take it out of over", field=named[0])
         if self.kind == "item" and self.over:
             raise FieldError("'over' is only for total rows", "set kind to total, or leave over empty", field="over")
         if self.amount.strip() in NOT_FIGURES:
@@ -185,7 +188,6 @@ class Dataset(Model):
     title: Text
     paper: Slug | None = None
     role: Literal["funding", "schemes", "areas", "other"] = "other"
-    years_note: Text | None = None
 
 
 class Programme(Model):

@@ -14,7 +14,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from .. import charts, markup, urls
-from ..finance import Discrepancy, fill_table, money, reconcile
+from ..finance import Discrepancy, fill_table, money, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..render import GeneratedPage, render
 
@@ -74,7 +74,6 @@ def headline(project, programme, ctx=None) -> list[str]:
     if not programme.headline or programme.headline not in {d.id for d in _visible_datasets(project, programme, ctx)}:
         return []
     rows = project.finance.dataset_rows(programme.headline)
-    from ..finance import parts_of
     lines = []
     totals = [r for r in rows if r.kind == "total" and r.pounds is not None]
     for t in totals:
