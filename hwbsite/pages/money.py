@@ -141,14 +141,15 @@ def bar_chart(rows, by: str, chart_id: str, what: str) -> tuple[str, str] | None
                [shown(cell[(c, y)]) if (c, y) in cell else "not printed" for c in cats]) for y in years]
     fig = charts.bar_figure(cats, series, "£")
     ranked = [(c, cell[(c, latest)]) for c in cats if (c, latest) in cell]
-    text = f"{what.capitalize()} ({measure}, {_and(years)}): {len(cats)} bars, largest first."
+    text = f"{measure.capitalize()} {what} ({_and(years)}): {len(cats)} bars, largest first."
     if ranked:
         text += f" In {latest} the largest is {ranked[0][0]} at {shown(ranked[0][1])}"
         if len(ranked) > 1:
             text += f" and the smallest {ranked[-1][0]} at {shown(ranked[-1][1])}"
         text += "."
-    html = charts.plot_html(fig, chart_id, f"Bar chart of {what}. {text}", text)
-    table = ["| " + " | ".join([what.capitalize()] + years) + " |", "|---|" + "---:|" * len(years)]
+    html = charts.plot_html(fig, chart_id, f"Bar chart of {measure} {what}. {text}", text)
+    table = ["| " + " | ".join([{"scheme": "Scheme"}.get(by, by.capitalize())] + years) + " |",
+             "|---|" + "---:|" * len(years)]
     for c in cats:
         table.append("| " + " | ".join([str(markup.cell(c))] + [str(markup.cell(shown(cell[(c, y)])))
                                                                  if (c, y) in cell else "" for y in years]) + " |")
@@ -205,14 +206,14 @@ def programme_page(project, programme, ctx=None) -> GeneratedPage:
     found = {id(d.total): d for d in reconcile(project.finance)}
     public_papers = ctx.public_papers if ctx is not None else set(project.papers)
     sections = []
-    for role, what, by in (("schemes", "spend by scheme", "scheme"), ("areas", "spend by area of spend", "area")):
+    for role, what, by in (("schemes", "by scheme", "scheme"), ("areas", "by area of spend", "area")):
         chosen = [d for d in datasets if d.role == role]
         if role == "areas" and not chosen:   # a programme without an area summary: its rows that name an area
             chosen = [d for d in datasets if any(r.area for r in project.finance.dataset_rows(d.id))]
         for d in chosen:
             made = bar_chart(project.finance.dataset_rows(d.id), by, f"chart-{d.id}", what)
             if made:
-                title = d.title if d.role == role else what.capitalize()
+                title = d.title if d.role == role else "Spend " + what
                 sections.append({"title": title, "dataset": d, "chart": Markup(made[0]),
                                  "table": Markup(made[1])})
     funding = [{"dataset": d, "table": Markup(full_table(project, d.id, found))}
