@@ -5,6 +5,11 @@
     caption: Table 8         ```
     ```
 
+A table whose figures are money adds ``finance: <dataset>``: its CSV keeps the words and leaves
+the money cells empty, and the cells are filled from data/finance/<dataset>.csv (matching the
+row's ``key`` column, by default the first, to the finance rows' item, and the heading to their
+column), so that each figure is held in one file.
+
 The loader checks every block (so ``hwbsite check`` reports a bad one at its
 line); the plugin expands them into Markdown/HTML when pages are rendered.
 """
@@ -81,6 +86,13 @@ def find_blocks(text: str) -> list[Block]:
     return blocks
 
 
+def finance_tables(text: str) -> list[tuple[str, str, str | None]]:
+    """(table file, finance dataset, key column) of the table blocks that read their figures from data/finance/."""
+    return [(b.options["file"], b.options["finance"], b.options.get("key")) for b in find_blocks(text)
+            if b.kind == "table" and not b.error and isinstance(b.options.get("file"), str)
+            and isinstance(b.options.get("finance"), str)]
+
+
 def table_files(text: str) -> list[str]:
     """CSV files that a page's table blocks show."""
     return [b.options["file"] for b in find_blocks(text)
@@ -91,6 +103,11 @@ def missing_reference(kind: str, options, project) -> tuple[str, str, str] | Non
     """(field, message, hint) when valid options name a table or metric the project does not have."""
     if kind == "table" and options.file not in project.tables:
         return "file", f"no table '{options.file}' in data/tables/", ""
+    if kind == "table" and options.finance is not None and options.finance not in project.finance.files:
+        return ("finance", f"no finance dataset '{options.finance}' in data/finance/",
+                "finance: the name of a CSV file in data/finance/, without .csv")
+    if kind == "table" and options.key is not None and options.key not in project.tables[options.file].header:
+        return "key", f"no column '{options.key}' in {options.file} to use as the key", ""
     if kind == "chart":
         for metric_id in options.ids:
             if metric_id not in project.metrics:
@@ -181,5 +198,8 @@ class Expander:
     def _render(self, block: Block, page: str) -> str:
         if block.kind == "table":
             table = self.project.tables[block.options["file"]]
+            if block.options.get("finance"):
+                from .finance import fill_table
+                table = fill_table(table, self.project.finance, block.options["finance"], block.options.get("key"))
             return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"))
         return self.renderers[block.kind](block.options, page)

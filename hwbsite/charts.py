@@ -324,11 +324,59 @@ def chart_html(metric: Metric, values, chart_id: str) -> str:
     """
     fig = figure(metric, values)
     text = summary(metric, values)
+    return plot_html(fig, chart_id, "Chart of " + metric.title + ". " + text, text)
+
+
+def plot_html(fig: dict, chart_id: str, label: str, caption: str) -> str:
+    """Any figure as a chart container: a described image role, the figure in a data attribute, a caption."""
     return (f'<figure class="hwb-chart" id="{markup.attr(chart_id)}">\n'
-            f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr("Chart of " + metric.title + ". " + text)}"'
+            f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr(label)}"'
             f' data-figure="{markup.attr(figure_json(fig))}"></div>\n'
-            f'<figcaption>{markup.attr(text)}</figcaption>\n'
+            f'<figcaption>{markup.attr(caption)}</figcaption>\n'
             f'</figure>\n')
+
+
+def _short_label(label: str, width: int = 22) -> str:
+    """A bar's label on at most two short lines, so that a phone keeps room for the bars (hover has it whole)."""
+    words, lines = label.split(), [""]
+    for word in words:
+        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
+            if len(lines) == 2:
+                lines[-1] = lines[-1].rstrip(",;:") + "…"
+                break
+            lines.append("")
+        lines[-1] = (lines[-1] + " " + word).strip()
+    return "<br>".join(lines)
+
+
+# Years in a bar chart differ by colour and by fill pattern, so nothing depends on colour alone.
+BAR_STYLES = [("#0072B2", ""), ("#E69F00", "/"), ("#009E73", "x"), ("#CC79A7", "."), ("#D55E00", "-")]
+
+
+def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]], axis_title: str) -> dict:
+    """Horizontal bars, one row per category in the order given (first at the top), one trace per series.
+
+    ``series`` is (name, values in pounds or None, hover text as published) per trace.
+    """
+    ticks = [_short_label(c) for c in categories]
+    traces = []
+    for i, (name, values, texts) in enumerate(series):
+        colour, shape = BAR_STYLES[i % len(BAR_STYLES)]
+        traces.append({
+            "type": "bar", "orientation": "h", "name": name, "y": ticks, "x": values,
+            "text": texts, "textposition": "none", "customdata": categories,
+            "hovertemplate": "%{customdata}: %{text}<extra>" + name + "</extra>",
+            "marker": {"color": colour, "pattern": {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff"}},
+        })
+    layout = {
+        "barmode": "group",
+        "xaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "tickprefix": "£", "separatethousands": True},
+        "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": ticks[::-1]},
+        "legend": {"orientation": "h", "y": -0.12, "traceorder": "normal"},
+        "margin": {"l": 20, "r": 20, "t": 20, "b": 60},
+        "height": max(320, (14 + 14 * len(series)) * len(categories) + 140),
+    }
+    return {"data": traces, "layout": layout}
 
 
 def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:

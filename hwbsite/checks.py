@@ -215,3 +215,8 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
                              f"add {paper.id} to papers: of item {item.number} in "
                              f"{project.source_files.get(f'meeting:{meeting.id}', 'the meeting file')}",
                              code="agenda-paper-missing")
+
+
+# ---------------------------------------------------------------------------------------------
+# Money
+

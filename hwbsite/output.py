@@ -18,6 +18,7 @@ from . import blocks, charts, urls
 from .context import build_context
 from .pages import home
 from .pages.metrics import metric_downloads
+from .pages.money import money_downloads
 from .exports import build_exports
 from .render import GeneratedPage, with_updated
 from .site import build_pages
@@ -84,6 +85,11 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
         items.append(OutputItem(urls.table_download(name), source=view.root / table.path))
     for path, text in metric_downloads(view).items():
         items.append(OutputItem(path, text))
+    # A paper table that reads its money from data/finance/ is downloaded filled in: it replaces the
+    # table file (whose money cells are empty) at the same path.
+    money = money_downloads(view, ctx)
+    items = [i for i in items if i.path not in money]
+    items += [OutputItem(path, text) for path, text in money.items()]
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import blocks, references, rules
+from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
 from .models.meetings import Meeting
@@ -42,6 +43,9 @@ class Project:
     values: list = field(default_factory=list)               # metrics.Value, in file order
     plans: list = field(default_factory=list)                # models.strategy.Plan, by file name
     plan_updates: list = field(default_factory=list)         # models.strategy.PlanUpdate, by plan then date
+    finance: finance_data.Finance = field(default_factory=finance_data.Finance)  # data/finance/: money as published
+    # table file -> (finance dataset, key column) for tables whose money cells are filled from data/finance/
+    table_finance: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
@@ -163,6 +167,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
             registry[metric.id] = metric
     values = metric_values.load_values(data / "metrics" / "values", registry, log)
     plans, plan_updates = strategy_data.load(data / "strategy", log)
+    finance = finance_data.load(data / "finance", log, load_yaml_model)
     content_pages = _load_content_pages(content, log, sources)
 
     # Which pages show each table: a table is published only when a public page does.
@@ -173,6 +178,12 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     for docs_path, text in content_pages.items():
         for name in blocks.table_files(text):
             table_users.setdefault(name, set()).add(f"page:{sources[f'page:{docs_path}']}")
+    # Tables whose money cells are read from data/finance/ (one place for each figure).
+    table_finance: dict[str, tuple[str, str | None]] = {}
+    for text in [*(p.body for p in papers.values()), *content_pages.values()]:
+        for name, dataset, key in blocks.finance_tables(text):
+            if name in tables and dataset in finance.files:
+                table_finance.setdefault(name, (dataset, key))
 
     if board is None:
         return None, log
@@ -180,7 +191,8 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
                       plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
-                      table_users=table_users, today=today or dt.date.today())
+                      table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
+                      today=today or dt.date.today())
     project.index()
     rules.run(project, log)
     project.problems = log.problems

@@ -16,7 +16,8 @@ Privacy follows the structure. What sits under or is attached to private busines
 - a paper is private when it is not published, confidential, exempt, embargoed on the build date,
   belongs to a private agenda item or to a meeting whose agenda is a draft, is listed by a private
   item, or is an appendix (at any depth) of a private paper; an appendix cycle is private;
-- a table is public when a public paper or a hand-written page shows it;
+- a table is public when a public paper or a hand-written page shows it; the money transcribed
+  from a private paper (data/finance/) is private;
 - a topic is public when a public record carries it, or when no record carries it at all;
 - a person is public unless only private business names them.
 """
@@ -51,6 +52,8 @@ class PublicView:
     plan_updates: list = field(default_factory=list)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
     table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
+    finance: object = None                                    # finance.Finance: public papers' money only
+    table_finance: dict = field(default_factory=dict)         # public table -> (dataset, key column)
     source_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
@@ -258,6 +261,10 @@ def public_view(project, build_date: dt.date) -> PublicView:
     named_publicly, named_at_all = person_ids(public_names), person_ids(all_names)
     people = [p for p in project.people if p.id in named_publicly or p.id not in named_at_all]
 
+    finance = _public_finance(project.finance, public_papers)
+    table_finance = {name: source for name, source in project.table_finance.items()
+                     if name in tables and source[0] in finance.files}
+
     content_pages = {path: text for path, text in sorted(getattr(project, "content_pages", {}).items())}
     return PublicView(
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
@@ -265,7 +272,19 @@ def public_view(project, build_date: dt.date) -> PublicView:
         values=project.values, plans=project.plans,
         # A RAG update read from a private paper is as private as the paper.
         plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
-        content_pages=content_pages, table_users=table_users,
+        content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
     )
+
+
+def _public_finance(finance, public_papers: set[str]):
+    """The money the public may see: datasets transcribed from a private paper are left out."""
+    from .finance import Finance
+    private = {d.id for p in finance.programmes for d in p.datasets if d.paper and d.paper not in public_papers}
+    if not private:
+        return finance
+    programmes = [p.model_copy(update={"datasets": [d for d in p.datasets if d.id not in private]})
+                  for p in finance.programmes]
+    return Finance(programmes=programmes, rows=[r for r in finance.rows if r.dataset not in private],
+                   files={k: v for k, v in finance.files.items() if k not in private})

@@ -7,7 +7,7 @@ the project. ``hwbsite check`` and the build run the same list, so they cannot d
 
 from __future__ import annotations
 
-from . import blocks, checks, references, strategy
+from . import blocks, checks, finance, references, strategy
 from . import metrics as metric_values
 from .errors import ProblemLog, Severity
 
@@ -33,6 +33,17 @@ def unused_tables(project, log: ProblemLog) -> None:
                     code="unused-table")
 
 
+def money_adds_up(project, log: ProblemLog) -> None:
+    """A stated total whose parts, as printed, do not add up to it (data/finance/), as a warning."""
+    finance.check(project.finance, log)
+
+
+def filled_tables(project, log: ProblemLog) -> None:
+    """A paper table that reads its money from data/finance/ must not hold a copy of it."""
+    for name, (dataset, key) in project.table_finance.items():
+        finance.check_filled_table(project.tables[name], project.finance, dataset, key, log)
+
+
 def metric_values_agree(project, log: ProblemLog) -> None:
     metric_values.check_values(project.metrics, project.values, log)
 
@@ -43,6 +54,8 @@ RULES = (
     embedded_blocks,
     content_page_html,
     unused_tables,
+    filled_tables,
+    money_adds_up,
     metric_values_agree,    # rates, totals and definition versions, as warnings
     checks.run,             # placeholders, impossible dates, agenda papers missing (warnings)
 )

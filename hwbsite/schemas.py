@@ -18,6 +18,7 @@ from pathlib import Path
 from .models.base import Model
 from .models.board import Board
 from .models.meetings import Meeting
+from .models.finance import ProgrammesFile
 from .models.metrics import Registry, ValueRow
 from .models.papers import Paper
 from .models.people import PeopleFile
@@ -46,6 +47,8 @@ FILE_TYPES: list[FileType] = [
              title="A paper's front matter (content/papers/<id>.md, between the --- lines)"),
     FileType("metrics-registry", "data/metrics/registry.yml", Registry,
              title="Metric registry (data/metrics/registry.yml)"),
+    FileType("finance-programmes", "data/finance/programmes.yml", ProgrammesFile,
+             title="Money programmes, their datasets and scheme codes (data/finance/programmes.yml)"),
     FileType("strategy-plan", "data/strategy/*.yml", Plan, title="Strategy action plan (data/strategy/<plan-id>.yml)"),
     FileType("strategy-update", "data/strategy/updates/*.yml", PlanUpdate,
              title="Strategy progress update (data/strategy/updates/<date>--<plan-id>.yml)"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pages import meetings, metrics, papers, people, registers
+from .pages import meetings, metrics, money, papers, people, registers
 from .pages import strategy as strategy_pages
 from .render import GeneratedPage
 
@@ -16,4 +16,5 @@ def build_pages(project, ctx) -> list[GeneratedPage]:
     pages += [registers.decisions_page(project, ctx), registers.actions_page(project, ctx)]
     pages += metrics.metric_pages(project, ctx)
     pages += strategy_pages.strategy_pages(project, ctx)
+    pages += money.money_pages(project, ctx)
     return sorted(pages, key=lambda p: p.path)

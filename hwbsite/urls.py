@@ -21,6 +21,7 @@ ACTIONS = "actions/index.md"
 TOPICS = "topics/index.md"
 STRATEGY = "strategy/index.md"
 METRICS = "metrics/index.md"
+MONEY = "money/index.md"
 
 
 def paper(paper_id: str) -> str:
@@ -41,6 +42,14 @@ def aim(plan_id: str, number: int) -> str:
 
 def metric(metric_id: str) -> str:
     return f"metrics/{metric_id}.md"
+
+
+def money(programme_id: str) -> str:
+    return f"money/{programme_id}.md"
+
+
+def money_download(dataset: str) -> str:
+    return f"downloads/money/{dataset}.csv"
 
 
 def table_download(name: str) -> str:

@@ -92,7 +92,18 @@ CASES = {
     "matter-meeting-no-minutes": (f"{M}:9:20: error: minute.meeting: ",
                                   ["the meeting of 2026-02-11 has no minutes", "minute 1 does not exist"]),
     "matter-unknown-meeting": (f"{M}:9:20: warning: minute.meeting: ", ["no meeting file for 2025-12-10"]),
+    # money (data/finance/)
+    "finance-no-unit": ("data/finance/bcf-plan--budget.csv:2:58: error: unit: ", ['the amount "1,000" has no unit or scale', "£000"]),
+    "finance-unknown-scale": ("data/finance/bcf-plan--budget.csv:3:56: error: unit: ", ['unknown scale "£ thousands"', "£'000"]),
+    "finance-negative-amount": ("data/finance/bcf-plan--budget.csv:3:52: error: amount: ", ['negative amount "-500" for spend',
+                                                                "only a change or a balance"]),
+    "finance-unknown-scheme-code": ("data/finance/bcf-plan--budget.csv:3:61: error: code: ", ["unknown scheme code 'BCF03'",
+                                                                  "did you mean 'BCF02'?"]),
+    "finance-bad-year": ("data/finance/bcf-plan--budget.csv:3:36: error: year: ", ['cannot read the period "next year"', '"2017/18"']),
     # warnings: published as the source has them, but worth a look
+    "finance-total-mismatch": ("data/finance/bcf-plan--budget.csv:4:47: warning: amount: ",
+                               ["stated total 1,600 (£000, so £1,600,000)", "2 parts add up to £1,500,000",
+                                "difference of -£100,000", "published as printed"]),
     "late-agenda": (f"{M}:4:3: warning: agenda.published: ", ["1 clear day ", "requires five"]),
     "exempt-no-paragraph": (f"{M}:7:7: warning: exempt: ", ["cites no paragraph of Schedule 12A"]),
     "unknown-person": (f"{M}:7:7: warning: people: ", ["'Carol Newname' is not in the people file"]),

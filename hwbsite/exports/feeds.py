@@ -15,7 +15,7 @@ from feedgen.feed import FeedGenerator
 
 from .. import dates, markup, records, urls
 from ..pages.meetings import meeting_title
-from ..render import GeneratedPage, with_updated
+from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
 
 ALL = "feeds/all.xml"

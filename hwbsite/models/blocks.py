@@ -15,18 +15,27 @@ from .base import Model
 from .types import FieldError, Slug, Text
 
 _CSV_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*\.csv$")
+# A data/finance/ dataset: the file name without .csv, e.g. "bcf-plan-2017-19--financial-plan".
+_DATASET = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
 class TableBlock(Model):
     file: str = Field(json_schema_extra={"pattern": _CSV_NAME.pattern})   # a file in data/tables/
     caption: Text | None = None
     display: Literal["table", "download"] = "table"
+    # Money cells filled from data/finance/<finance>.csv, matched on the table's <key> column
+    # (by default its first): the one place each published amount is held.
+    finance: str | None = Field(default=None, json_schema_extra={"pattern": _DATASET.pattern})
+    key: str | None = None
 
     @model_validator(mode="after")
-    def _csv_name(self):
+    def _names(self):
         if not _CSV_NAME.match(self.file):
             raise FieldError(f'expected the name of a CSV file in data/tables/, got "{self.file}"',
                              "for example file: my-paper--figures.csv", field="file")
+        if self.finance is not None and not _DATASET.match(self.finance):
+            raise FieldError(f'expected the name of a dataset in data/finance/ (without .csv), got "{self.finance}"',
+                             "for example finance: bcf-plan-2017-19--financial-plan", field="finance")
         return self
 
 

@@ -1,0 +1,324 @@
+"""Load the money the papers publish (data/finance/), check that stated totals add up, and fill paper tables.
+
+data/finance/programmes.yml names each programme (the 2014 Better Care Fund, CAMHS investment ...),
+its datasets and its scheme codes; data/finance/<dataset>.csv holds one row per published amount
+(see models/finance.py).  Each file is read once; every problem is reported at file:line:column.
+
+Reconciliation works on the validated rows with pandas: a total row adds up over the dimensions
+it names in 'over'; its parts are the rows of the same dataset, measure and year that agree with
+it on every other dimension.  A total printed more coarsely than its parts ("£6.2m" against
+"£200,000") is allowed half its last printed digit; otherwise the parts as printed must add up
+exactly.  A total that disagrees is a warning: the figure is published as printed, with the
+difference shown beside it.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from pydantic import ValidationError
+
+from .errors import ProblemLog, Severity
+from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
+from .tables import Table, read_csv
+from .yamlsource import SourcePos
+
+REQUIRED = ("item", "year", "measure", "amount", "seed")
+
+
+@dataclass(frozen=True)
+class Discrepancy:
+    total: FinanceRow
+    parts: tuple[FinanceRow, ...]
+    summed: int           # the parts as printed, in pounds
+
+    @property
+    def difference(self) -> int:
+        return self.summed - self.total.pounds
+
+
+@dataclass
+class Finance:
+    programmes: list[Programme] = field(default_factory=list)
+    rows: list[FinanceRow] = field(default_factory=list)      # file order, files by name
+    files: dict[str, str] = field(default_factory=dict)        # dataset id -> data file
+    _cells: dict | None = field(default=None, repr=False, compare=False)
+    _groups: dict | None = field(default=None, repr=False, compare=False)
+    _groups_of: int = field(default=-1, repr=False, compare=False)
+    _found: list | None = field(default=None, repr=False, compare=False)
+    _cells_of: list = field(default_factory=list, repr=False, compare=False)
+
+    def programme_of(self, dataset: str) -> Programme | None:
+        for programme in self.programmes:
+            if any(d.id == dataset for d in programme.datasets):
+                return programme
+        return None
+
+    def dataset_rows(self, dataset: str) -> list[FinanceRow]:
+        return [r for r in self.rows if r.dataset == dataset]
+
+    def frame(self, rows: list[FinanceRow] | None = None) -> pd.DataFrame:
+        """The rows as a DataFrame (one row per amount, "TBC" left out), index = position in self.rows."""
+        chosen = self.rows if rows is None else rows
+        index = {id(r): i for i, r in enumerate(self.rows)}
+        records = [{"dataset": r.dataset, "item": r.item, "column": r.column, "year": r.year,
+                    "start": r.period.start, "measure": r.measure, "kind": r.kind, "pounds": r.pounds,
+                    "step": r.step, **{d: getattr(r, d) for d in DIMENSIONS}}
+                   for r in chosen if r.pounds is not None]
+        columns = ["dataset", "item", "column", "year", "start", "measure", "kind", "pounds", "step", *DIMENSIONS]
+        return pd.DataFrame.from_records(records, columns=columns,
+                                         index=[index[id(r)] for r in chosen if r.pounds is not None])
+
+    def cell(self, dataset: str, item: str, column: str) -> FinanceRow | None:
+        """The row printed in a table's cell (item down, column across)."""
+        if self._cells is None or len(self._cells_of) != len(self.rows):
+            self._cells_of = list(self.rows)
+            self._cells = {}
+            for r in self.rows:
+                self._cells.setdefault((r.dataset, r.item, r.column), r)
+        return self._cells.get((dataset, item, column))
+
+    def position(self, row: FinanceRow) -> int:
+        """The row's index in self.rows (by identity: two rows may print the same thing)."""
+        return next(i for i, r in enumerate(self.rows) if r is row)
+
+
+# ---------------------------------------------------------------------------------------------
+# Loading
+
+
+def cell_columns(raw: str) -> list[int]:
+    """1-based start column of each field in one CSV line, quotes included."""
+    starts, quoted, i = [1], False, 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch == '"':
+            quoted = not quoted
+        elif ch == "," and not quoted:
+            starts.append(i + 2)
+        i += 1
+    return starts
+
+
+def load(directory: Path, log: ProblemLog, load_yaml_model) -> Finance:
+    """Read programmes.yml and every dataset CSV under ``directory`` (once each)."""
+    finance = Finance()
+    index = directory / "programmes.yml"
+    if not directory.is_dir():
+        return finance
+    if not index.exists():
+        if any(directory.glob("*.csv")):
+            log.add(log.rel(index), 1, 1, "", "data/finance/ has CSV files but no programmes.yml",
+                    "list each programme and its datasets in data/finance/programmes.yml")
+        return finance
+    loaded = load_yaml_model(index, ProgrammesFile, log)
+    finance.programmes = loaded.programmes if loaded else []
+    for path in sorted(directory.glob("*.csv")):
+        rel = log.rel(path)
+        programme = finance.programme_of(path.stem)
+        if programme is None:
+            log.add(rel, 1, 1, "", f"dataset '{path.stem}' is not listed in data/finance/programmes.yml",
+                    "add it under datasets: of its programme")
+            continue
+        csv_file = read_csv(path, log)
+        if csv_file is None:
+            continue
+        finance.files[path.stem] = rel
+        finance.rows += _rows(path.stem, programme, csv_file, rel, log)
+    _check_duplicates(finance.rows, log)
+    return finance
+
+
+def _rows(dataset: str, programme: Programme, csv_file, rel: str, log: ProblemLog) -> list[FinanceRow]:
+    header = [h.strip() for h in csv_file.rows[0]]
+    missing = [c for c in REQUIRED if c not in header]
+    unknown = [c for c in header if c not in COLUMNS]
+    if missing or unknown:
+        log.add(rel, 1, 1, "header",
+                f"missing column(s) {', '.join(missing)}" if missing else f"unknown column '{unknown[0]}'",
+                "the columns are: " + ",".join(COLUMNS))
+        return []
+    codes = {s.code for s in programme.schemes}
+    rows = []
+    for i, cells in enumerate(csv_file.rows[1:], start=1):
+        if not any(c.strip() for c in cells):
+            continue
+        line = csv_file.starts[i]
+        raw = csv_file.lines[line - 1]
+        starts = cell_columns(raw) if csv_file.starts[i + 1:i + 2] in ([line + 1], []) else []
+
+        def pos(name: str) -> SourcePos:
+            j = header.index(name) if name in header else -1
+            return SourcePos(rel, line, starts[j] if 0 <= j < len(starts) else 1)
+
+        values = {k: v.strip() for k, v in zip(header, cells) if v.strip()}
+        try:
+            row = FinanceRow.model_validate({"dataset": dataset, **values})
+        except ValidationError as exc:
+            for err in exc.errors(include_url=False):
+                name = str(err["loc"][0]) if err["loc"] else ""
+                ctx = err.get("ctx", {}).get("error")
+                name = getattr(ctx, "field", "") or name
+                message = err["msg"].removeprefix("Value error, ")
+                if err["type"] == "missing":
+                    message = f"'{name}' is required"
+                elif err["type"] == "literal_error":
+                    message = f"expected one of {err['ctx']['expected']}, got \"{err['input']}\""
+                log.error(pos(name), name, message, getattr(ctx, "hint", ""))
+            continue
+        row._src = pos("item")
+        row._field_pos = {name: pos(name) for name in header}
+        if row.code and codes and row.code not in codes:
+            close = difflib.get_close_matches(row.code, sorted(codes), n=1)
+            log.error(row.pos_of("code"), "code", f"unknown scheme code '{row.code}' for {programme.id}",
+                      f"did you mean '{close[0]}'?" if close else
+                      "add it under schemes: of the programme in data/finance/programmes.yml")
+            continue
+        rows.append(row)
+    return rows
+
+
+def _check_duplicates(rows: list[FinanceRow], log: ProblemLog) -> None:
+    seen: dict[tuple, FinanceRow] = {}
+    for r in rows:
+        if not r.column:
+            continue
+        key = (r.dataset, r.item, r.column)
+        if key in seen:
+            log.error(r.pos_of("column"), "column",
+                      f"'{r.item}' / '{r.column}' is given twice (first at line {seen[key].src.line})",
+                      "each printed figure is one row")
+        else:
+            seen[key] = r
+
+
+# ---------------------------------------------------------------------------------------------
+# Reconciliation
+
+
+def _key_columns(over) -> list[str]:
+    return [c for c in ("dataset", "measure", "year", *DIMENSIONS) if c not in over]
+
+
+def _key(row: FinanceRow, over) -> tuple:
+    return tuple(getattr(row, c) for c in _key_columns(over))
+
+
+def _part_groups(finance: Finance) -> dict[tuple, dict]:
+    """For each 'over' used by a total: the rows that name at least one of those dimensions, grouped
+    by everything else (dataset, measure, year, the other dimensions), with their sum and finest step.
+
+    A total leaves blank the dimensions it adds up over, so it is never one of its own parts.
+    Computed once per loaded project (pandas groupby over the validated rows).
+    """
+    if finance._groups is not None and finance._groups_of == len(finance.rows):
+        return finance._groups
+    df = finance.frame()
+    groups = {}
+    for over in sorted({tuple(r.over) for r in finance.rows if r.kind == "total"}):
+        keys = _key_columns(over)
+        sub = df[(df[list(over)] != "").any(axis=1)]
+        grouped = sub.groupby(keys, sort=False)
+        sums = grouped.agg(pounds=("pounds", "sum"), step=("step", "min"))
+        groups[over] = {
+            "index": {(k if isinstance(k, tuple) else (k,)): list(v) for k, v in grouped.groups.items()},
+            "sums": {(k if isinstance(k, tuple) else (k,)): (int(v.pounds), int(v.step)) for k, v in sums.iterrows()},
+        }
+    finance._groups, finance._groups_of = groups, len(finance.rows)
+    return groups
+
+
+def parts_of(finance: Finance, total: FinanceRow) -> list[FinanceRow]:
+    """The rows a stated total adds up: same dataset, measure and year, the same on every dimension
+    it does not add up over, and naming at least one that it does."""
+    group = _part_groups(finance).get(tuple(total.over))
+    if group is None:
+        return []
+    return [finance.rows[i] for i in group["index"].get(_key(total, total.over), [])]
+
+
+def reconcile(finance: Finance) -> list[Discrepancy]:
+    """Every stated total whose parts, as printed, do not add up to it (computed once per project)."""
+    if finance._found is not None and finance._groups_of == len(finance.rows):
+        return finance._found
+    groups = _part_groups(finance)
+    found = []
+    for total in finance.rows:
+        if total.kind != "total" or total.pounds is None:
+            continue
+        summed, finest = groups[tuple(total.over)]["sums"].get(_key(total, total.over), (0, total.step))
+        allowed = total.step / 2 if total.step > finest else 0
+        if abs(summed - total.pounds) > allowed:
+            found.append(Discrepancy(total, tuple(parts_of(finance, total)), summed))
+    finance._found = found
+    return found
+
+
+def money(pounds: int) -> str:
+    return f"-£{-pounds:,}" if pounds < 0 else f"£{pounds:,}"
+
+
+def check(finance: Finance, log: ProblemLog) -> None:
+    """Warn at each stated total that its parts do not reach (registered in checks.run)."""
+    for d in reconcile(finance):
+        t = d.total
+        where = f"{t.item}" + (f", {t.column}" if t.column else f", {t.year}")
+        stated = (t.amount if t.unit == "£" else f"{t.amount} ({money(t.pounds)})" if "£" in t.amount
+                  else f"{t.amount} ({t.unit}, so {money(t.pounds)})")
+        if not d.parts:
+            message = f"stated total {stated} ({where}) has no parts to add up over {' '.join(t.over)}"
+        else:
+            parts = f"{len(d.parts)} parts add" if len(d.parts) > 1 else "one part adds"
+            message = (f"stated total {stated} ({where}) but its {parts} up to "
+                       f"{money(d.summed)}, a difference of {money(d.difference)}")
+        log.add(t.pos_of("amount").file, t.pos_of("amount").line, t.pos_of("amount").column, "amount", message,
+                f"the total is published as printed (seed {t.seed}), with the difference shown beside it",
+                Severity.WARNING, code="finance-total-mismatch")
+
+
+# ---------------------------------------------------------------------------------------------
+# Paper tables that show finance figures
+
+
+def fill_table(table: Table, finance: Finance, dataset: str, key: str | None = None) -> Table:
+    """The table with its money cells filled from the dataset: the CSV leaves them empty."""
+    k = table.header.index(key) if key in table.header else 0
+    rows = []
+    for row in table.rows:
+        out = list(row)
+        for j, heading in enumerate(table.header):
+            found = finance.cell(dataset, row[k].strip(), heading.strip())
+            if found is not None and not out[j].strip():
+                out[j] = found.amount
+        rows.append(out)
+    return Table(table.name, table.path, table.header, rows)
+
+
+def check_filled_table(table: Table, finance: Finance, dataset: str, key: str | None, log: ProblemLog,
+                       csv_lines: dict[int, int] | None = None) -> None:
+    """A paper table that reads from finance holds no copy of its figures, and every figure has a cell."""
+    if key is not None and key not in table.header:
+        log.add(table.path, 1, 1, "key", f"no column '{key}' in {table.name}", "key: names the column that holds "
+                "the item of each finance row")
+        return
+    k = table.header.index(key) if key else 0
+    placed = set()
+    for i, row in enumerate(table.rows):
+        for j, heading in enumerate(table.header):
+            found = finance.cell(dataset, row[k].strip(), heading.strip())
+            if found is None:
+                continue
+            placed.add(id(found))
+            if row[j].strip():
+                line = (csv_lines or {}).get(i, i + 2)
+                log.add(table.path, line, 1, heading,
+                        f"'{row[j]}' is also held in {finance.files.get(dataset, dataset)} line {found.src.line}",
+                        "leave the cell empty: the table reads its figures from data/finance/")
+    for r in finance.dataset_rows(dataset):
+        if r.column and id(r) not in placed:
+            log.add(r.pos_of("column").file, r.pos_of("column").line, r.pos_of("column").column, "column",
+                    f"no cell for '{r.item}' / '{r.column}' in {table.name}, which shows this dataset",
+                    "the item must match the table's key column and the column its heading, as printed")

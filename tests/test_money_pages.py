@@ -1,0 +1,186 @@
+"""Money pages, built without MkDocs: totals in words, sorted bars, full tables, differences, downloads."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import html
+import json
+import re
+
+import pytest
+
+from conftest import REPO
+from hwbsite import finance
+from hwbsite.context import build_context
+from hwbsite.pages import money
+from hwbsite.project import load_project
+from hwbsite.publication import public_view
+
+
+def public(project, today=dt.date(2017, 9, 30)):
+    """What page builders receive: the public view on the build date, and its context."""
+    view = public_view(project, today)
+    return view, build_context(view)
+
+
+@pytest.fixture(scope="module")
+def built():
+    project, log = load_project(REPO)
+    assert log.errors == []
+    view, ctx = public(project)
+    return view, ctx, {p.path: p for p in money.money_pages(view, ctx)}
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    project, log = load_project(REPO)
+    assert log.errors == []
+    return project
+
+
+def test_one_page_per_programme_and_an_index_in_the_nav(built):
+    _project, _ctx, pages = built
+    assert sorted(pages) == ["money/bcf-2014.md", "money/bcf-2017-19.md", "money/camhs.md", "money/healthwatch.md",
+                             "money/index.md"]
+    assert [p for p in pages.values() if p.in_nav] == [pages["money/index.md"]]
+
+
+def test_totals_in_words_with_the_figures_as_printed(built):
+    _project, _ctx, pages = built
+    md = pages["money/bcf-2017-19.md"].markdown
+    assert ("- £32,389,936 pooled in 2017/18, of which £4,077,793 from Local Authority Contribution exc iBCF, "
+            "£7,317,501 from iBCF Contribution, £18,592,437 from Minimum CCG Contribution and £2,402,205 from "
+            "Additional CCG Contribution.") in md
+    hw = pages["money/healthwatch.md"].markdown
+    assert "- £213,500 received in 2016/17, of which £193,500 from Funding received" in hw
+    assert "- £211,917 spent in 2016/17, of which £32,954 on Operational costs, £157,793 on Staffing costs" in hw
+    index = pages["money/index.md"].markdown
+    assert "Total agreed value of pooled budget: £21,838,000.00 in 2014/15 and £22,055,000.00 in 2015/16." in index
+
+
+def test_every_sentence_adds_up(built):
+    """A sentence's "of which" parts are the parts of its total, and they add up to it."""
+    project, ctx, _pages = built
+    for programme in project.finance.programmes:
+        for line in money.headline(project, programme, ctx):
+            if ", of which " not in line:
+                continue
+            head, tail = line.split(", of which ")
+            stated = _pounds(head.split()[0])
+            parts = [_pounds(m) for m in re.findall(r"£[\d,]+(?:\.\d+)?", tail)]
+            assert sum(parts) == stated, line
+
+
+def _pounds(text: str) -> int:
+    return round(float(text.replace("£", "").replace(",", "")))
+
+
+def test_no_figure_on_a_money_page_that_the_papers_did_not_print(built):
+    project, _ctx, pages = built
+    printed = {money.shown(r) for r in project.finance.rows} | {r.amount for r in project.finance.rows}
+    for d in finance.reconcile(project.finance):   # the differences the page states, labelled as such
+        printed |= {finance.money(d.summed), finance.money(abs(d.difference))}
+    for path, page in pages.items():
+        text = re.sub(r'data-figure="[^"]*"', "", page.markdown)
+        for figure in re.findall(r"(?<!\()-?£\d(?:[\d,]*\d)?(?:\.\d+)?m?|(?<![\w,.-])-?\d[\d,]*\d(?:\.\d+)? \(£[0-9']+\)", text):
+            if figure in ("£000", "£'000"):   # a unit named in words ("in £000"), not a figure
+                continue
+            assert figure in printed, f"{path} shows {figure}"
+
+
+def test_a_total_that_does_not_add_up_shows_the_difference_beside_it(built):
+    _project, _ctx, pages = built
+    md = pages["money/bcf-2017-19.md"].markdown
+    assert "| **7.7** | **£1.09m** (the parts add up to £1,081,000: £9,000 less than the total printed)" in md
+    assert "**£4,077,793** (the parts add up to £1,767,000: £2,310,793 less than the total printed)" in md
+    # totals that add up carry no such words
+    assert "**£32,389,936** |" in md
+    assert md.count("the parts add up to") == 3
+
+
+def _figure(md: str, chart_id: str) -> dict:
+    m = re.search(rf'id="{chart_id}">\n<div class="hwb-chart__plot" role="img" aria-label="([^"]*)" '
+                  r'data-figure="([^"]*)"', md)
+    return html.unescape(m.group(1)), json.loads(html.unescape(m.group(2)))
+
+
+def test_spend_by_scheme_is_a_sorted_horizontal_bar_chart_with_words_and_a_table(built):
+    _project, _ctx, pages = built
+    md = pages["money/bcf-2014.md"].markdown
+    label, fig = _figure(md, "chart-bcf-planning-template-2014--scheme-investment")
+    latest = fig["data"][-1]
+    assert [t["name"] for t in fig["data"]] == ["2014/15", "2015/16"]
+    assert all(t["type"] == "bar" and t["orientation"] == "h" for t in fig["data"])
+    values = [v for v in latest["x"] if v is not None]
+    assert values == sorted(values, reverse=True)
+    assert latest["x"][0] == 6_607_000 and latest["customdata"][0] == "BCF011 - Review existing jointly " \
+        "commissioned integrated services"
+    # the same in words (the image's label and caption) and in a data table with the printed figures
+    assert "In 2015/16 the largest is BCF011 - Review existing jointly commissioned integrated services at " \
+           "6607 (£000)" in label
+    assert "    | BCF011 - Review existing jointly commissioned integrated services | 6607 (£000) | 6607 (£000) |" in md
+    assert "[Download Spend and benefits by scheme as CSV](../downloads/money/" \
+           "bcf-planning-template-2014--scheme-investment.csv)" in md
+
+
+def test_spend_by_area_of_spend(built):
+    _project, _ctx, pages = built
+    label, fig = _figure(pages["money/bcf-2017-19.md"].markdown, "chart-bcf-planning-template-2017-19--spend-by-area")
+    assert fig["data"][0]["customdata"][:2] == ["Social Care", "Community Health"]
+    assert "the largest is Social Care at £22,113,146 and the smallest Continuing Care at £0" in label
+    _label, fig = _figure(pages["money/healthwatch.md"].markdown,
+                          "chart-healthwatch-annual-report-2016-17--finances")
+    assert fig["data"][0]["customdata"] == ["Staffing costs", "Operational costs", "Office costs",
+                                            "Provision for contingent liabilities"]
+
+
+def test_downloads_carry_the_printed_amount_and_pounds_but_no_seed_line(built):
+    project, ctx, _pages = built
+    files = money.money_downloads(project, ctx)
+    text = files["downloads/money/bcf-plan-2017-19--financial-plan.csv"]
+    rows = list(csv.DictReader(text.splitlines()))
+    total = next(r for r in rows if r["item"] == "TOTAL" and r["column"] == "Total 2017/18 £000")
+    assert (total["amount"], total["unit"], total["pounds"]) == ("32,390", "£000", "32390000")
+    assert "seed" not in rows[0]
+    for content in files.values():
+        assert not re.search(r"\b00[0-4]:\d", content)
+    # the paper table's download is filled in from data/finance/
+    table = files["downloads/tables/bcf-planning-template-2017-19--funding-sources.csv"]
+    assert "Total BCF pooled budget,\"£32,389,936\",\"£35,522,651\"" in table
+
+
+def test_money_from_a_paper_that_is_not_public_is_left_out(loaded):
+    project = loaded
+    paper = project.papers["healthwatch-annual-report-2016-17"]
+    saved = paper.confidential
+    paper.confidential = True   # as if the annual report were confidential business
+    try:
+        view, ctx = public(project)
+        pages = {p.path: p for p in money.money_pages(view, ctx)}
+        files = money.money_downloads(view, ctx)
+    finally:
+        paper.confidential = saved
+    assert "193,500" not in pages["money/healthwatch.md"].markdown
+    assert "193,500" not in pages["money/index.md"].markdown
+    assert not any("healthwatch" in path for path in files)
+
+
+def test_a_site_without_finance_data_has_no_money_pages(fixture_project):
+    project, log = load_project(fixture_project("minimal"))
+    view, ctx = public(project)
+    assert money.money_pages(view, ctx) == []
+    assert money.money_downloads(view) == {}
+
+
+def test_the_built_site_has_the_money_pages(rotherham_site):
+    page = (rotherham_site / "money/bcf-2017-19/index.html").read_text(encoding="utf-8")
+    assert "£32,389,936 pooled in 2017/18" in page
+    assert 'class="hwb-chart__plot" role="img"' in page
+    nav = (rotherham_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="money/"' in nav
+    assert (rotherham_site / "downloads/money/camhs-ltp-update-2017-09--investment.csv").exists()
+    filled = (rotherham_site / "downloads/tables/healthwatch-annual-report-2016-17--finances.csv").read_text()
+    assert "Total income,\"213,500\"" in filled
+    paper = (rotherham_site / "papers/bcf-planning-template-2014/index.html").read_text(encoding="utf-8")
+    assert "£20,101,000.00" in paper
