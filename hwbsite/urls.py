@@ -24,6 +24,11 @@ METRICS = "metrics/index.md"
 MONEY = "money/index.md"
 
 
+def meeting_calendar(meeting_id: str | dt.date) -> str:
+    """The meeting's own iCalendar file (hwbsite.exports.calendar)."""
+    return f"meetings/{meeting_id}.ics"
+
+
 def paper(paper_id: str) -> str:
     return f"papers/{paper_id}.md"
 

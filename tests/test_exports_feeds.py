@@ -29,7 +29,7 @@ def edge(today=dt.date(2026, 7, 1)):
 
 
 def test_the_main_feed_lists_agendas_papers_minutes_and_decisions_newest_first():
-    root = parse(edge()["feeds/all.xml"])
+    root = parse(edge()["feed.xml"])
     found = entry_list(root)
     assert [e["title"] for e in found] == [
         "Minutes: Edgeshire Health; and Wellbeing, Board, Wednesday 8 April 2026",   # approved 10 June
@@ -49,7 +49,7 @@ def test_the_main_feed_lists_agendas_papers_minutes_and_decisions_newest_first()
 def test_feeds_do_not_change_with_the_build_date():
     """Dates come from the data: building on another day gives the same bytes."""
     early, late = edge(dt.date(2026, 7, 1)), edge(dt.date(2031, 1, 1))
-    for path in ("feeds/all.xml", "feeds/topics/care.xml"):
+    for path in ("feed.xml", "feeds/topics/care.xml"):
         assert as_bytes(early[path]) == as_bytes(late[path])
 
 
@@ -73,7 +73,7 @@ def test_whats_new_covers_the_90_days_before_the_build_date():
 def test_the_real_feed_parses_and_every_public_paper_with_a_date_is_in_it():
     out = exports(REPO, dt.date(2017, 9, 1))
     view, _ = load(REPO, dt.date(2017, 9, 1))
-    ids = {e["id"] for e in entry_list(parse(out["feeds/all.xml"]))}
+    ids = {e["id"] for e in entry_list(parse(out["feed.xml"]))}
     dated = [p for p in view.papers.values() if p.date or p.meeting or p.updated]
     assert dated
     assert {f"https://board.example.org/hwb/#paper/{p.id}" for p in dated} <= ids
@@ -83,10 +83,10 @@ def test_the_real_feed_parses_and_every_public_paper_with_a_date_is_in_it():
 
 def test_no_private_business_reaches_a_feed_or_the_whats_new_page():
     out = exports(FIXTURES / "exempt", dt.date(2026, 2, 1))
-    for path in ("feeds/all.xml", "whats-new.md"):
+    for path in ("feed.xml", "whats-new.md"):
         data = as_bytes(out[path])
         assert [m for m in PRIVATE_MARKERS if m.encode() in data] == []
-    titles = [e["title"] for e in entry_list(parse(out["feeds/all.xml"]))]
+    titles = [e["title"] for e in entry_list(parse(out["feed.xml"]))]
     assert "Paper: Joint strategy refresh" in titles
     assert not any("Contract award report" in t for t in titles)
 

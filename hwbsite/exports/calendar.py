@@ -23,10 +23,6 @@ CALENDAR = "calendar.ics"
 LENGTH = dt.timedelta(hours=2)
 
 
-def meeting_calendar(meeting_id: str) -> str:
-    return f"meetings/{meeting_id}.ics"
-
-
 def _origins(project) -> dict[str, object]:
     """meeting id -> the meeting it was first announced as (itself unless another moved to it)."""
     origin = {m.id: m for m in project.meetings}
@@ -141,6 +137,6 @@ def calendar_files(project, ctx, site_url: str) -> list[OutputFile]:
     host = addresses.host(site_url)
     for meeting in project.meetings:
         event = by_uid[f"meeting-{origin[meeting.id].id}@{host}"]
-        files.append(OutputFile(meeting_calendar(meeting.id),
+        files.append(OutputFile(urls.meeting_calendar(meeting.id),
                                 _calendar(meeting_title(project.board, meeting), [event], site_url)))
     return files

@@ -18,7 +18,9 @@ from ..pages.meetings import meeting_title
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
 
-ALL = "feeds/all.xml"
+# At the site root: Material's language switcher fetches sitemap.xml beside every
+# <link rel="alternate"> in the head, and only the root has one (a 404 on every page otherwise).
+ALL = "feed.xml"
 WHATS_NEW = "whats-new.md"
 WINDOW = dt.timedelta(days=90)
 EPOCH = dt.date(1970, 1, 1)

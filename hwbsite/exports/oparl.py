@@ -17,7 +17,6 @@ from zoneinfo import ZoneInfo
 from .. import urls
 from ..pages.meetings import meeting_title, meeting_updated
 from . import OutputFile, addresses, clean
-from .calendar import meeting_calendar
 from .opendata import licence
 
 ROOT = "oparl"
@@ -213,7 +212,7 @@ class _Builder:
                               self.web(page, "minutes"), "text/html", meeting=[self.ids.meeting(meeting)])
                     if meeting.minutes else None)
         calendar = self.file(f"calendar-{meeting.id}", "Calendar entry",
-                             addresses.file(self.site_url, meeting_calendar(meeting.id)), "text/calendar",
+                             addresses.file(self.site_url, urls.meeting_calendar(meeting.id)), "text/calendar",
                              meeting=[self.ids.meeting(meeting)])
         return _obj("Meeting", self.ids.meeting(meeting), name=meeting_title(self.p.board, meeting),
                     meetingState=meeting.status, cancelled=meeting.status == "cancelled" or None,

@@ -468,7 +468,7 @@ def data_page(project, sets: list[Dataset]) -> GeneratedPage:
              f"Licence: {lic_text}.", "",
              "The figures are exactly as the papers printed them. Business taken in private, drafts and "
              "embargoed papers are not included.", "",
-             "Also available: the [meetings calendar](../calendar.ics), the [Atom feed](../feeds/all.xml) "
+             "Also available: the [meetings calendar](../calendar.ics), the [Atom feed](../feed.xml) "
              "and an [OParl 1.1 interface](../oparl/system.json), the open standard council information "
              "systems use to exchange meetings, papers and people.", ""]
     for ds in sets:
