@@ -238,6 +238,33 @@ def _column(line: str, what: str) -> int:
     return len(line) - len(line.lstrip()) + 1
 
 
+# --------------------------------------------------------------------------- text the theme prints raw
+
+# Material's templates print the site name (the board's name) and a page's front-matter title and
+# description without escaping them (MkDocs' Jinja has no autoescape), in text and in attributes,
+# outside the page content that sanitise() cleans. There the characters that could open a tag or
+# close an attribute are refused; everything else is shown as written.
+TEMPLATE_UNSAFE = '<>"'
+
+
+def template_text_problem(value: str) -> str | None:
+    bad = [c for c in TEMPLATE_UNSAFE if c in value]
+    if not bad:
+        return None
+    return (f"{' and '.join(repr(c) for c in bad)} cannot be used here: the theme prints this text into "
+            "the page's HTML as it is")
+
+
+def web_address_problem(value: str) -> str | None:
+    """An address the site links to: http or https only, checked by parsing, as a browser would."""
+    from urllib.parse import urlsplit
+    cleaned = "".join(ch for ch in value if ch not in "\t\n\r").strip()
+    scheme = urlsplit(cleaned).scheme.lower()
+    if scheme not in ("http", "https") or any(c in value for c in TEMPLATE_UNSAFE + " "):
+        return f"expected a web address starting https:// or http://, got {value[:60]!r}"
+    return None
+
+
 def unescape(text: str) -> str:
     """Text as a browser shows it (for messages and tests)."""
     return html_lib.unescape(text)
