@@ -230,7 +230,12 @@ def _column(line: str, what: str) -> int:
     elif what.startswith("the event handler "):
         probes.append(what.split()[3].rstrip("=").lower())    # "onload"
     elif what.startswith("the link address"):
-        probes += ["](", "]:", "href", "src", "<"]
+        for opener in ("](", "]:"):  # the address itself, after "](" or a definition's "]:"
+            at = line.find(opener)
+            if at >= 0:
+                rest = line[at + 2:]
+                return at + 3 + len(rest) - len(rest.lstrip(" <"))
+        probes += ["href", "src", "<"]
     for probe in probes:
         at = lower.find(probe)
         if at >= 0:

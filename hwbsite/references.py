@@ -203,7 +203,7 @@ def _check_matter_arising(project: "Project", matter, log: ProblemLog) -> None:
                  f"no meeting file for {ref.meeting}, so minute {ref.number} cannot be linked",
                  "add the meeting file, or check the date", code="matter-unknown-meeting")
     elif cited.minutes is None:
-        # The page would link to an anchor that does not exist: the build refuses it, so does the check.
+        # The page would link to a minute anchor that is not on the cited meeting's page.
         log.error(ref.pos_of("meeting"), "minute.meeting",
                   f"the meeting of {ref.meeting} has no minutes, so minute {ref.number} does not exist",
                   "add that meeting's minutes, or check the date and number")
