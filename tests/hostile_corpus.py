@@ -64,6 +64,10 @@ PAYLOADS: list[str] = [
     f"<div markdown>[click](javascript:{JS})</div>",
     f"<svg><a href=\"javascript:{JS}\"><text y=20>click</text></a></svg>",
     f"<img src=\"x\" alt=\"\" onerror=&#x77;indow.{FLAG}=1>",
+    # a chart container written by hand: hwbsite.js hands this figure JSON to Plotly
+    '<div class="hwb-chart__plot" data-figure=\'{"data":[{"type":"scatter","x":[1,2],"y":[1,2],'
+    f'"text":["<img src=x onerror={JS}>","<a href=\\"javascript:{JS}\\">b</a>"],"hoverinfo":"text"}}],'
+    f'"layout":{{"title":{{"text":"<a href=\\"javascript:{JS}\\">click</a>"}}}}}}\'></div>',
 ]
 
 # Where each payload is written. YAML text fields are written as block scalars ("|-") so any

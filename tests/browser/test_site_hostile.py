@@ -44,7 +44,11 @@ CLICK_ALL = """() => {
   var els = document.querySelectorAll(
     "article a, article button, article summary, article [onclick], article input, article [tabindex]");
   for (var i = 0; i < els.length; i++) {
-    try { els[i].click(); } catch (e) {}
+    try {
+      if (typeof els[i].click === "function") els[i].click();
+      // SVG links (Plotly titles and labels) have no click(): send the event a mouse would
+      else els[i].dispatchEvent(new MouseEvent("click", {bubbles: true, cancelable: true, view: window}));
+    } catch (e) {}
   }
   return els.length;
 }"""
@@ -93,9 +97,10 @@ def test_the_trap_catches_a_payload_that_does_run(context, hostile_served):
     page.on("console", lambda m: m.text.startswith("PWNED") and ran.append(m.text))
     page.goto(server.url, wait_until="load")
     page.evaluate(f"""() => document.querySelector("article").insertAdjacentHTML("beforeend",
-        '<img src="x" onerror="window.{hc.FLAG}=1"><a href="javascript:window.{hc.FLAG}=2">x</a>')""")
+        '<img src="x" onerror="window.{hc.FLAG}=1"><a href="javascript:window.{hc.FLAG}=2">x</a>' +
+        '<svg width="50" height="20"><a href="javascript:window.{hc.FLAG}=3"><text y="15">y</text></a></svg>')""")
     page.wait_for_timeout(300)
     assert len(ran) == 1
     page.evaluate(CLICK_ALL)
     page.wait_for_timeout(300)
-    assert len(ran) == 2
+    assert len(ran) == 3, ran   # the HTML link and the SVG link
