@@ -210,7 +210,17 @@ def markdown_dangers(text: str) -> tuple[str, ...]:
     crowded = too_many_brackets(text)
     if crowded:
         return (crowded,)
+    if not any(c in text for c in _MARKUP_OPENERS):
+        return ()
     return tuple(dangers(render(text)))
+
+
+# Speed, not safety judgement: with the site's extensions, Markdown puts an officer's own element,
+# attribute or address into HTML only through "<" (HTML, autolinks), "[" (links, images, link
+# definitions) or "{" (attribute lists). Text with none of them renders to Markdown's own elements
+# (paragraphs, lists, emphasis, headings, tables, admonitions), all on the allow-list; so most
+# short fields need no rendering. Everything else is rendered and cleaned.
+_MARKUP_OPENERS = "<[{"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import REPO, build, copy_project
 from hwbsite import htmlsafety
@@ -165,3 +167,16 @@ def test_check_fails_exactly_when_the_build_fails(tmp_path, caplog, where, text,
             build(root)
         located = [line.split(": error:")[0] for line in checked.output.splitlines() if ": error:" in line]
         assert located and all(f"{at}: error:" in caplog.text for at in located)
+
+
+_NO_OPENERS = st.lists(st.sampled_from(list("abc xyz:;/!#*_-+=|>`~&()\"'\n\t.0123456789") +
+                                      ["javascript:", "onclick=", "!!! note", "```", "&#106;", "---", "\n\n",
+                                       "    ", "1. ", "- ", "| a |\n|---|\n", "&colon;", "on", "script", "```js"]),
+                       max_size=80)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(_NO_OPENERS.map(lambda parts: "".join(parts)))
+def test_text_without_markup_openers_renders_within_the_allow_list(text):
+    """The shortcut in markdown_dangers (no '<', '[' or '{': nothing to clean) holds when rendered."""
+    assert htmlsafety.dangers(htmlsafety.render(text)) == []
