@@ -151,6 +151,8 @@ def _describe_attr(tag: str, name: str, value: str) -> str:
 
 def hint(what: str) -> str:
     """What an officer can do instead."""
+    if what.startswith("more than"):
+        return "break the paragraph up, or write '[' as '\\['"
     if what.startswith("the link address"):
         return "links may use http:, https:, mailto: or an address on this site"
     if what.startswith("the event handler") or what in {f"<{t}>" for t in CONTENT_TAGS}:
@@ -159,6 +161,8 @@ def hint(what: str) -> str:
 
 
 def message(what: str) -> str:
+    if what.startswith("more than"):
+        return what
     return f"the public site does not allow {what}"
 
 
@@ -185,12 +189,38 @@ def render(text: str) -> str:
         md.reset()
 
 
+# Python-Markdown's time for "[" grows with the square of their number in one paragraph (1,000
+# take 0.8 s, 4,000 take 13 s); real paragraphs have at most ~25. See also yamlsource.MAX_BRACKETS.
+MAX_BRACKETS_PER_PARAGRAPH = 300
+
+
+def too_many_brackets(text: str) -> str | None:
+    for paragraph in text.replace("\r\n", "\n").split("\n\n"):
+        if paragraph.count("[") > MAX_BRACKETS_PER_PARAGRAPH:
+            return (f"more than {MAX_BRACKETS_PER_PARAGRAPH} '[' characters in one paragraph; Markdown "
+                    "would take too long to read it")
+    return None
+
+
 @functools.lru_cache(maxsize=4096)
 def markdown_dangers(text: str) -> tuple[str, ...]:
     """What the site's sanitiser would remove from this Markdown once rendered."""
     if not text or not text.strip():
         return ()
+    crowded = too_many_brackets(text)
+    if crowded:
+        return (crowded,)
+    if not any(c in text for c in _MARKUP_OPENERS):
+        return ()
     return tuple(dangers(render(text)))
+
+
+# Speed, not safety judgement: with the site's extensions, Markdown puts an officer's own element,
+# attribute or address into HTML only through "<" (HTML, autolinks), "[" (links, images, link
+# definitions) or "{" (attribute lists). Text with none of them renders to Markdown's own elements
+# (paragraphs, lists, emphasis, headings, tables, admonitions), all on the allow-list; so most
+# short fields need no rendering. Everything else is rendered and cleaned.
+_MARKUP_OPENERS = "<[{"
 
 
 @dataclass(frozen=True)
@@ -230,12 +260,44 @@ def _column(line: str, what: str) -> int:
     elif what.startswith("the event handler "):
         probes.append(what.split()[3].rstrip("=").lower())    # "onload"
     elif what.startswith("the link address"):
-        probes += ["](", "]:", "href", "src", "<"]
+        for opener in ("](", "]:"):  # the address itself, after "](" or a definition's "]:"
+            at = line.find(opener)
+            if at >= 0:
+                rest = line[at + 2:]
+                return at + 3 + len(rest) - len(rest.lstrip(" <"))
+        probes += ["href", "src", "<"]
     for probe in probes:
         at = lower.find(probe)
         if at >= 0:
             return at + 1
     return len(line) - len(line.lstrip()) + 1
+
+
+# --------------------------------------------------------------------------- text the theme prints raw
+
+# Material's templates print the site name (the board's name) and a page's front-matter title and
+# description without escaping them (MkDocs' Jinja has no autoescape), in text and in attributes,
+# outside the page content that sanitise() cleans. There the characters that could open a tag or
+# close an attribute are refused; everything else is shown as written.
+TEMPLATE_UNSAFE = '<>"'
+
+
+def template_text_problem(value: str) -> str | None:
+    bad = [c for c in TEMPLATE_UNSAFE if c in value]
+    if not bad:
+        return None
+    return (f"{' and '.join(repr(c) for c in bad)} cannot be used here: the theme prints this text into "
+            "the page's HTML as it is")
+
+
+def web_address_problem(value: str) -> str | None:
+    """An address the site links to: http or https only, checked by parsing, as a browser would."""
+    from urllib.parse import urlsplit
+    cleaned = "".join(ch for ch in value if ch not in "\t\n\r").strip()
+    scheme = urlsplit(cleaned).scheme.lower()
+    if scheme not in ("http", "https") or any(c in value for c in TEMPLATE_UNSAFE + " "):
+        return f"expected a web address starting https:// or http://, got {value[:60]!r}"
+    return None
 
 
 def unescape(text: str) -> str:

@@ -52,10 +52,35 @@ def check_body(paper: "Paper", log: ProblemLog) -> None:
 def check_content_page(text: str, path: str, log: ProblemLog) -> None:
     """Hand-written pages may use simple HTML, but nothing the site's sanitiser would remove."""
     front, body, body_line = split_front_matter(text)
+    if front is not None:
+        _check_page_meta(front, path, log)
     found = htmlsafety.locate(body)
     if found:
         log.add(path, body_line + found.line - 1, found.column, "", htmlsafety.message(found.what),
                 htmlsafety.hint(found.what))
+
+
+def _check_page_meta(front: str, path: str, log: ProblemLog) -> None:
+    """A hand-written page's front matter: MkDocs hands title and description to the theme as they are."""
+    from pathlib import Path
+
+    from .yamlsource import YamlProblem, parse_yaml
+    try:
+        doc = parse_yaml(front, Path(path), line_offset=1)
+    except YamlProblem as p:
+        log.add(path, p.line + 1, p.column, "", p.message, p.hint)
+        return
+    if not isinstance(doc.data, dict):
+        return
+    for key in ("title", "description"):
+        value = doc.data.get(key)
+        if value is None:
+            continue
+        problem = htmlsafety.template_text_problem(str(value)) or \
+            next((htmlsafety.message(w) for w in htmlsafety.markdown_dangers(str(value))), None)
+        if problem:
+            line, column = doc.pos((key,))
+            log.add(path, line, column, key, problem, "write it as plain text, without < > or \"")
 
 
 def check(project: "Project", log: ProblemLog) -> None:
@@ -178,7 +203,7 @@ def _check_matter_arising(project: "Project", matter, log: ProblemLog) -> None:
                  f"no meeting file for {ref.meeting}, so minute {ref.number} cannot be linked",
                  "add the meeting file, or check the date", code="matter-unknown-meeting")
     elif cited.minutes is None:
-        # The page would link to an anchor that does not exist: the build refuses it, so does the check.
+        # The page would link to a minute anchor that is not on the cited meeting's page.
         log.error(ref.pos_of("meeting"), "minute.meeting",
                   f"the meeting of {ref.meeting} has no minutes, so minute {ref.number} does not exist",
                   "add that meeting's minutes, or check the date and number")

@@ -21,6 +21,10 @@ MAX_BYTES = 2_000_000  # officers' files are small; a huge file is a mistake, no
 # build, and 500 levels of nesting would exhaust Python's recursion limit.
 MAX_VALUES = 100_000
 MAX_DEPTH = 50
+# Python-Markdown reads "[" (a possible link) in time that grows with the square of their number
+# in a paragraph: 4,000 in one paragraph take 13 s, 20,000 several minutes, in the check and the
+# build alike. The real files have at most ~100 in a whole file.
+MAX_BRACKETS = 5_000
 
 
 @dataclass(frozen=True)
@@ -97,13 +101,22 @@ def read_text(path: Path) -> str:
         raise YamlProblem(1, 1, f"file is {len(raw):,} bytes; data files must be under {MAX_BYTES:,} bytes",
                           "split the file, or check that it is the file you meant")
     try:
-        return raw.decode("utf-8")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
         raise YamlProblem(line, col, f"file is not UTF-8 text (byte 0x{raw[exc.start]:02x})",
                           "save the file as UTF-8") from None
+    if text.count("[") > MAX_BRACKETS:
+        at = -1
+        for _ in range(MAX_BRACKETS + 1):
+            at = text.index("[", at + 1)
+        line = text.count("\n", 0, at) + 1
+        raise YamlProblem(line, at - (text.rfind("\n", 0, at) + 1) + 1,
+                          f"more than {MAX_BRACKETS:,} '[' characters in one file; Markdown would take "
+                          "minutes to read it", "split the file, or check that it is the file you meant")
+    return text
 
 
 # "while parsing a flow sequence" -> what the officer opened, and what closes it

@@ -64,13 +64,18 @@ PAYLOADS: list[str] = [
     f"<div markdown>[click](javascript:{JS})</div>",
     f"<svg><a href=\"javascript:{JS}\"><text y=20>click</text></a></svg>",
     f"<img src=\"x\" alt=\"\" onerror=&#x77;indow.{FLAG}=1>",
+    # a chart container written by hand: hwbsite.js hands this figure JSON to Plotly
+    '<div class="hwb-chart__plot" data-figure=\'{"data":[{"type":"scatter","x":[1,2],"y":[1,2],'
+    f'"text":["<img src=x onerror={JS}>","<a href=\\"javascript:{JS}\\">b</a>"],"hoverinfo":"text"}}],'
+    f'"layout":{{"title":{{"text":"<a href=\\"javascript:{JS}\\">click</a>"}}}}}}\'></div>',
 ]
 
 # Where each payload is written. YAML text fields are written as block scalars ("|-") so any
 # payload fits; the loader reports a refused field at its key's line.
 YAML_FIELDS = ["agenda-title", "agenda-presenter", "minute-body", "resolution", "action-text",
                "section-body", "person-name", "metric-title", "metric-description", "board-standing-item"]
-FILE_FIELDS = ["paper-title", "paper-summary", "paper-body", "page", "csv-cell", "value-breakdown", "value-note"]
+FILE_FIELDS = ["paper-title", "paper-summary", "paper-body", "page", "page-title", "page-description",
+               "csv-cell", "value-breakdown", "value-note", "board-name"]
 FIELDS = YAML_FIELDS + FILE_FIELDS
 
 
@@ -161,7 +166,13 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
     people.write(root)
 
     board = _Lines("data/board.yml")
-    board.add("name: Testshire Health and Wellbeing Board", "council: Testshire County Council",
+    named = [pid for pid in pids if want("board-name", pid)]
+    assert len(named) <= 1, "a site has one board: one board-name payload per load"
+    if named:
+        board.block("name: |-", PAYLOADS[named[0]], 2, "board-name", named[0], placed)
+    else:
+        board.add("name: Testshire Health and Wellbeing Board")
+    board.add("council: Testshire County Council",
               "default_venue: County Hall", 'default_time: "10:00"')
     chosen = [pid for pid in pids if want("board-standing-item", pid)]
     if chosen:
@@ -244,6 +255,13 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
             last = page.add(*PAYLOADS[pid].split("\n"))
             placed.append(Placed("page", pid, page.file, first, last))
             page.write(root)
+        for field, key in (("page-title", "title"), ("page-description", "description")):
+            if want(field, pid):
+                page = _Lines(f"content/hostile/{field}-{pid}.md")
+                page.add("---")
+                page.block(f"{key}: |-", PAYLOADS[pid], 2, field, pid, placed)
+                page.add("---", "", f"# Page {pid}", "", "Some text.")
+                page.write(root)
         if want("csv-cell", pid):
             table = io.StringIO()
             csv.writer(table, lineterminator="\n").writerows([["Scheme", "Status"], [PAYLOADS[pid], "On track"]])
@@ -266,8 +284,13 @@ def fresh_project(dest: Path) -> Path:
     return copy_project(FIXTURE, dest)
 
 
-# The board file is read first: when it is refused nothing else is checked, so it is loaded alone.
-GROUPS = [[f for f in FIELDS if f != "board-standing-item"], ["board-standing-item"]]
+# The board file is read first: when it is refused nothing else is checked, so it is loaded alone;
+# a site has one board name, so each board-name payload is a load of its own.
+# Likewise a refused registry entry leaves every metric unknown, so metric values are a load apart.
+GROUPS = [{(f, pid) for f in FIELDS if not f.startswith(("board-", "value-")) for pid in range(len(PAYLOADS))},
+          {(f, pid) for f in FIELDS if f.startswith("value-") for pid in range(len(PAYLOADS))},
+          {("board-standing-item", pid) for pid in range(len(PAYLOADS))}] + \
+         [{("board-name", pid)} for pid in range(len(PAYLOADS))]
 
 
 def classify(root: Path, placed: list[Placed], problems) -> tuple[set, set, list[str]]:
@@ -308,7 +331,7 @@ def load_corpus(dest: Path) -> Outcome:
     everything = Outcome(0, set(), set(), [])
     for n, group in enumerate(GROUPS):
         root = fresh_project(dest / f"load-{n}")
-        placed = write_corpus(root, {(f, pid) for f in group for pid in range(len(PAYLOADS))})
+        placed = write_corpus(root, group)
         _project, log = load_project(root)
         refused, accepted, stray = classify(root, placed, log.problems)
         everything.placed += len(placed)
@@ -323,6 +346,8 @@ def build_accepted(dest: Path, accepted: set, site_url: str | None = None) -> Pa
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     root = fresh_project(dest / "site-project")
+    named = sorted(pid for field, pid in accepted if field == "board-name")
+    accepted = {(f, p) for f, p in accepted if f != "board-name"} | {("board-name", pid) for pid in named[:1]}
     write_corpus(root, accepted)
     extra = {"site_url": site_url} if site_url else {}
     config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"), **extra)

@@ -231,3 +231,37 @@ def test_alias_bomb_in_a_chart_block_is_a_located_error(tmp_path):
     (problem,) = log.errors
     assert problem.format().startswith("content/page.md:3:1: error: chart: ")
     assert "aliases expand to more than" in problem.message
+
+
+def test_a_paragraph_of_brackets_is_refused_not_read_for_minutes(tmp_path):
+    """Python-Markdown's time grows with the square of the '[' in a paragraph: a bound, at its line."""
+    root = tmp_path / "brackets"
+    shutil.copytree(BASE, root)
+    (root / P).write_text("---\nid: bcf-plan\ntitle: A paper\n---\n\nFirst.\n\n" + "[" * 1_000 + "\n",
+                          encoding="utf-8")
+    _project, log = load_project(root)
+    (problem,) = log.errors
+    assert problem.format().startswith(f"{P}:8:1: error: body: more than 300 '[' characters in one paragraph")
+
+
+def test_a_file_of_brackets_is_refused_where_the_bound_is_crossed(tmp_path):
+    root = tmp_path / "brackets"
+    shutil.copytree(BASE, root)
+    (root / P).write_text("---\nid: bcf-plan\ntitle: A paper\n---\n\n" + "[a] b\n\n" * 6_000, encoding="utf-8")
+    _project, log = load_project(root)
+    (problem,) = log.errors
+    assert problem.format().startswith(f"{P}:10006:1: error: more than 5,000 '[' characters in one file")
+
+
+def test_deep_block_style_nesting_is_a_located_error_not_a_recursion_error(tmp_path):
+    root = tmp_path / "deep"
+    shutil.copytree(BASE, root)
+    lines = ["date: 2026-03-11", "agenda:", "  items:"]
+    for i in range(500):
+        pad = "  " * (2 + 2 * i)
+        lines += [f'{pad}- number: "{i}"', f"{pad}  title: Item {i}", f"{pad}  items:"]
+    (root / M).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _project, log = load_project(root)
+    (problem,) = log.errors
+    assert problem.format().startswith(f"{M}:")
+    assert "nested more than 50 levels deep" in problem.message and problem.line > 3

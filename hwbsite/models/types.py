@@ -67,6 +67,27 @@ def check_markdown(value: str) -> str:
     return value
 
 
+def _template_text(value: str) -> str:
+    problem = htmlsafety.template_text_problem(value)
+    if problem:
+        raise FieldError(problem, "write it without < > or \" (for example 'and' for '&', or single quotes)")
+    return value
+
+
+def _web_address(value: str) -> str:
+    problem = htmlsafety.web_address_problem(value)
+    if problem:
+        raise FieldError(problem, "for example https://www.rotherham.gov.uk/")
+    return value
+
+
+def _email(value: str) -> str:
+    local, at, domain = value.partition("@")
+    if not (local and at and "." in domain) or any(c in value for c in ' <>"()[],;:\\'):
+        raise FieldError(f"expected an email address, got {value[:60]!r}", "for example hwb@example.gov.uk")
+    return value
+
+
 # The patterns also go into the JSON Schemas, so an editor flags a bad value as it is typed.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
 PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages),
@@ -75,3 +96,7 @@ Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern":
 Label = Annotated[str, BeforeValidator(_number_text)]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, AfterValidator(check_markdown)]
+# Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name.
+TemplateText = Annotated[str, AfterValidator(check_markdown), AfterValidator(_template_text)]
+WebAddress = Annotated[str, AfterValidator(_web_address)]
+Email = Annotated[str, AfterValidator(_email)]
