@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from .errors import ProblemLog, Severity
 from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
-from .tables import Table, read_csv
+from .tables import Table, cell_columns, read_csv
 from .yamlsource import SourcePos
 
 REQUIRED = ("item", "year", "measure", "amount", "seed")
@@ -88,19 +88,6 @@ class Finance:
 
 # ---------------------------------------------------------------------------------------------
 # Loading
-
-
-def cell_columns(raw: str) -> list[int]:
-    """1-based start column of each field in one CSV line, quotes included."""
-    starts, quoted, i = [1], False, 0
-    while i < len(raw):
-        ch = raw[i]
-        if ch == '"':
-            quoted = not quoted
-        elif ch == "," and not quoted:
-            starts.append(i + 2)
-        i += 1
-    return starts
 
 
 def load(directory: Path, log: ProblemLog, load_yaml_model) -> Finance:

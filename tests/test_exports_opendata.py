@@ -113,3 +113,21 @@ def test_no_private_business_reaches_the_open_data():
         "Care home contract award", "true", "3", "")
     assert [r["id"] for r in rows(out, "papers")] == ["public-report"]
     assert [r["minute"] for r in rows(out, "decisions")] == ["1"]
+
+
+def test_money_is_open_data_as_printed_with_its_discrepancies_and_no_seed_lines():
+    view, _ctx = load(REPO, dt.date(2017, 9, 30))
+    files = exports(REPO, dt.date(2017, 9, 30))
+    rows = list(csv.DictReader(io.StringIO(as_bytes(files["data/money.csv"]).decode())))
+    assert len(rows) == len(view.finance.rows) > 300
+    assert "seed" not in rows[0]          # seed lines are for officers, never published
+    ibcf = next(r for r in rows if r["dataset"] == "improved-bcf-2017-19--itemised-uses" and r["kind"] == "total"
+                and r["published"] == "£1.09m")
+    assert (ibcf["pounds"], ibcf["parts_add_up_to"]) == ("1090000", "1081000")
+    assert sum(1 for r in rows if r["parts_add_up_to"]) == 3   # the three real discrepancies of the packs
+
+
+def test_paper_tables_whose_money_is_held_in_finance_are_published_filled_in():
+    files = exports(REPO, dt.date(2017, 9, 30))
+    table = as_bytes(files["data/tables/bcf-plan-2017-19--financial-plan.csv"]).decode()
+    assert "24,323" in table   # the TOTAL row's 2016/17 investment (£000), read from data/finance/

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from .. import records, urls
-from ..models.meetings import Meeting
+from ..finance import fill_table, reconcile
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
 
@@ -358,6 +358,50 @@ def metric_values(project) -> Dataset:
     ], rows, ["row"], [_fk("metric", "metrics", "id")])
 
 
+def money(project) -> Dataset:
+    """Every published amount of money (data/finance/), as printed and in whole pounds."""
+    finance = getattr(project, "finance", None)
+    found = {id(d.total): d for d in reconcile(finance)} if finance is not None else {}
+    rows = []
+    for i, r in enumerate(finance.rows if finance is not None else [], start=1):
+        discrepancy = found.get(id(r))
+        rows.append({
+            "row": i, "dataset": r.dataset, "item": r.item, "column": r.column, "year": r.year,
+            "measure": r.measure, "kind": r.kind, "over": " ".join(r.over), "published": r.amount,
+            "unit": r.unit, "pounds": r.pounds, "source": r.source, "scheme": r.scheme, "code": r.code,
+            "provider": r.provider, "commissioner": r.commissioner, "area": r.area, "theme": r.theme,
+            "pool": r.pool, "recurrent": r.recurrent, "note": r.note,
+            "parts_add_up_to": discrepancy.summed if discrepancy else None,
+        })
+    return Dataset("money", "Money", "Every amount of money printed in the Better Care Fund, CAMHS and "
+                   "Healthwatch papers: the amount exactly as printed, its unit, and the same in whole pounds. "
+                   "Where a stated total's parts do not add up to it, parts_add_up_to says what they make.", [
+        _f("row", "integer", "Row number, from 1"),
+        _f("dataset", "string", "The table or passage of a paper the amount is from"),
+        _f("item", "string", "The row of that table (a scheme, a source, an area of spend)"),
+        _f("column", "string", "The column of that table, when it has more than one"),
+        _f("year", "string", "The year as printed"),
+        _f("measure", "string", "What the amount is: contribution, spend, allocation, income, expenditure..."),
+        _f("kind", "string", "item, or total (a total the paper states)"),
+        _f("over", "string", "For a total: the dimensions its parts differ by"),
+        _f("published", "string", "The amount exactly as printed"),
+        _f("unit", "string", "The unit and scale as printed: £, £000, £'000, £k or £m"),
+        _f("pounds", "integer", "The amount in whole pounds, after scaling"),
+        _f("source", "string", "Funding source"),
+        _f("scheme", "string", "Scheme"),
+        _f("code", "string", "Scheme code"),
+        _f("provider", "string", "Lead provider"),
+        _f("commissioner", "string", "Commissioner"),
+        _f("area", "string", "Area of spend"),
+        _f("theme", "string", "Theme"),
+        _f("pool", "string", "Pool"),
+        _f("recurrent", "string", "yes, no, or blank when the paper does not say"),
+        _f("note", "string", "Note, as published, or a note on an inconsistency"),
+        _f("parts_add_up_to", "integer", "For a stated total that its parts do not add up to: what they make, "
+                                         "in whole pounds"),
+    ], rows, ["row"])
+
+
 _NAME = re.compile(r"[^a-z0-9._-]+")
 
 
@@ -365,6 +409,10 @@ def paper_tables(project) -> list[Dataset]:
     """Each published table of figures from the papers, as printed (every cell is text)."""
     out = []
     for name, table in sorted(project.tables.items()):
+        if name in getattr(project, "table_finance", {}):
+            # money cells are held once, in data/finance/: the published table is filled from there
+            dataset, key = project.table_finance[name]
+            table = fill_table(table, project.finance, dataset, key)
         labels, seen = [], set()
         for i, label in enumerate(table.header, start=1):
             label = clean(label).strip() or f"column {i}"
@@ -385,7 +433,7 @@ def datasets(project, site_url) -> list[Dataset]:
     return [meetings(project, site_url), agenda_items(project), papers(project, site_url),
             decisions(project, site_url), actions(project), attendance(project), declarations(project),
             people(project, site_url), roles(project), strategy_actions(project), strategy_rag(project),
-            metrics(project), metric_values(project), *paper_tables(project)]
+            metrics(project), metric_values(project), money(project), *paper_tables(project)]
 
 
 def _cell(value):
