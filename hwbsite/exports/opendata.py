@@ -511,7 +511,7 @@ def data_page(project, sets: list[Dataset]) -> GeneratedPage:
     lines = ["# Open data", "",
              "Everything this site publishes is also here as data, to download and reuse: "
              "each dataset as CSV (for spreadsheets) and JSON (for programs), described by one "
-             f"[Frictionless Data Package](datapackage.json) that gives every column's type and meaning "
+             "[Frictionless Data Package](datapackage.json) that gives every column's type and meaning "
              "and how the datasets link to each other.", "",
              f"Licence: {lic_text}.", "",
              "The figures are exactly as the papers printed them. Business taken in private, drafts and "
