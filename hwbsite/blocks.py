@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import yaml
 
 from . import markup, urls
+from .charts import MARKER
 
 FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting)[ \t]*\n"
                    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
@@ -100,7 +101,8 @@ def check_page(text: str, path: str, first_line: int, project, log) -> None:
             log.add(path, first_line + block.line - 1, 1, block.kind, block.error, block.hint)
 
 
-def render_table(table, caption: str | None, page: str, display: str = "table") -> str:
+def render_table(table, caption: str | None, page: str, display: str = "table", cite=None) -> str:
+    """A published table; its notes carry the site's note marker and cite the pack, not line numbers."""
     href = urls.relative(page, urls.table_download(table.name))
     cap = markup.text(caption or table.stem.split("--")[-1].replace("-", " ").capitalize())
     if display == "download":
@@ -109,8 +111,11 @@ def render_table(table, caption: str | None, page: str, display: str = "table") 
     lines = [f"**{cap}**", "{: .hwb-table-caption }", "",
              "| " + " | ".join(markup.cell(h) or "&nbsp;" for h in table.header) + " |",
              "|" + "---|" * len(table.header)]
+    note_cols = {i for i, h in enumerate(table.header) if h.strip().lower() in ("note", "notes")}
     for row in table.rows:
-        lines.append("| " + " | ".join(markup.cell(c) for c in row) + " |")
+        cells = [cite.replace(c) if cite else c for c in row]
+        cells = [f"{MARKER} {c}" if i in note_cols and c.strip() else c for i, c in enumerate(cells)]
+        lines.append("| " + " | ".join(markup.cell(c) for c in cells) + " |")
     lines += ["", f"[Download this table as CSV]({href})", ""]
     return "\n".join(lines)
 
@@ -140,5 +145,7 @@ class Expander:
     def _render(self, block: Block, page: str) -> str:
         if block.kind == "table":
             table = self.project.tables[block.options["file"]]
-            return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"))
+            from . import citations
+            return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"),
+                                citations.for_project(self.project))
         return self.renderers[block.kind](block.options, page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,18 +285,27 @@ def summary(metric: Metric, values) -> str:
     return text
 
 
-def table_rows(values) -> list[dict]:
+def _public(cite):
+    """Source and note text as the public reads them: line references become pack citations."""
+    if cite is None:
+        return (lambda v: v.source), (lambda v: v.note)
+    return (lambda v: cite.cite(v.source)), (lambda v: cite.replace(v.note, context=v.source))
+
+
+def table_rows(values, cite=None) -> list[dict]:
+    source_of, note_of = _public(cite)
     out = []
     for v in sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind))):
         ci = f"{v.ci_low:g} to {v.ci_high:g}" if v.ci_low is not None and v.ci_high is not None else ""
         out.append({"breakdown": v.breakdown, "period": v.period.label, "kind": KIND_WORDS[v.kind],
                     "value": format_value(v), "ci": ci,
-                    "covers": v.covers.label if v.covers else "", "source": v.source, "note": v.note})
+                    "covers": v.covers.label if v.covers else "", "source": source_of(v), "note": note_of(v)})
     return out
 
 
-def csv_download(metric: Metric, values) -> str:
-    """The series as CSV, exactly as published."""
+def csv_download(metric: Metric, values, cite=None) -> str:
+    """The series as CSV, figures exactly as published; sources cite the pack, never internal line numbers."""
+    source_of, note_of = _public(cite)
     from .metrics import COLUMNS
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -303,7 +313,7 @@ def csv_download(metric: Metric, values) -> str:
     for v in values:
         writer.writerow([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
                          _g(v.numerator), _g(v.denominator), _g(v.ci_low), _g(v.ci_high),
-                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", v.source, v.note])
+                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)])
     return buf.getvalue()
 
 
@@ -316,7 +326,7 @@ def figure_json(fig: dict) -> str:
     return json.dumps(fig, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
 
 
-def chart_html(metric: Metric, values, chart_id: str) -> str:
+def chart_html(metric: Metric, values, chart_id: str, notes=()) -> str:
     """The chart container: the figure JSON in a data attribute, a described image role, a caption in words.
 
     Not a <script type="application/json">: Material's instant navigation re-creates scripts
@@ -324,6 +334,8 @@ def chart_html(metric: Metric, values, chart_id: str) -> str:
     """
     fig = figure(metric, values)
     text = summary(metric, values)
+    if notes:
+        text += f" {MARKER} {len(notes)} of these figures ha{'s' if len(notes) == 1 else 've'} a note: see below."
     return (f'<figure class="hwb-chart" id="{markup.attr(chart_id)}">\n'
             f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr("Chart of " + metric.title + ". " + text)}"'
             f' data-figure="{markup.attr(figure_json(fig))}"></div>\n'
@@ -331,26 +343,88 @@ def chart_html(metric: Metric, values, chart_id: str) -> str:
             f'</figure>\n')
 
 
+MARKER = "⚠"   # one marker for every note about a published figure, on every page; read aloud as "warning"
+FLAG_WORDS = re.compile(r"inconsisten|does not (?:add|match|sum)|not the same|differs?\b|disagree", re.I)
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    number: int
+    value: object
+    text: str
+
+
+def figure_notes(project, values, cite=None) -> list[FigureNote]:
+    """The notes a reader must see beside a figure: the data's own flags and the data checks' warnings.
+
+    Plain provenance ("column '16/17 Plan'") stays in the data table's Note column; a note that flags
+    a problem, and every data-check warning about the figure's row, is shown under the chart.
+    """
+    warnings: dict[tuple[str, int], list[str]] = {}
+    for p in getattr(project, "problems", []) or []:
+        if getattr(p, "severity", None) is not None and p.severity.value == "warning":
+            warnings.setdefault((p.file, p.line), []).append(p.message)
+    _source, note_of = _public(cite)
+    out = []
+    for v in sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind))):
+        parts = []
+        note = note_of(v)
+        if note and FLAG_WORDS.search(note):
+            parts.append(note)
+        for message in warnings.get((v.file, v.line), []):
+            parts.append("Data check: " + message.split(": ", 1)[-1] + ".")
+        if parts:
+            out.append(FigureNote(len(out) + 1, v, " ".join(parts)))
+    return out
+
+
+def _noted(notes) -> dict:
+    return {id(n.value): n.number for n in notes}
+
+
 def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:
-    """Markdown for a ```chart block: chart, its data table and a CSV download."""
+    """Markdown for a ```chart block: chart, its notes, its data table and a CSV download."""
+    from . import citations
+    cite = citations.for_project(project)
     ids = options.get("metrics") or [options["metric"]]
     parts = []
     for metric_id in ids:
         metric = project.metrics[metric_id]
         values = series_values(project.values, metric_id)
-        parts.append(chart_html(metric, values, f"chart-{metric_id}"))
+        notes = figure_notes(project, values, cite)
+        parts.append(chart_html(metric, values, f"chart-{metric_id}", notes))
         parts.append("")
-        parts.append(data_table(metric, values, page))
+        parts.append(notes_list(metric, notes))
+        parts.append(data_table(metric, values, page, cite, notes))
     return "\n".join(parts) + "\n"
 
 
-def data_table(metric: Metric, values, page: str) -> str:
-    rows = table_rows(values)
+def notes_list(metric: Metric, notes) -> str:
+    """The flagged figures' notes, visible under the chart (not folded away with the table)."""
+    if not notes:
+        return ""
+    lines = [f"**{MARKER} Notes on these figures**", "{: .hwb-notes-title }", ""]
+    for n in notes:
+        v = n.value
+        what = f"{KIND_WORDS[v.kind]} for {v.period.label}" + (f", {v.breakdown}" if v.breakdown else "")
+        lines.append(f"{n.number}. {MARKER} Note {n.number}: {markup.text(what)}, "
+                     f"{markup.text(format_value(v))}. {markup.text(n.text)}")
+    return "\n".join(lines) + "\n\n"
+
+
+def data_table(metric: Metric, values, page: str, cite=None, notes=()) -> str:
+    rows = table_rows(values, cite)
+    numbered = _noted(notes)
+    ordered = sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind)))
+    for r, v in zip(rows, ordered):
+        if id(v) in numbered:
+            r["value"] = f"{r['value']} {MARKER} note {numbered[id(v)]}"
     has = {k: any(r[k] for r in rows) for k in ("breakdown", "ci", "covers", "note")}
     cols = [("breakdown", "Category")] if has["breakdown"] else []
     cols += [("period", "Period"), ("kind", "Kind"), ("value", f"Value ({unit_label(metric)})")]
     cols += [("ci", "95% confidence interval")] if has["ci"] else []
     cols += [("covers", "Covers only")] if has["covers"] else []
+    cols += [("note", "Note")] if has["note"] else []
     cols += [("source", "Source")]
     lines = [f"??? info \"Data table: {markup.attr(metric.title)}\"", "",
              "    | " + " | ".join(h for _, h in cols) + " |",

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import blocks, charts, urls
+from . import blocks, charts, citations, urls
 from .context import build_context
 from .pages import home
 from .render import with_updated
@@ -82,7 +82,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             if name not in self.ctx.public_tables:
                 continue
             _replace(files, File.generated(config, urls.table_download(name),
-                                           abs_src_path=str(self.project.root / table.path)))
+                                           content=citations.public_table_csv(self.project, table)))
         for path, content in metric_downloads(self.project).items():
             _replace(files, File.generated(config, path, content=content))
         for asset in sorted(ASSETS.iterdir()):
