@@ -111,9 +111,12 @@ def render_table(table, caption: str | None, page: str, display: str = "table", 
     lines = [f"**{cap}**", "{: .hwb-table-caption }", "",
              "| " + " | ".join(markup.cell(h) or "&nbsp;" for h in table.header) + " |",
              "|" + "---|" * len(table.header)]
+    # tables are named <paper id>--<table>: references into that paper need no citation on its page
+    paper = getattr(cite, "papers", {}).get(table.name.split("--")[0]) if cite else None
+    context = paper.source if paper else None
     note_cols = {i for i, h in enumerate(table.header) if h.strip().lower() in ("note", "notes")}
     for row in table.rows:
-        cells = [cite.replace(c) if cite else c for c in row]
+        cells = [cite.replace(c, context=context) if cite else c for c in row]
         cells = [f"{MARKER} {c}" if i in note_cols and c.strip() else c for i, c in enumerate(cells)]
         lines.append("| " + " | ".join(markup.cell(c) for c in cells) + " |")
     lines += ["", f"[Download this table as CSV]({href})", ""]

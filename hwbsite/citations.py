@@ -96,6 +96,7 @@ class Citations:
                                           item.number if in_pack and item else None,
                                           _pages(item.pages) if in_pack and item else None))
         self.packs = packs
+        self.papers = dict(project.papers)
 
     def document(self, file: str, line: int) -> Document | None:
         """The narrowest document holding that line."""
@@ -137,11 +138,15 @@ class Citations:
         if not text:
             return text or ""
         seen: list[str] = []
+        # a reference into the document the text belongs to says nothing a reader of that page needs
+        own = {id(d) for f, st, _e in _spans(context) if (d := self.document(f, st)) is not None}
 
         def sub(m: re.Match) -> str:
             parts = []
             for part in re.split(r"\s*(?:,|and)\s*", m["ranges"]):
                 first = int(re.split(r"\s*[-–]\s*", part)[0])
+                if id(self.document(m["file"], first)) in own:
+                    continue
                 cited = self._one(m["file"], first, with_title)
                 if cited not in parts:
                     parts.append(cited)
@@ -149,15 +154,23 @@ class Citations:
             return "; ".join(parts)
 
         out = LINE_REF.sub(sub, text)
+        out = re.sub(r"\s*\(\s*\)", "", out)
         ctx_file = next((f for f, _s, _e in _spans(context)), None)
 
         def bare(m: re.Match) -> str:
+            # "(line 3605)" in a note on a paper points into that paper: nothing to cite on its own page
             if ctx_file is None:
-                return "elsewhere in the paper"
+                return ""
             first = int(re.split(r"\s*[-–]\s*", re.split(r"\s*(?:,|and)\s*", m["ranges"])[0])[0])
+            if id(self.document(ctx_file, first)) in own:
+                return ""
             return self._one(ctx_file, first, with_title)
 
         out = BARE_REF.sub(bare, out)
+        out = re.sub(r"\s*\((?:\s|[,;]|and)*\)", "", out)
+        out = re.sub(r"[,;]\s*\)", ")", out)
+        out = re.sub(r"\(\s*[,;]\s*", "(", out)
+        out = re.sub(r"\s+([,.;:])", r"\1", out)
         # "Source: A; A" when several ranges fall in one document
         pieces = [p.strip() for p in out.split(";")]
         if len(pieces) > 1 and len(set(pieces)) < len(pieces):
@@ -187,9 +200,10 @@ def public_table_csv(project, table) -> str:
     import csv
     import io
     cites = for_project(project)
+    paper = cites.papers.get(table.name.split("--")[0])
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(table.header)
     for row in table.rows:
-        writer.writerow([cites.replace(cell) for cell in row])
+        writer.writerow([cites.replace(cell, context=paper.source if paper else None) for cell in row])
     return buf.getvalue()

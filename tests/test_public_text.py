@@ -93,3 +93,32 @@ def test_dashboards_index_says_where_the_notes_are(site_2026):
     text = main_text(site_2026 / "dashboards/index.html")
     assert "flagged in the data notes" not in text
     assert "⚠" in text
+
+
+# --- notes that were only comments, figures as printed, people --------------------------------
+
+def test_the_v2_dates_in_the_february_2018_column_are_flagged_on_the_paper(site_2026):
+    text = main_text(site_2026 / "papers/ccg-commissioning-plan-2018-19/index.html")
+    assert ('⚠ In the timeline grid the V2 dates in the FEBRUARY 2018 column are printed with the year 17: '
+            '"V2 28.02.17" (GPMC), "V2 16.02.17" (OE), "V2 21.02.17" (SCE).') in text
+
+
+def test_an_agreement_date_on_which_the_board_did_not_meet_is_flagged(site_2026):
+    text = main_text(site_2026 / "papers/bcf-plan-2017-19/index.html")
+    assert ("⚠ The sign-off gives the date agreed at the Health and Well-Being Board as 30/08/2017. This archive "
+            "holds no board meeting on that date") in text
+
+
+def test_cut_off_running_balances_are_shown_as_printed_with_what_the_other_copies_say(site_2026):
+    raw = (site_2026 / "papers/bcf-planning-template-2017-19/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<td>Planned Social Care spend from the CCG minimum</td>.*?</tr>", raw, re.S).group(0)
+    cells = [re.sub(r"<[^>]+>", "", c).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    assert cells[1:3] == ["£8,123,137", "£8,278,100"]   # printed in full in one copy (000 line 4729)
+    assert cells[3].startswith("⚠ ")
+    assert '"£8,278,1"' in cells[3] and "£8,278,137" in cells[3]
+
+
+def test_a_role_has_a_start_date_only_when_a_paper_gives_one(site_2026):
+    text = main_text(site_2026 / "people/chris-edwards/index.html")
+    assert "(from 5 July 2017)" not in text and "from 5 July 2017" not in text
+    assert "Chief Operating Officer, Rotherham CCG: so named in the papers of 11 February 2014 and 5 July 2017" in text

@@ -38,6 +38,7 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
     }
     cites = citations.for_project(project)
+    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
     md = render("paper.md.j2", page, p=paper, v=view, cite=cites.cite, cite_text=cites.replace)
     return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"),
                          updated=paper.updated or paper.date or paper.meeting)
