@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import lifecycle
+from . import consistency, lifecycle
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -107,6 +107,7 @@ def run(project: "Project", log: ProblemLog, today: dt.date | None = None) -> No
     for table in project.tables.values():
         _scan_table(root / table.path, table.path, log)
     _check_agenda_papers(project, log)
+    consistency.run(project, log)
 
 
 # ---------------------------------------------------------------------------------------------
