@@ -68,10 +68,15 @@ def charted(values) -> list:
     return [v for v in values if v.period.kind == kind]
 
 
-def figure(metric: Metric, values) -> dict:
-    """A Plotly figure (as a dict) for one metric's values."""
+def _hover_note(v, numbered) -> str:
+    return f" {MARKER} note {numbered[id(v)]}" if id(v) in numbered else ""
+
+
+def figure(metric: Metric, values, notes=()) -> dict:
+    """A Plotly figure (as a dict) for one metric's values; a noted figure's hover text carries its marker."""
+    numbered = {id(n.value): n.number for n in notes}
     if values and all(v.breakdown for v in values):
-        return breakdown_figure(metric, values)
+        return breakdown_figure(metric, values, numbered)
     # comparators published beside a series (a national average) are in the summary and the table
     shown = charted([v for v in values if not v.breakdown])
     traces = []
@@ -84,7 +89,7 @@ def figure(metric: Metric, values) -> dict:
             "type": "scatter", "name": KIND_WORDS[kind], "mode": style["mode"],
             "x": [v.period.midpoint.isoformat() for v in points],
             "y": [v.value for v in points],
-            "text": [f"{v.period.label}: {format_value(v)}" for v in points],
+            "text": [f"{v.period.label}: {format_value(v)}{_hover_note(v, numbered)}" for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
             "line": {"color": style["color"], "dash": style["dash"], "width": 2.5 if kind == "actual" else 2},
             "marker": {"symbol": style["symbol"], "size": 8, "color": style["color"]},
@@ -109,8 +114,9 @@ def _error_bars(centres, points) -> dict:
             "thickness": 1.5, "width": 4}
 
 
-def breakdown_figure(metric: Metric, values) -> dict:
+def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
     """Dot-and-interval chart: one row per category, each kind a different marker."""
+    numbered = numbered or {}
     categories = list(dict.fromkeys(v.breakdown for v in values))
     traces = []
     for kind in KIND_ORDER:
@@ -122,7 +128,8 @@ def breakdown_figure(metric: Metric, values) -> dict:
             "type": "scatter", "mode": "markers", "name": KIND_WORDS[kind], "orientation": "h",
             "y": [v.breakdown for v in points], "x": [v.value for v in points],
             "text": [f"{v.breakdown}: {format_value(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
-                     if v.ci_low is not None and v.ci_high is not None else "") for v in points],
+                     if v.ci_low is not None and v.ci_high is not None else "") + _hover_note(v, numbered)
+                     for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
             "marker": {"symbol": style["symbol"] if kind != "actual" else "circle", "size": 10, "color": style["color"]},
         }
@@ -332,7 +339,7 @@ def chart_html(metric: Metric, values, chart_id: str, notes=()) -> str:
     Not a <script type="application/json">: Material's instant navigation re-creates scripts
     without their type, which would run the JSON as JavaScript.
     """
-    fig = figure(metric, values)
+    fig = figure(metric, values, notes)
     text = summary(metric, values)
     if notes:
         text += f" {MARKER} {len(notes)} of these figures ha{'s' if len(notes) == 1 else 've'} a note: see below."
