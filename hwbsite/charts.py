@@ -333,7 +333,7 @@ def figure_json(fig: dict) -> str:
     return json.dumps(fig, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
 
 
-def chart_html(metric: Metric, values, chart_id: str, notes=()) -> str:
+def chart_html(metric: Metric, values, chart_id: str, notes=(), about: bool = False) -> str:
     """The chart container: the figure JSON in a data attribute, a described image role, a caption in words.
 
     Not a <script type="application/json">: Material's instant navigation re-creates scripts
@@ -343,6 +343,8 @@ def chart_html(metric: Metric, values, chart_id: str, notes=()) -> str:
     text = summary(metric, values)
     if notes:
         text += f" {MARKER} {len(notes)} of these figures ha{'s' if len(notes) == 1 else 've'} a note: see below."
+    elif about:
+        text += f" {MARKER} See the notes about this measure below."
     return (f'<figure class="hwb-chart" id="{markup.attr(chart_id)}">\n'
             f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr("Chart of " + metric.title + ". " + text)}"'
             f' data-figure="{markup.attr(figure_json(fig))}"></div>\n'
@@ -399,16 +401,39 @@ def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:
         metric = project.metrics[metric_id]
         values = series_values(project.values, metric_id)
         notes = figure_notes(project, values, cite)
-        parts.append(chart_html(metric, values, f"chart-{metric_id}", notes))
+        # references into the paper the figures come from need no citation beside them
+        home = max((v.source for v in values if v.source), key=[v.source for v in values].count, default=None)
+        about = [cite.replace(n, context=home) for n in _new_notes(getattr(metric, "notes", []), notes)]
+        parts.append(chart_html(metric, values, f"chart-{metric_id}", notes, bool(about)))
         parts.append("")
-        parts.append(notes_list(metric, notes))
+        parts.append(notes_list(metric, notes, about))
         parts.append(data_table(metric, values, page, cite, notes))
     return "\n".join(parts) + "\n"
 
 
-def notes_list(metric: Metric, notes) -> str:
-    """The flagged figures' notes, visible under the chart (not folded away with the table)."""
-    if not notes:
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+
+
+def _new_notes(metric_notes, figure_notes_) -> list[str]:
+    """Notes about a measure that say something its figures' notes do not (officers often wrote both)."""
+    from .citations import LINE_REF
+    def figures(text: str) -> set[str]:
+        text = re.sub(r"\b\d{2,4}[/-]\d{2}\b", " ", LINE_REF.sub(" ", text))   # period labels, not figures
+        found = {f.replace(",", "") for f in _FIGURE.findall(text)}
+        return {f for f in found if not re.fullmatch(r"(?:19|20)\d\d", f)}           # years
+
+    said_figures = figures(" ".join(f"{n.text} {n.value.published}" for n in figure_notes_))
+    out = []
+    for note in metric_notes:
+        figures_ = figures(note)
+        if not figures_ or not figures_ <= said_figures:
+            out.append(note)
+    return out
+
+
+def notes_list(metric: Metric, notes, about=()) -> str:
+    """The flagged figures' notes, then notes about the measure, visible under the chart (not folded away)."""
+    if not notes and not about:
         return ""
     lines = [f"**{MARKER} Notes on these figures**", "{: .hwb-notes-title }", ""]
     for n in notes:
@@ -416,6 +441,8 @@ def notes_list(metric: Metric, notes) -> str:
         what = f"{KIND_WORDS[v.kind]} for {v.period.label}" + (f", {v.breakdown}" if v.breakdown else "")
         lines.append(f"{n.number}. {MARKER} Note {n.number}: {markup.text(what)}, "
                      f"{markup.text(format_value(v))}. {markup.text(n.text)}")
+    for i, text in enumerate(about, start=len(notes) + 1):
+        lines.append(f"{i}. {MARKER} Note {i}: about this measure. {markup.text(text)}")
     return "\n".join(lines) + "\n\n"
 
 

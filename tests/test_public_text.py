@@ -122,3 +122,10 @@ def test_a_role_has_a_start_date_only_when_a_paper_gives_one(site_2026):
     text = main_text(site_2026 / "people/chris-edwards/index.html")
     assert "(from 5 July 2017)" not in text and "from 5 July 2017" not in text
     assert "Chief Operating Officer, Rotherham CCG: so named in the papers of 11 February 2014 and 5 July 2017" in text
+
+
+def test_a_note_about_a_measure_that_was_only_a_comment_is_shown_beside_its_chart(site_2026):
+    for page in ("dashboards/community-kpis", "metrics/community-gp-urgent-admissions-mau"):
+        text = main_text(site_2026 / page / "index.html")
+        assert ("about this measure. The row label 'Number of GF urgent admissions of MAJ' looks garbled "
+                "(GP / MAU?); kept as published.") in text

@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from .base import Model
-from .types import Slug, Text
+from .types import Markdown, Slug, Text
 
 Unit = Literal["count", "percent", "per-100000", "per-1000", "gbp", "gbp-thousands", "days", "weeks", "score"]
 Kind = Literal["actual", "plan", "target", "baseline", "forecast", "threshold"]
@@ -48,6 +48,8 @@ class Metric(Model):
     versions: list[DefinitionVersion] = Field(default_factory=list)
     source: str | None = None
     updated: dt.date | None = None
+    # inconsistencies in the source about this measure, shown beside its chart on every page
+    notes: list[Markdown] = Field(default_factory=list)
 
 
 class Registry(Model):
