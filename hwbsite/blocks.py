@@ -24,6 +24,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import markup, urls, yamlsource
+from .charts import MARKER
 from .models.blocks import BLOCK_MODELS
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
@@ -158,7 +159,8 @@ def check_page(text: str, path: str, first_line: int, project, log) -> None:
             log.error(options.pos_of(found[0]), found[0], found[1], found[2])
 
 
-def render_table(table, caption: str | None, page: str, display: str = "table") -> str:
+def render_table(table, caption: str | None, page: str, display: str = "table", cite=None) -> str:
+    """A published table; its notes carry the site's note marker and cite the pack, not line numbers."""
     href = urls.relative(page, urls.table_download(table.name))
     cap = markup.text(caption or table.stem.split("--")[-1].replace("-", " ").capitalize())
     if display == "download":
@@ -167,8 +169,14 @@ def render_table(table, caption: str | None, page: str, display: str = "table") 
     lines = [f"**{cap}**", "{: .hwb-table-caption }", "",
              "| " + " | ".join(markup.cell(h) or "&nbsp;" for h in table.header) + " |",
              "|" + "---|" * len(table.header)]
+    # tables are named <paper id>--<table>: references into that paper need no citation on its page
+    paper = getattr(cite, "papers", {}).get(table.name.split("--")[0]) if cite else None
+    context = paper.source if paper else None
+    note_cols = {i for i, h in enumerate(table.header) if h.strip().lower() in ("note", "notes")}
     for row in table.rows:
-        lines.append("| " + " | ".join(markup.cell(c) for c in row) + " |")
+        cells = [cite.replace(c, context=context) if cite else c for c in row]
+        cells = [f"{MARKER} {c}" if i in note_cols and c.strip() else c for i, c in enumerate(cells)]
+        lines.append("| " + " | ".join(markup.cell(c) for c in cells) + " |")
     lines += ["", f"[Download this table as CSV]({href})", ""]
     return "\n".join(lines)
 
@@ -201,5 +209,7 @@ class Expander:
             if block.options.get("finance"):
                 from .finance import fill_table
                 table = fill_table(table, self.project.finance, block.options["finance"], block.options.get("key"))
-            return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"))
+            from . import citations
+            return render_table(table, block.options.get("caption"), page, block.options.get("display", "table"),
+                                citations.for_project(self.project))
         return self.renderers[block.kind](block.options, page)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,10 +68,15 @@ def charted(values) -> list:
     return [v for v in values if v.period.kind == kind]
 
 
-def figure(metric: Metric, values) -> dict:
-    """A Plotly figure (as a dict) for one metric's values."""
+def _hover_note(v, numbered) -> str:
+    return f" {MARKER} note {numbered[id(v)]}" if id(v) in numbered else ""
+
+
+def figure(metric: Metric, values, notes=()) -> dict:
+    """A Plotly figure (as a dict) for one metric's values; a noted figure's hover text carries its marker."""
+    numbered = {id(n.value): n.number for n in notes}
     if values and all(v.breakdown for v in values):
-        return breakdown_figure(metric, values)
+        return breakdown_figure(metric, values, numbered)
     # comparators published beside a series (a national average) are in the summary and the table
     shown = charted([v for v in values if not v.breakdown])
     traces = []
@@ -83,7 +89,7 @@ def figure(metric: Metric, values) -> dict:
             "type": "scatter", "name": KIND_WORDS[kind], "mode": style["mode"],
             "x": [v.period.midpoint.isoformat() for v in points],
             "y": [v.value for v in points],
-            "text": [f"{v.period.label}: {format_value(v)}" for v in points],
+            "text": [f"{v.period.label}: {format_value(v)}{_hover_note(v, numbered)}" for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
             "line": {"color": style["color"], "dash": style["dash"], "width": 2.5 if kind == "actual" else 2},
             "marker": {"symbol": style["symbol"], "size": 8, "color": style["color"]},
@@ -108,8 +114,9 @@ def _error_bars(centres, points) -> dict:
             "thickness": 1.5, "width": 4}
 
 
-def breakdown_figure(metric: Metric, values) -> dict:
+def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
     """Dot-and-interval chart: one row per category, each kind a different marker."""
+    numbered = numbered or {}
     categories = list(dict.fromkeys(v.breakdown for v in values))
     traces = []
     for kind in KIND_ORDER:
@@ -121,7 +128,8 @@ def breakdown_figure(metric: Metric, values) -> dict:
             "type": "scatter", "mode": "markers", "name": KIND_WORDS[kind], "orientation": "h",
             "y": [v.breakdown for v in points], "x": [v.value for v in points],
             "text": [f"{v.breakdown}: {format_value(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
-                     if v.ci_low is not None and v.ci_high is not None else "") for v in points],
+                     if v.ci_low is not None and v.ci_high is not None else "") + _hover_note(v, numbered)
+                     for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
             "marker": {"symbol": style["symbol"] if kind != "actual" else "circle", "size": 10, "color": style["color"]},
         }
@@ -284,18 +292,27 @@ def summary(metric: Metric, values) -> str:
     return text
 
 
-def table_rows(values) -> list[dict]:
+def _public(cite):
+    """Source and note text as the public reads them: line references become pack citations."""
+    if cite is None:
+        return (lambda v: v.source), (lambda v: v.note)
+    return (lambda v: cite.cite(v.source)), (lambda v: cite.replace(v.note, context=v.source))
+
+
+def table_rows(values, cite=None) -> list[dict]:
+    source_of, note_of = _public(cite)
     out = []
     for v in sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind))):
         ci = f"{v.ci_low:g} to {v.ci_high:g}" if v.ci_low is not None and v.ci_high is not None else ""
         out.append({"breakdown": v.breakdown, "period": v.period.label, "kind": KIND_WORDS[v.kind],
                     "value": format_value(v), "ci": ci,
-                    "covers": v.covers.label if v.covers else "", "source": v.source, "note": v.note})
+                    "covers": v.covers.label if v.covers else "", "source": source_of(v), "note": note_of(v)})
     return out
 
 
-def csv_download(metric: Metric, values) -> str:
-    """The series as CSV, exactly as published."""
+def csv_download(metric: Metric, values, cite=None) -> str:
+    """The series as CSV, figures exactly as published; sources cite the pack, never internal line numbers."""
+    source_of, note_of = _public(cite)
     from .metrics import COLUMNS
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -303,7 +320,7 @@ def csv_download(metric: Metric, values) -> str:
     for v in values:
         writer.writerow([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
                          _g(v.numerator), _g(v.denominator), _g(v.ci_low), _g(v.ci_high),
-                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", v.source, v.note])
+                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)])
     return buf.getvalue()
 
 
@@ -316,14 +333,18 @@ def figure_json(fig: dict) -> str:
     return json.dumps(fig, separators=(",", ":"), sort_keys=True).replace("</", "<\\/")
 
 
-def chart_html(metric: Metric, values, chart_id: str) -> str:
+def chart_html(metric: Metric, values, chart_id: str, notes=(), about: bool = False) -> str:
     """The chart container: the figure JSON in a data attribute, a described image role, a caption in words.
 
     Not a <script type="application/json">: Material's instant navigation re-creates scripts
     without their type, which would run the JSON as JavaScript.
     """
-    fig = figure(metric, values)
+    fig = figure(metric, values, notes)
     text = summary(metric, values)
+    if notes:
+        text += f" {MARKER} {len(notes)} of these figures ha{'s' if len(notes) == 1 else 've'} a note: see below."
+    elif about:
+        text += f" {MARKER} See the notes about this measure below."
     return plot_html(fig, chart_id, "Chart of " + metric.title + ". " + text, text)
 
 
@@ -379,26 +400,113 @@ def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]],
     return {"data": traces, "layout": layout}
 
 
+MARKER = "⚠"   # one marker for every note about a published figure, on every page; read aloud as "warning"
+FLAG_WORDS = re.compile(r"inconsisten|does not (?:add|match|sum)|not the same|differs?\b|disagree", re.I)
+
+
+@dataclass(frozen=True)
+class FigureNote:
+    number: int
+    value: object
+    text: str
+
+
+def figure_notes(project, values, cite=None) -> list[FigureNote]:
+    """The notes a reader must see beside a figure: the data's own flags and the data checks' warnings.
+
+    Plain provenance ("column '16/17 Plan'") stays in the data table's Note column; a note that flags
+    a problem, and every data-check warning about the figure's row, is shown under the chart.
+    """
+    warnings: dict[tuple[str, int], list[str]] = {}
+    for p in getattr(project, "problems", []) or []:
+        if getattr(p, "severity", None) is not None and p.severity.value == "warning":
+            warnings.setdefault((p.file, p.line), []).append(p.message)
+    _source, note_of = _public(cite)
+    out = []
+    for v in sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind))):
+        parts = []
+        note = note_of(v)
+        if note and FLAG_WORDS.search(note):
+            parts.append(note)
+        for message in warnings.get((v.file, v.line), []):
+            parts.append("Data check: " + message.split(": ", 1)[-1] + ".")
+        if parts:
+            out.append(FigureNote(len(out) + 1, v, " ".join(parts)))
+    return out
+
+
+def _noted(notes) -> dict:
+    return {id(n.value): n.number for n in notes}
+
+
 def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:
-    """Markdown for a ```chart block: chart, its data table and a CSV download."""
+    """Markdown for a ```chart block: chart, its notes, its data table and a CSV download."""
+    from . import citations
+    cite = citations.for_project(project)
     ids = options.get("metrics") or [options["metric"]]
     parts = []
     for metric_id in ids:
         metric = project.metrics[metric_id]
         values = series_values(project.values, metric_id)
-        parts.append(chart_html(metric, values, f"chart-{metric_id}"))
+        notes = figure_notes(project, values, cite)
+        # references into the paper the figures come from need no citation beside them
+        home = max((v.source for v in values if v.source), key=[v.source for v in values].count, default=None)
+        about = [cite.replace(n, context=home) for n in _new_notes(getattr(metric, "notes", []), notes)]
+        parts.append(chart_html(metric, values, f"chart-{metric_id}", notes, bool(about)))
         parts.append("")
-        parts.append(data_table(metric, values, page))
+        parts.append(notes_list(metric, notes, about))
+        parts.append(data_table(metric, values, page, cite, notes))
     return "\n".join(parts) + "\n"
 
 
-def data_table(metric: Metric, values, page: str) -> str:
-    rows = table_rows(values)
+_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+
+
+def _new_notes(metric_notes, figure_notes_) -> list[str]:
+    """Notes about a measure that say something its figures' notes do not (officers often wrote both)."""
+    from .citations import LINE_REF
+    def figures(text: str) -> set[str]:
+        text = re.sub(r"\b\d{2,4}[/-]\d{2}\b", " ", LINE_REF.sub(" ", text))   # period labels, not figures
+        found = {f.replace(",", "") for f in _FIGURE.findall(text)}
+        return {f for f in found if not re.fullmatch(r"(?:19|20)\d\d", f)}           # years
+
+    said_figures = figures(" ".join(f"{n.text} {n.value.published}" for n in figure_notes_))
+    out = []
+    for note in metric_notes:
+        figures_ = figures(note)
+        if not figures_ or not figures_ <= said_figures:
+            out.append(note)
+    return out
+
+
+def notes_list(metric: Metric, notes, about=()) -> str:
+    """The flagged figures' notes, then notes about the measure, visible under the chart (not folded away)."""
+    if not notes and not about:
+        return ""
+    lines = [f"**{MARKER} Notes on these figures**", "{: .hwb-notes-title }", ""]
+    for n in notes:
+        v = n.value
+        what = f"{KIND_WORDS[v.kind]} for {v.period.label}" + (f", {v.breakdown}" if v.breakdown else "")
+        lines.append(f"{n.number}. {MARKER} Note {n.number}: {markup.text(what)}, "
+                     f"{markup.text(format_value(v))}. {markup.text(n.text)}")
+    for i, text in enumerate(about, start=len(notes) + 1):
+        lines.append(f"{i}. {MARKER} Note {i}: about this measure. {markup.text(text)}")
+    return "\n".join(lines) + "\n\n"
+
+
+def data_table(metric: Metric, values, page: str, cite=None, notes=()) -> str:
+    rows = table_rows(values, cite)
+    numbered = _noted(notes)
+    ordered = sorted(values, key=lambda v: (v.breakdown, v.period.start, v.period.end, KIND_ORDER.index(v.kind)))
+    for r, v in zip(rows, ordered):
+        if id(v) in numbered:
+            r["value"] = f"{r['value']} {MARKER} note {numbered[id(v)]}"
     has = {k: any(r[k] for r in rows) for k in ("breakdown", "ci", "covers", "note")}
     cols = [("breakdown", "Category")] if has["breakdown"] else []
     cols += [("period", "Period"), ("kind", "Kind"), ("value", f"Value ({unit_label(metric)})")]
     cols += [("ci", "95% confidence interval")] if has["ci"] else []
     cols += [("covers", "Covers only")] if has["covers"] else []
+    cols += [("note", "Note")] if has["note"] else []
     cols += [("source", "Source")]
     lines = [f"??? info \"Data table: {markup.attr(metric.title)}\"", "",
              "    | " + " | ".join(h for _, h in cols) + " |",

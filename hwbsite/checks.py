@@ -22,8 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import lifecycle
-from . import blocks, placeholders
+from . import blocks, lifecycle, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER

@@ -14,7 +14,8 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, charts, urls
+from . import blocks, charts, citations, urls
+from .finance import fill_table
 from .context import build_context
 from .pages import home
 from .pages.metrics import metric_downloads
@@ -82,14 +83,15 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
         items.append(OutputItem(path, with_updated(expander.expand(text, path), updated), in_nav=True,
                                 updated=updated, edit=view.source_files.get(f"page:{path}")))
     for name, table in view.tables.items():
-        items.append(OutputItem(urls.table_download(name), source=view.root / table.path))
+        if name in view.table_finance:   # money cells are held once, in data/finance/
+            dataset, key = view.table_finance[name]
+            table = fill_table(table, view.finance, dataset, key)
+        # line references in cells become citations of the published pack
+        items.append(OutputItem(urls.table_download(name), citations.public_table_csv(view, table)))
     for path, text in metric_downloads(view).items():
         items.append(OutputItem(path, text))
-    # A paper table that reads its money from data/finance/ is downloaded filled in: it replaces the
-    # table file (whose money cells are empty) at the same path.
-    money = money_downloads(view, ctx)
-    items = [i for i in items if i.path not in money]
-    items += [OutputItem(path, text) for path, text in money.items()]
+    tables = {i.path for i in items}
+    items += [OutputItem(path, text) for path, text in money_downloads(view, ctx).items() if path not in tables]
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))

@@ -53,6 +53,9 @@ class PublicView:
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
     table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
     finance: object = None                                    # finance.Finance: public papers' money only
+    # Data-check warnings about published figures (metric values, public tables, public money), to
+    # be shown beside the figure; warnings about anything else may quote private text.
+    problems: list = field(default_factory=list)
     table_finance: dict = field(default_factory=dict)         # public table -> (dataset, key column)
     source_files: dict[str, str] = field(default_factory=dict)
 
@@ -265,6 +268,10 @@ def public_view(project, build_date: dt.date) -> PublicView:
     table_finance = {name: source for name, source in project.table_finance.items()
                      if name in tables and source[0] in finance.files}
 
+    figure_files = ({v.file for v in project.values} | {t.path for t in tables.values()}
+                    | set(finance.files.values()))
+    problems = [p for p in project.problems if p.severity.value == "warning" and p.file in figure_files]
+
     content_pages = {path: text for path, text in sorted(getattr(project, "content_pages", {}).items())}
     return PublicView(
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
@@ -273,6 +280,7 @@ def public_view(project, build_date: dt.date) -> PublicView:
         # A RAG update read from a private paper is as private as the paper.
         plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
         content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
+        problems=problems,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
     )

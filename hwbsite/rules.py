@@ -7,7 +7,7 @@ the project. ``hwbsite check`` and the build run the same list, so they cannot d
 
 from __future__ import annotations
 
-from . import blocks, checks, finance, references, strategy
+from . import blocks, checks, consistency, finance, references, strategy
 from . import metrics as metric_values
 from .errors import ProblemLog, Severity
 
@@ -58,6 +58,7 @@ RULES = (
     money_adds_up,
     metric_values_agree,    # rates, totals and definition versions, as warnings
     checks.run,             # placeholders, impossible dates, agenda papers missing (warnings)
+    consistency.run,        # papers that disagree with each other or with the board's calendar (warnings)
 )
 
 

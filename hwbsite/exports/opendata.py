@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from .. import records, urls
+from .. import citations, records, urls
 from ..finance import fill_table, reconcile
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
@@ -495,6 +495,11 @@ def package(project, site_url, sets: list[Dataset]) -> dict:
 
 def opendata_files(project, ctx, site_url: str) -> list:
     sets = datasets(project, site_url)
+    # Line references ("000 lines 4839") are for officers: published data cites the pack instead.
+    cites = citations.for_project(project)
+    for ds in sets:
+        ds.rows = [{k: cites.replace(v) if isinstance(v, str) and citations.has_line_reference(v) else v
+                    for k, v in row.items()} for row in ds.rows]
     files: list = []
     for ds in sets:
         files.append(OutputFile(f"{DIR}/{ds.csv_path}", _csv(ds)))

@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field, SkipValidation, WithJsonSchema
 
 from .base import Model
-from .types import FieldError, Slug, Text
+from .types import FieldError, Markdown, Slug, Text
 
 Unit = Literal["count", "percent", "per-100000", "per-1000", "gbp", "gbp-thousands", "days", "weeks", "score"]
 Kind = Literal["actual", "plan", "target", "baseline", "forecast", "threshold"]
@@ -49,6 +49,8 @@ class Metric(Model):
     versions: list[DefinitionVersion] = Field(default_factory=list)
     source: str | None = None
     updated: dt.date | None = None
+    # inconsistencies in the source about this measure, shown beside its chart on every page
+    notes: list[Markdown] = Field(default_factory=list)
 
 
 class Registry(Model):

@@ -51,6 +51,8 @@ class Paper(Model):
     topics: list[Slug] = Field(default_factory=list)
     aims: list[int] = Field(default_factory=list)
     source: str | None = None
+    # inconsistencies in the source, shown to the public on the paper's page (see citations for line refs)
+    notes: list[Markdown] = Field(default_factory=list)
     exempt: Exempt | None = None
     confidential: bool = False
     embargoed_until: dt.date | None = None

@@ -14,8 +14,11 @@ from .types import Slug, Text
 class Role(Model):
     title: Text | None = None
     organisation: Text | None = None
+    # when a paper says the role began or ended; never the date of the paper that happens to name it
     start: dt.date | None = Field(default=None, alias="from")
     end: dt.date | None = Field(default=None, alias="to")
+    # the dates of the papers that name the person with this role (evidence, not a start date)
+    seen: list[dt.date] = Field(default_factory=list)
     source: str | None = None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import dates, lifecycle, markup, urls
+from .. import citations, dates, lifecycle, markup, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
 from ..render import GeneratedPage, render
 from . import links
@@ -174,7 +174,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
         "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
     }
-    md = render("meeting.md.j2", page, m=meeting, v=view)
+    md = render("meeting.md.j2", page, m=meeting, v=view, cite=citations.for_project(project).cite)
     return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
                          updated=meeting_updated(meeting))
 

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-from .. import charts, urls
+from .. import charts, citations, urls
 from ..render import GeneratedPage, render
 
 
 def metric_page(project, metric, ctx) -> GeneratedPage:
     page = urls.metric(metric.id)
     values = charts.series_values(project.values, metric.id)
+    status = charts.status(metric, values)
+    # the figures the status sentence names carry their note marker there too
+    named = [n.number for n in charts.figure_notes(project, values, citations.for_project(project))
+             if f"{charts.format_value(n.value)} for {n.value.period.label}" in status.text]
+    marker = (f" {charts.MARKER} See note{'s' if len(named) > 1 else ''} "
+              + ", ".join(str(n) for n in named) + " under the chart.") if named else ""
     md = render("metric.md.j2", page, m=metric, values=values, unit=charts.unit_label(metric),
-                status=charts.status(metric, values), ctx=ctx,
-                aims=[a for n in metric.aims if (a := ctx.aim_link(n))])
+                status=status, status_marker=marker, ctx=ctx,
+                aims=[a for n in metric.aims if (a := ctx.aim_link(n))], cite=citations.for_project(project).cite)
     updated = metric.updated or max((v.as_of for v in values if v.as_of), default=None)
     return GeneratedPage(page, md, source="data/metrics/registry.yml", updated=updated)
 
@@ -33,5 +39,6 @@ def metric_pages(project, ctx) -> list[GeneratedPage]:
 
 def metric_downloads(project) -> dict[str, str]:
     """CSV downloads: site path -> content."""
-    return {urls.metric_download(m.id): charts.csv_download(m, charts.series_values(project.values, m.id))
+    cite = citations.for_project(project)
+    return {urls.metric_download(m.id): charts.csv_download(m, charts.series_values(project.values, m.id), cite)
             for m in project.metrics.values()}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import dates, urls
+from .. import citations, dates, urls
 from ..models.meetings import item_sort_key
 from ..render import GeneratedPage, render
 
@@ -25,7 +25,8 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
                          if p.appendix_of == paper.id), key=lambda p: p.id)
     view = {
         "type": type_label(paper.type),
-        "status": STATUS_LABELS[paper.status],
+        # a status the paper does not print is a default, not a fact: show only what was written
+        "status": STATUS_LABELS[paper.status] if "status" in paper.model_fields_set else "",
         "meeting": meeting,
         "meeting_title": f"{project.board.name}, {dates.long_date(meeting.date)}" if meeting else "",
         "item": item,
@@ -36,7 +37,9 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "versions": paper.versions,
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
     }
-    md = render("paper.md.j2", page, p=paper, v=view)
+    cites = citations.for_project(project)
+    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
+    md = render("paper.md.j2", page, p=paper, v=view, cite=cites.cite, cite_text=cites.replace)
     return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"),
                          updated=paper.updated or paper.date or paper.meeting)
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .. import dates, strategy, timescales, urls
+from .. import citations, dates, strategy, timescales, urls
 from ..render import GeneratedPage, render
 from . import links
 
@@ -169,7 +169,7 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
         "discussed": _discussed(project, aim.number, ctx),
         "papers": _papers(project, aim.number, ctx),
     }
-    md = render("strategy_aim.md.j2", page, v=view)
+    md = render("strategy_aim.md.j2", page, v=view, cite=citations.for_project(project).cite)
     return GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None)
 
 
@@ -198,7 +198,7 @@ def overview_page(project, ctx) -> GeneratedPage:
         })
     strategies = {p.strategy for p in project.plans if p.strategy}
     title = strategies.pop() if len(strategies) == 1 else "Health and wellbeing strategy"
-    md = render("strategy_index.md.j2", page, plans=plans, title=title)
+    md = render("strategy_index.md.j2", page, plans=plans, title=title, cite=citations.for_project(project).cite)
     source = project.plans[0].src.file if len(project.plans) == 1 else None
     return GeneratedPage(page, md, source=source, in_nav=True)
 
