@@ -129,3 +129,9 @@ def test_a_note_about_a_measure_that_was_only_a_comment_is_shown_beside_its_char
         text = main_text(site_2026 / page / "index.html")
         assert ("about this measure. The row label 'Number of GF urgent admissions of MAJ' looks garbled "
                 "(GP / MAU?); kept as published.") in text
+
+
+def test_how_the_source_reads_a_shifted_strategy_row_is_shown_beside_its_rag(site_2026):
+    raw = (site_2026 / "strategy/action-plan-2017-18/aim-4/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<td><strong>4\.05</strong>.*?</tr>", raw, re.S).group(0)
+    assert "⚠ Note: Same right shift of lead, timescale, progress and RAG as on action 4.04." in row

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import BeforeValidator, Field
 
 from .base import Model
-from .types import FieldError, Slug, Text
+from .types import FieldError, Markdown, Slug, Text
 
 # "" is a RAG cell left blank in the source; TBC is the word "TBC" written in it.  Both differ
 # from "not rated", which is an action with no entry at all in an update.
@@ -62,6 +62,7 @@ class Action(Model):
     parent: ActionId | None = None     # a lettered sub-action ("a. ...") names the action it belongs to
     leads: Text = ""                   # as published: names, teams or organisations
     timescale: Text = ""               # as published; see hwbsite.timescales for the due date
+    notes: list[Markdown] = Field(default_factory=list)   # how the source reads; shown beside the action
 
     @property
     def due(self) -> dt.date | None:
@@ -75,6 +76,7 @@ class Aim(Model):
     sponsor: Text | None = None
     lead: Text | None = None
     source: str | None = None
+    notes: list[Markdown] = Field(default_factory=list)   # how the source reads; shown on the aim page
     objectives: list[Objective] = Field(default_factory=list)
     actions: list[Action] = Field(default_factory=list)
 

@@ -68,6 +68,7 @@ class ActionRow:
     progress: str | None          # None: not in the update; "": left blank
     overdue: bool
     overdue_reason: str = ""      # worked out by this site; shown beside the published RAG, never instead
+    notes: list = field(default_factory=list)   # how the source reads this row, with the ⚠ marker
 
 
 @dataclass
@@ -169,7 +170,13 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
         "discussed": _discussed(project, aim.number, ctx),
         "papers": _papers(project, aim.number, ctx),
     }
-    md = render("strategy_aim.md.j2", page, v=view, cite=citations.for_project(project).cite)
+    cites = citations.for_project(project)
+    # notes on how the source reads: references into the plan itself are for officers
+    view["notes"] = [cites.replace(n, context=plan.source) for n in aim.notes]
+    for g in groups:
+        for row in g.rows:
+            row.notes = [cites.replace(n, context=plan.source) for n in row.action.notes]
+    md = render("strategy_aim.md.j2", page, v=view, cite=cites.cite)
     return GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None)
 
 
