@@ -131,9 +131,17 @@ def format_json(problems: list[Problem]) -> str:
                        "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False) + "\n"
 
 
-def run_check(root: Path, data_dir: str = "data", content_dir: str = "content") -> ProblemLog:
+def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
+              build_date: dt.date | None = None) -> ProblemLog:
+    """Every problem in the data; when there is no error, also every link of the site that the
+    strict build would refuse (so that what passes the check, builds)."""
+    from . import buildcheck, output
     from .project import load_project
-    _project, log = load_project(root, data_dir, content_dir)
+    from .publication import public_view
+    project, log = load_project(root, data_dir, content_dir)
+    if project is not None and not log.errors:
+        items = output.build_output(public_view(project, build_date or dt.date.today()))
+        buildcheck.report_broken_links(items, project.texts, log)
     return log
 
 
@@ -208,8 +216,11 @@ def _long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None) -> str:
-    """A valid, commented meeting file with the board's defaults and standing items."""
+def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previous_minutes: bool = True) -> str:
+    """A valid, commented meeting file with the board's defaults and standing items.
+
+    ``minutes_of:`` is filled only when the previous meeting's minutes are published: a link to
+    minutes that do not exist would stop the strict build once the agenda is published."""
     time = f"{_quote(board.default_time)}" if board.default_time else "null"
     venue = _quote(board.default_venue) if board.default_venue else "null"
     lines = [
@@ -246,7 +257,11 @@ def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None) -> st
         lines.append(f"    - number: \"{number}\"")
         lines.append(f"      title: {_quote(title)}")
         if previous and title.lower().startswith("minutes of the previous meeting"):
-            lines.append(f"      minutes_of: {previous.isoformat()}   # the meeting whose minutes are approved")
+            if previous_minutes:
+                lines.append(f"      minutes_of: {previous.isoformat()}   # the meeting whose minutes are approved")
+            else:
+                lines.append(f"      # minutes_of: {previous.isoformat()}   # remove the # once "
+                             f"data/meetings/{previous.isoformat()}.yml has its minutes")
     if not board.standing_items:
         lines.append("    - number: \"1\"")
         lines.append("      title: \"Apologies for absence\"")
@@ -274,10 +289,27 @@ def new_meeting(date: dt.date, root: Path) -> None:
     if not board_file.exists():
         raise click.ClickException(f"no {board_file.as_posix()}: run this in the site's folder, or use --root")
     board = _load_model(root, board_file, Board)
-    earlier = sorted(d for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)
+    previous, has_minutes = previous_meeting(root, meetings, date)
     meetings.mkdir(parents=True, exist_ok=True)
-    target.write_text(meeting_skeleton(date, board, earlier[-1] if earlier else None), encoding="utf-8")
+    target.write_text(meeting_skeleton(date, board, previous, has_minutes), encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}. Add the agenda items, then run: hwbsite check")
+
+
+def previous_meeting(root: Path, meetings: Path, date: dt.date) -> tuple[dt.date | None, bool]:
+    """The latest earlier meeting that was held (not cancelled or moved), and whether its minutes
+    are published: the meeting whose minutes the new one approves."""
+    from .buildcheck import minutes_published
+    from .models.meetings import Meeting
+    from .validate import load_yaml_model
+    earlier = sorted((d, p) for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)
+    for day, path in reversed(earlier):
+        meeting = load_yaml_model(path, Meeting, ProblemLog(root))
+        if meeting is None:
+            return day, False  # a file with errors: leave minutes_of for the officer
+        if meeting.status in ("cancelled", "moved"):
+            continue
+        return day, minutes_published(meeting)
+    return None, False
 
 
 def _date_of(stem: str) -> dt.date | None:

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, checks, references
+from . import blocks, buildcheck, checks, references
 from .errors import Problem, ProblemLog, Severity
 from .models.board import Board
 from .models.meetings import Meeting
@@ -168,6 +168,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       plans=plans, plan_updates=plan_updates, texts=log.texts)
     project.index()
     references.check(project, log)
+    buildcheck.check_data(project, log)
     strategy_data.check(project, log)
     _check_content_blocks(project, content, log)
     checks.run(project, log)  # warnings only: placeholders, impossible dates, agenda papers missing
