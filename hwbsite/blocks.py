@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from . import markup, urls
 from .models.blocks import BLOCK_MODELS
+from .suggest import did_you_mean
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
 
@@ -68,12 +69,12 @@ def table_files(text: str) -> list[str]:
 def missing_reference(kind: str, options, project) -> tuple[str, str, str] | None:
     """(field, message, hint) when valid options name a table or metric the project does not have."""
     if kind == "table" and options.file not in project.tables:
-        return "file", f"no table '{options.file}' in data/tables/", ""
+        return "file", f"no table '{options.file}' in data/tables/", did_you_mean(options.file, project.tables)
     if kind == "chart":
         for metric_id in options.ids:
             if metric_id not in project.metrics:
                 return ("metrics" if options.metrics else "metric", f"unknown metric '{metric_id}'",
-                        "see data/metrics/registry.yml for the ids")
+                        did_you_mean(metric_id, project.metrics) or "see data/metrics/registry.yml for the ids")
     return None
 
 

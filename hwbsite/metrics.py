@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from . import periods
 from .errors import ProblemLog
 from .models.metrics import UNIT_SCALES, Metric
+from .suggest import did_you_mean
 from .tables import read_csv
 
 COLUMNS = ["metric", "period", "kind", "value", "unit", "breakdown", "numerator", "denominator",
@@ -58,8 +60,12 @@ def _column(raw_line: str, index: int) -> int:
     return sum(len(p) + 1 for p in parts[:index]) + 1
 
 
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def _number(text: str) -> float:
-    value = float(text)
+    # "1,045.2" in double quotes is the figure as printed: the comma groups thousands.
+    value = float(text.replace(",", "") if _THOUSANDS.match(text) else text)
     if math.isnan(value) or math.isinf(value):
         raise ValueError(text)
     return value
@@ -103,10 +109,8 @@ def _row(cells, header, rel, line, raw, registry, log) -> Value | None:
 
     metric = registry.get(cells["metric"])
     if metric is None:
-        import difflib
-        close = difflib.get_close_matches(cells["metric"], list(registry), n=1)
         err("metric", f"unknown metric '{cells['metric']}'",
-            f"did you mean '{close[0]}'?" if close else "add it to data/metrics/registry.yml")
+            did_you_mean(cells["metric"], registry) or "add it to data/metrics/registry.yml")
     period = covers = None
     try:
         period = periods.parse(cells["period"])
@@ -180,6 +184,37 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
                      "a plan revised after the event is not a plan", code="plan-after-period")
     _check_totals(values, log)
     _check_versions(registry, values, log)
+    _check_labels(values, log)
+
+
+_NUMBERS = re.compile(r"\d+(?:[/.-]\d+)*")
+
+
+def label_style(label: str) -> str:
+    """How a label writes its numbers: "Q1 17/18" -> "9 99/99", "Q1 2017/18" -> "9 9999/99"; words
+    ("year-end", month names) are left out, as papers vary them for good reason."""
+    return " ".join(re.sub(r"\d", "9", n) for n in _NUMBERS.findall(label))
+
+
+def _check_labels(values: list[Value], log: ProblemLog) -> None:
+    """A label written unlike every other label of its series ("Q1 2017/18" among "Q1 17/18")
+    is a warning naming the labels the series uses: charts and tables show the labels as written."""
+    series: dict[tuple, list[Value]] = defaultdict(list)
+    for v in values:
+        if v.period.kind in ("quarter", "financial-year", "month"):
+            series[(v.metric, v.period.kind)].append(v)
+    for group in series.values():
+        for v in group:
+            others = [o for o in group if o is not v]
+            styles = {label_style(o.period.label) for o in others}
+            if len(styles) == 1 and label_style(v.period.label) not in styles:
+                used = sorted({o.period for o in others})
+                shown = ", ".join(f"'{u.label}'" for u in used[:4]) + (", ..." if len(used) > 4 else "")
+                log.warn(v.src, "period",
+                         f"period '{v.period.label}' is not written like the other {v.metric} rows: "
+                         f"the series uses {shown}",
+                         "write the label the way the series does, so that the chart and table read as one",
+                         code="period-label")
 
 
 def _check_totals(values: list[Value], log: ProblemLog) -> None:
