@@ -19,6 +19,7 @@ from pathlib import Path
 
 import click
 
+from . import scaffold
 from .errors import Problem, ProblemLog, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -31,9 +32,13 @@ class DateType(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
+        from .dates import why_impossible
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
+            impossible = why_impossible(value)
+            if impossible:
+                self.fail(f"{value} is not a date: {impossible}", param, ctx)
             self.fail(f"expected a date written YYYY-MM-DD (for example 2026-12-09), got {value!r}", param, ctx)
 
 
@@ -354,15 +359,15 @@ def paper_skeleton(paper_id: str, title: str, meeting: dt.date, item: str, organ
         "",
         "## 1. Purpose",
         "",
-        "Say in a sentence or two why the paper comes to the Board.",
+        scaffold.PAPER_PURPOSE,
         "",
         "## 2. Background",
         "",
-        "Write the paper here in Markdown: headings start with ##, lists with -, and tables use | columns |.",
+        scaffold.PAPER_BODY,
         "",
         "## 3. Recommendations",
         "",
-        "The recommendations are listed in the details above, so they appear on the paper's page.",
+        scaffold.PAPER_RECOMMENDATIONS,
         "",
     ])
 
@@ -413,6 +418,70 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
         click.echo(f"Created {target.relative_to(root).as_posix()}.\n"
                    f"Next: list it on item {item} in {rel_meeting} (papers: [{paper_id}]), "
                    "write the paper, then run: hwbsite check")
+
+
+@new.command("update")
+@click.argument("date", type=DATE)
+@click.option("--plan", "plan_id", help="The action plan's id (default: the plan of the latest update).")
+@click.option("--meeting", "meeting_date", type=DATE, default=None,
+              help="The meeting it is reported to (default: DATE, when there is a meeting that day).")
+@root_option
+def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
+    """Write data/strategy/updates/DATE--PLAN.yml: every action with its latest RAG, progress to write."""
+    from . import strategy as strategy_data
+    log = ProblemLog(root)
+    plans, updates = strategy_data.load(root / "data" / "strategy", log)
+    if log.errors:
+        lines = "\n".join(p.format() for p in log.errors)
+        raise click.ClickException(f"the strategy files have errors; fix them first (run: hwbsite check)\n{lines}")
+    by_id = {p.id: p for p in plans}
+    if plan_id is None:
+        if updates:
+            plan_id = max(updates, key=lambda u: u.as_at).plan
+        elif len(plans) == 1:
+            plan_id = plans[0].id
+        else:
+            raise click.BadParameter("say which plan: " + ", ".join(sorted(by_id)) if by_id
+                                     else "there is no action plan in data/strategy/", param_hint="--plan")
+    if plan_id not in by_id:
+        from .suggest import did_you_mean
+        raise click.BadParameter(f"no action plan '{plan_id}' in data/strategy/ "
+                                 f"({did_you_mean(plan_id, by_id) or 'plans: ' + ', '.join(sorted(by_id))})",
+                                 param_hint="--plan")
+    earlier = [u for u in updates if u.plan == plan_id and u.as_at < date]
+    latest = max(earlier, key=lambda u: u.as_at) if earlier else None
+    target = root / "data" / "strategy" / "updates" / f"{date.isoformat()}--{plan_id}.yml"
+    if target.exists():
+        raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
+                                   "edit it instead (nothing was written)")
+    if meeting_date is None and (root / "data" / "meetings" / f"{date.isoformat()}.yml").exists():
+        meeting_date = date
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
+                                               latest.src.file if latest else None), encoding="utf-8")
+    click.echo(f"Created {target.relative_to(root).as_posix()}"
+               + (f" from the update as at {latest.as_at}" if latest else "")
+               + ". Write each action's progress, then run: hwbsite check")
+
+
+@new.command("values")
+@click.argument("name")
+@root_option
+def new_values(name: str, root: Path) -> None:
+    """Write data/metrics/values/NAME.csv with the header line; add one figure per row."""
+    from .metrics import COLUMNS
+    stem = name[:-4] if name.endswith(".csv") else name
+    if not _SLUG.match(stem):
+        raise click.BadParameter("use lowercase letters, digits and hyphens, e.g. bcf-2019-20-actuals",
+                                 param_hint="NAME")
+    target = root / "data" / "metrics" / "values" / f"{stem}.csv"
+    if target.exists():
+        raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
+                                   "add rows at its end instead (nothing was written)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
+    click.echo(f"Created {target.relative_to(root).as_posix()} with the header line. Add one figure per row "
+               "(see \"Add a quarter of metric values\" in EDITING.md), then run: hwbsite check")
 
 
 _FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")

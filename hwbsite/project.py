@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, buildcheck, checks, references
+from . import blocks, buildcheck, checks, references, scaffold
 from .errors import Problem, ProblemLog, Severity
 from .models.board import Board
 from .models.meetings import Meeting
@@ -169,6 +169,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     project.index()
     references.check(project, log)
     buildcheck.check_data(project, log)
+    scaffold.check(project, log)
     strategy_data.check(project, log)
     _check_content_blocks(project, content, log)
     checks.run(project, log)  # warnings only: placeholders, impossible dates, agenda papers missing
