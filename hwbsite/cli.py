@@ -156,19 +156,35 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
               help="text for people, json for tools, github for annotations on a pull request.")
 @click.option("--data-dir", default="data", show_default=True, help="Folder of YAML and CSV data, inside PATH.")
 @click.option("--content-dir", default="content", show_default=True, help="Folder of papers and pages, inside PATH.")
-def check(path: Path, fmt: str, data_dir: str, content_dir: str) -> None:
+@click.option("--changed-since", "since", metavar="REF", default=None,
+              help="Show warnings only on lines changed since the Git revision REF (e.g. origin/main); "
+                   "errors are always shown.")
+def check(path: Path, fmt: str, data_dir: str, content_dir: str, since: str | None) -> None:
     """Check every data file and paper, and list each error and warning with file:line:column.
 
     Exits with status 1 if there are errors (the site would not build), 0 if there are only warnings.
     """
     log = run_check(path, data_dir, content_dir)
     problems = sorted(set(log.problems))
+    hidden = 0
+    if since:
+        from .changes import GitError, changed_lines, concerns
+        try:
+            changed = changed_lines(path, since)
+        except GitError as exc:
+            raise click.ClickException(f"--changed-since {since}: {exc}")
+        kept = [p for p in problems if p.severity is Severity.ERROR or concerns(changed, p.file, p.line)]
+        hidden = len(problems) - len(kept)
+        problems = kept
     if fmt == "json":
         click.echo(format_json(problems), nl=False)
     elif fmt == "github":
         click.echo(format_github(problems, path), nl=False)
     else:
         click.echo(format_text(problems, color=sys.stdout.isatty()), nl=False)
+    if hidden:
+        click.echo(f"{_plural(hidden, 'warning')} on lines not changed since {since} not shown "
+                   "(run hwbsite check without --changed-since to list every one).", err=fmt != "text")
     sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 

@@ -115,8 +115,8 @@ def _known_person(project, name, src, field, log) -> None:
     if project.person_named(name) is None:
         spellings = [s for person in project.people for s in person.spellings]
         suggestion = did_you_mean(name, spellings)
-        hint = (f"{suggestion} Write the name as data/people.yml spells it (if '{name}' is how the paper "
-                "spells that person, add it under their aliases)" if suggestion
+        hint = (f"{suggestion} Write the name as data/people.yml spells it; if the paper really spells it "
+                f"'{name}', add that spelling to the person's aliases" if suggestion
                 else "add them to data/people.yml, or add this spelling to their aliases")
         log.warn(src, field, f"'{name}' is not in the people file", hint, code="unknown-person")
 
