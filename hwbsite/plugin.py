@@ -1,8 +1,6 @@
-"""MkDocs plugin: an adapter from hwbsite's output list to MkDocs ``File`` objects.
-
-Every decision lives in pure modules (publication, output, page builders); the same list is
-written as a plain docs tree by ``hwbsite generate`` for engines that do not run this plugin.
-"""
+"""MkDocs plugin: an adapter from hwbsite's output list (or, in `mkdocs serve` while the data has
+errors, the preview's error pages) to MkDocs ``File`` objects. Every decision lives in pure modules;
+``hwbsite generate`` writes the same list as a plain docs tree for engines without this plugin."""
 
 from __future__ import annotations
 
@@ -17,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import output
+from . import output, preview
 from .project import load_project
 from .publication import public_view
 
@@ -31,17 +29,25 @@ class HwbsiteConfig(Config):
 
 
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
+    serving, items = False, []
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"  # the preview shows errors in the browser; a build stops
+
     def on_config(self, config):
-        root = Path(config.config_file_path or ".").resolve().parent
+        root = root_of(config)
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root))
+        lines = "\n".join(p.format() for p in problems.errors)
         if problems.errors or project is None:
-            lines = "\n".join(p.format() for p in problems.errors)
-            raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
-        if problems.warnings:
+            if not self.serving:
+                raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
+            log.error("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
+            self.items = preview.error_output(problems.errors, self.items, root / "EDITING.md")
+        else:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
-        self.items = output.build_output(public_view(project, today))
-        config.site_name = project.board.name
+            today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
+            self.items = output.build_output(public_view(project, today))
+            config.site_name = project.board.name
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
         config.extra_css.extend(output.CSS)
@@ -62,8 +68,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 file = File.generated(config, item.path, abs_src_path=str(item.source), inclusion=inclusion)
             if item.edit and config.repo_url and config.edit_uri:
                 file.edit_uri = os.path.relpath(item.edit, os.path.relpath(config.docs_dir, root_of(config)))
-            existing = files.get_file_from_path(file.src_uri)
-            if existing is not None:
+            if (existing := files.get_file_from_path(file.src_uri)) is not None:
                 files.remove(existing)
             files.append(file)
         return files
