@@ -145,8 +145,13 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     from .publication import public_view
     project, log = load_project(root, data_dir, content_dir)
     if project is not None and not log.errors:
-        items = output.build_output(public_view(project, build_date or dt.date.today()))
-        buildcheck.report_broken_links(items, project.texts, log)
+        try:
+            items = output.build_output(public_view(project, build_date or dt.date.today()))
+        except ValueError as exc:  # two outputs for one path: a page the data cannot make twice
+            log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
+                    "see which of your files make that page, and keep only one", code="build")
+        else:
+            buildcheck.report_broken_links(items, project.texts, log)
     return log
 
 
