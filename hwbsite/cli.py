@@ -3,6 +3,8 @@
     hwbsite check [PATH] [--format text|json|github]
     hwbsite new meeting 2026-12-09
     hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
+    hwbsite new minutes 2026-12-09 | new update 2026-12-09 | new values bcf-2026-27-actuals
+    hwbsite check --changed-since origin/main
     hwbsite schema [--out schemas]
     hwbsite generate --out DIR [--build-date YYYY-MM-DD]
 """
@@ -483,6 +485,36 @@ def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None,
     click.echo(f"Created {target.relative_to(root).as_posix()}"
                + (f" from the update as at {latest.as_at}" if latest else "")
                + ". Write each action's progress, then run: hwbsite check")
+
+
+@new.command("minutes")
+@click.argument("date", type=DATE)
+@root_option
+def new_minutes(date: dt.date, root: Path) -> None:
+    """Add a minutes: block to data/meetings/DATE.yml: a minute for each agenda item, to write."""
+    from .models.meetings import Meeting
+    from .validate import load_yaml_model
+    meetings = root / "data" / "meetings"
+    meeting_file = meetings / f"{date.isoformat()}.yml"
+    if not meeting_file.exists():
+        raise click.ClickException(f"no meeting file data/meetings/{date.isoformat()}.yml; "
+                                   f"start one with: hwbsite new meeting {date.isoformat()}")
+    meeting = _load_model(root, meeting_file, Meeting)
+    if meeting.minutes is not None:
+        raise click.ClickException(f"data/meetings/{date.isoformat()}.yml already has minutes: (nothing was written)")
+    last = 0
+    for path in sorted(meetings.glob("*.y*ml"), reverse=True):
+        day = _date_of(path.stem)
+        if day and day < date:
+            earlier = load_yaml_model(path, Meeting, ProblemLog(root))
+            if earlier is not None and earlier.minutes and earlier.minutes.items:
+                last = max(m.number for m in earlier.minutes.items)
+                break
+    text = meeting_file.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^# minutes: add them after the meeting.*\n?", "", text)
+    meeting_file.write_text(text.rstrip("\n") + "\n" + scaffold.minutes_skeleton(meeting, last + 1), encoding="utf-8")
+    click.echo(f"Added minutes: to data/meetings/{date.isoformat()}.yml, numbered from {last + 1}. "
+               "Write each minute and the attendance, set status: held, then run: hwbsite check")
 
 
 @new.command("values")

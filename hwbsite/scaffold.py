@@ -110,3 +110,39 @@ def update_skeleton(latest, plan, as_at, meeting, source_file: str | None) -> st
         # An action the latest update left without a RAG is offered as a comment, not as a blank.
         lines.append(f"  {entry}" if rag else f"  # {entry}")
     return "\n".join(lines) + "\n"
+
+
+def minutes_skeleton(meeting, first_number: int) -> str:
+    """A minutes: block for a meeting's file: one minute per agenda item, numbered on from the
+    previous minutes, each with its body to write; attendance, resolutions and actions as notes."""
+    import json
+    lines = [
+        "minutes:",
+        "  status: draft                # draft until the Board agrees them; then approved, with approved_on:",
+        "  attendance:",
+        "    present: []                # e.g. - {name: \"Name\", role: \"Job title\", chair: true}",
+        "    # officers:",
+        "    #   - {name: \"Name\", role: \"Job title\"}   # names as data/people.yml spells them",
+        "    # apologies:",
+        "    #   - {name: \"Name\", role: \"Job title\"}",
+        "  declarations: {none_declared: true}",
+        "  items:",
+    ]
+    items = list(meeting.agenda.items) if meeting.agenda else []
+    for offset, item in enumerate(items):
+        lines += [
+            f"    - number: {first_number + offset}",
+            f"      title: {json.dumps(item.title, ensure_ascii=False)}",
+            f"      agenda_item: {json.dumps(item.number)}",
+        ]
+        if item.exempt is not None:
+            lines.append(f"      exempt: {{paragraph: {item.exempt.paragraph or 3}}}   # as on the agenda: never published")
+        lines += [
+            "      body: |",
+            f"        {MINUTE_BODY}",
+            "      # resolutions:",
+            "      #   - {number: 1, text: \"That ...\"}",
+            "      # actions:",
+            "      #   - {owner: \"Name\", resolution: 1, text: \"...\", due: YYYY-MM-DD, status: open}",
+        ]
+    return "\n".join(lines) + "\n"

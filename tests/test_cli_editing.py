@@ -45,7 +45,7 @@ def test_the_guide_covers_the_officers_tasks():
                     "## Statuses: what they mean and when to change them"):
         assert heading in text
     for command in ("make serve", "hwbsite check", "hwbsite new meeting", "hwbsite new paper", "make schema",
-                    "hwbsite new update", "hwbsite new values", "hwbsite check --changed-since"):
+                    "hwbsite new update", "hwbsite new values", "hwbsite new minutes", "hwbsite check --changed-since"):
         assert command in text
 
 

@@ -98,3 +98,21 @@ def test_new_values_starts_a_csv_with_the_header(real_data_copy):
     path = real_data_copy / "data/metrics/values/bcf-2026-27-actuals.csv"
     assert path.read_text().startswith("metric,period,kind,value,unit,")
     assert problems_in(real_data_copy, "data/metrics/values/bcf-2026-27-actuals.csv") == []
+
+
+def test_new_minutes_adds_a_minute_per_agenda_item_numbered_on(real_data_copy):
+    assert run(real_data_copy, "new", "meeting", "2026-11-18").exit_code == 0
+    result = run(real_data_copy, "new", "minutes", "2026-11-18")
+    assert result.exit_code == 0, result.output
+    project, _log = load_project(real_data_copy)
+    earlier = max(m.number for m in project.meeting("2017-07-05").minutes.items)
+    meeting = project.meeting("2026-11-18")
+    assert [m.number for m in meeting.minutes.items] == list(range(earlier + 1, earlier + 1 + len(meeting.agenda.items)))
+    assert [m.agenda_item for m in meeting.minutes.items] == [i.number for i in meeting.agenda.items]
+    # the agenda published, each minute's body is an error until written
+    path = real_data_copy / "data/meetings/2026-11-18.yml"
+    path.write_text(path.read_text().replace("  status: draft ", "  status: published "))
+    found = problems_in(real_data_copy, "data/meetings/2026-11-18.yml")
+    assert len(found) == len(meeting.agenda.items)
+    assert all(f'error: template text left in: "{scaffold.MINUTE_BODY}"' in p for p in found)
+    assert run(real_data_copy, "new", "minutes", "2026-11-18").exit_code == 1  # never twice
