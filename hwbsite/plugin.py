@@ -38,14 +38,16 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         root = root_of(config)
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root))
         lines = "\n".join(p.format() for p in problems.errors)
+        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
         if problems.errors or project is None:
             if not self.serving:
                 raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
-            log.error("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
-            self.items = preview.error_output(problems.errors, self.items, root / "EDITING.md")
+            # info, not a warning: under strict mode a warning would stop the preview itself
+            log.info("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
+            had = self.items or (preview.pages_of(project, today) if project else [])
+            self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
         else:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-            today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
             self.items = output.build_output(public_view(project, today))
             config.site_name = project.board.name
         if str(root / self.config.data_dir) not in config.watch:
@@ -55,8 +57,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return config
 
     def on_files(self, files, config):
-        # Hand-written pages come back from the output list with their blocks expanded; papers are
-        # published only through their generated page, and only when the public view holds them.
+        # Hand-written pages and papers come back only through the output list (blocks expanded).
         for file in list(files):
             if file.src_uri.endswith(".md"):
                 files.remove(file)

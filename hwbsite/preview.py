@@ -8,11 +8,13 @@ itself once the file is fixed. `mkdocs build` never uses this: it stops with the
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
-from . import markup, urls
+from . import markup, output, urls
 from .errors import Problem
 from .output import OutputItem
+from .publication import public_view
 
 GUIDE_PAGE = "editing-guide.md"
 
@@ -23,6 +25,10 @@ _SECTIONS = [
     ("data/strategy/", "update-an-actions-rag-status"),
     ("data/metrics/", "add-a-quarter-of-metric-values"),
 ]
+_TITLES = {"add-a-meeting": "Add a meeting", "add-a-paper": "Add a paper", "publish-minutes": "Publish minutes",
+           "update-an-actions-rag-status": "Update an action's RAG status",
+           "add-a-quarter-of-metric-values": "Add a quarter of metric values",
+           "check-your-changes": "Check your changes"}
 _MINUTES_FIELDS = ("minutes", "attendance", "resolution", "owner", "declarations", "number")
 
 
@@ -52,19 +58,41 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
             lines.append(f"    - What to write instead: {markup.text(p.hint)}")
         if guide:
             href = urls.relative(page, GUIDE_PAGE)
-            lines.append(f"    - [How to write this file (EDITING.md)]({href}#{guide_section(p)})")
+            section = guide_section(p)
+            lines.append(f"    - In the guide: [{_TITLES[section]}]({href}#{section})")
     return "\n".join(lines) + "\n"
 
 
-def error_output(problems: list[Problem], previous: list[OutputItem] = (),
-                 guide: Path | None = None) -> list[OutputItem]:
-    """The preview's output while the data has errors: every page the site had (and the home page)
-    shows the errors; files that are not pages (styles, scripts, downloads) stay as they were."""
+def nav_paths(nav) -> list[str]:
+    """Every page a MkDocs nav names (nested lists and titled entries), so that none is missing."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for value in nav for p in nav_paths(value)]
+    return []
+
+
+def pages_of(project, today: dt.date) -> list[OutputItem]:
+    """The output the data would make without its broken records (the loader leaves them out), so
+    that the page the officer has open shows the errors even when the preview never built."""
+    try:
+        return output.build_output(public_view(project, today))
+    except Exception:  # noqa: BLE001 - the data is known to be broken; the error list says how
+        return []
+
+
+def error_output(problems: list[Problem], previous: list[OutputItem] = (), guide: Path | None = None,
+                 nav: list[str] = ()) -> list[OutputItem]:
+    """The preview's output while the data has errors: every page the site had, every page the nav
+    names, and the home page show the errors; files that are not pages (styles, scripts,
+    downloads) stay as they were."""
     errors = sorted(problems)
     has_guide = guide is not None and guide.is_file()
-    pages = sorted({i.path for i in previous if i.is_page} | {"index.md"})
-    items = [OutputItem(path, error_page(errors, path, has_guide), in_nav=path == "index.md") for path in pages
-             if path != GUIDE_PAGE]
+    pages = sorted({i.path for i in previous if i.is_page} | set(nav) | {"index.md"})
+    items = [OutputItem(path, error_page(errors, path, has_guide), in_nav=path in nav or path == "index.md")
+             for path in pages if path != GUIDE_PAGE]
     if has_guide:
         items.append(OutputItem(GUIDE_PAGE, guide.read_text(encoding="utf-8")))
     items += [i for i in previous if not i.is_page]

@@ -35,9 +35,9 @@ def test_every_page_lists_every_error_escaped_with_its_place():
 def test_each_error_links_to_its_section_of_the_guide_and_every_link_resolves():
     items = preview.error_output(PROBLEMS, PREVIOUS, REPO / "EDITING.md")
     meeting = next(i.text for i in items if i.path == "meetings/2026-12-09.md")
-    assert "(../editing-guide.md#add-a-meeting)" in meeting
-    assert "(../editing-guide.md#add-a-quarter-of-metric-values)" in meeting
-    assert "(../editing-guide.md#publish-minutes)" in meeting
+    assert "Add a meeting](../editing-guide.md#add-a-meeting)" in meeting
+    assert "Add a quarter of metric values](../editing-guide.md#add-a-quarter-of-metric-values)" in meeting
+    assert "Publish minutes](../editing-guide.md#publish-minutes)" in meeting
     assert buildcheck.broken_links(items) == []
 
 
@@ -56,3 +56,20 @@ def test_a_build_still_stops_at_the_errors(fixture_project, caplog):
         build(root)
     assert "nothing was built.\ndata/meetings/2026-01-14.yml:14:7: error:" in caplog.text
     assert not (root / "site" / "index.html").exists()
+
+
+def test_the_nav_and_the_pages_the_broken_data_would_still_make_show_the_errors(real_data_copy):
+    from hwbsite.project import load_project
+    meeting = real_data_copy / "data/meetings/2017-07-05.yml"
+    meeting.write_text(meeting.read_text().replace('{name: "Terri Roche"', '{name: "Terri Roche", chair: maybe'))
+    project, log = load_project(real_data_copy)
+    assert log.errors and project is not None
+    import datetime as dt
+    had = preview.pages_of(project, dt.date(2026, 11, 30))
+    items = preview.error_output(log.errors, had, None, ["index.md", "dashboards/camhs.md"])
+    paths = {i.path for i in items}
+    assert {"meetings/2017-09-20.md", "dashboards/camhs.md", "index.md"} <= paths
+    page = next(i.text for i in items if i.path == "meetings/2017-09-20.md")
+    assert "data/meetings/2017-07-05.yml:27:" in page
+    assert preview.nav_paths([{"Home": "index.md"}, {"Dashboards": [{"CAMHS": "dashboards/camhs.md"}]},
+                              {"Site": "https://example.org/x.md"}]) == ["index.md", "dashboards/camhs.md"]
