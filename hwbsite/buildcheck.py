@@ -168,3 +168,36 @@ def report_broken_links(items: list["OutputItem"], texts: dict[str, str], log: P
                 f"{link.reason}", "mkdocs build --strict stops on it; fix or remove the link",
                 code="broken-link")
 
+
+
+def nav_paths(nav) -> list[str]:
+    """Every page a MkDocs nav names (nested lists and titled entries), so that none is missing."""
+    if isinstance(nav, str):
+        return [nav] if nav.endswith(".md") and "://" not in nav else []
+    if isinstance(nav, dict):
+        return [p for value in nav.values() for p in nav_paths(value)]
+    if isinstance(nav, list):
+        return [p for value in nav for p in nav_paths(value)]
+    return []
+
+
+def report_missing_nav(config_text: str, config_file: str, items: list["OutputItem"], log: ProblemLog) -> None:
+    """A page the nav of mkdocs.yml names that the site does not make (strict: nav.not_found)."""
+    import yaml
+
+    class _Loader(yaml.SafeLoader):
+        pass
+
+    # mkdocs.yml may hold tags such as !ENV that only MkDocs resolves: read them as plain values
+    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    try:
+        config = yaml.load(config_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError:
+        return  # MkDocs reports its own configuration errors
+    pages = {i.path for i in items if i.is_page}
+    for path in nav_paths((config or {}).get("nav") or []):
+        if path not in pages:
+            number, column = next(((n, line.index(path) + 1) for n, line in
+                                   enumerate(config_text.splitlines(), start=1) if path in line), (1, 1))
+            log.add(config_file, number, column, "nav", f"the nav names '{path}', which the site does not have",
+                    "add the page under content/, or remove it from the nav", code="nav-not-found")

@@ -154,6 +154,9 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
                     "see which of your files make that page, and keep only one", code="build")
         else:
             buildcheck.report_broken_links(items, project.texts, log)
+            config = Path(root) / "mkdocs.yml"
+            if config.is_file():
+                buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)
     return log
 
 

@@ -12,9 +12,12 @@ import datetime as dt
 from pathlib import Path
 
 from . import markup, output, urls
+from .buildcheck import nav_paths
 from .errors import Problem
 from .output import OutputItem
 from .publication import public_view
+
+__all__ = ["GUIDE_PAGE", "error_output", "guide_section", "nav_paths", "pages_of"]
 
 GUIDE_PAGE = "editing-guide.md"
 
@@ -61,17 +64,6 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
             section = guide_section(p)
             lines.append(f"    - In the guide: [{_TITLES[section]}]({href}#{section})")
     return "\n".join(lines) + "\n"
-
-
-def nav_paths(nav) -> list[str]:
-    """Every page a MkDocs nav names (nested lists and titled entries), so that none is missing."""
-    if isinstance(nav, str):
-        return [nav] if nav.endswith(".md") and "://" not in nav else []
-    if isinstance(nav, dict):
-        return [p for value in nav.values() for p in nav_paths(value)]
-    if isinstance(nav, list):
-        return [p for value in nav for p in nav_paths(value)]
-    return []
 
 
 def pages_of(project, today: dt.date) -> list[OutputItem]:

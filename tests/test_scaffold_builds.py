@@ -144,3 +144,14 @@ def test_each_scaffold_builds_with_mkdocs_strict(tmp_path_factory, archive):
     assert run_check(root, build_date=BUILD_DATE).errors == []
     site = build(root, strict=True, build_date=BUILD_DATE.isoformat())
     assert (site / "meetings/index.html").exists()
+
+
+def test_a_nav_entry_the_site_does_not_have_is_an_error_at_its_line(tmp_path):
+    make_archive(tmp_path, [], dt.date(2017, 8, 23))
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - Topics: topics/index.md\n",
+                                                 "  - Topics: topics/index.md\n  - Plan: plan.md\n"))
+    line = next(n for n, t in enumerate(config.read_text().splitlines(), 1) if "plan.md" in t)
+    errors = [p.format() for p in run_check(tmp_path, build_date=BUILD_DATE).errors]
+    assert errors == [f"mkdocs.yml:{line}:11: error: nav: the nav names 'plan.md', which the site does not have "
+                      "(hint: add the page under content/, or remove it from the nav)"]
