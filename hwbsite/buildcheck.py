@@ -182,7 +182,8 @@ def nav_paths(nav) -> list[str]:
 
 
 def report_missing_nav(config_text: str, config_file: str, items: list["OutputItem"], log: ProblemLog) -> None:
-    """A page the nav of mkdocs.yml names that the site does not make (strict: nav.not_found)."""
+    """A page the nav of mkdocs.yml names that the site does not make (strict: nav.not_found), and a
+    hand-written page the nav leaves out (strict: nav.omitted_files)."""
     import yaml
 
     class _Loader(yaml.SafeLoader):
@@ -195,7 +196,12 @@ def report_missing_nav(config_text: str, config_file: str, items: list["OutputIt
     except yaml.YAMLError:
         return  # MkDocs reports its own configuration errors
     pages = {i.path for i in items if i.is_page}
-    for path in nav_paths((config or {}).get("nav") or []):
+    nav = nav_paths((config or {}).get("nav") or [])
+    for item in items:
+        if nav and item.is_page and item.in_nav and item.path not in nav:
+            log.add(item.edit or config_file, 1, 1, "", f"the page {item.path} is not in the nav of {config_file}",
+                    f"add it under nav: in {config_file} (e.g. - Title: {item.path})", code="nav-omitted")
+    for path in nav:
         if path not in pages:
             number, column = next(((n, line.index(path) + 1) for n, line in
                                    enumerate(config_text.splitlines(), start=1) if path in line), (1, 1))

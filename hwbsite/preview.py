@@ -9,7 +9,7 @@ itself once the file is fixed. `mkdocs build` never uses this: it stops with the
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from . import markup, output, urls
 from .buildcheck import nav_paths
@@ -66,6 +66,17 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
     return "\n".join(lines) + "\n"
 
 
+def page_of_file(file: str) -> str | None:
+    """The page a meeting or paper file makes: the loader leaves a broken one out of the data, but
+    it is most often the page the officer has open."""
+    path = PurePosixPath(file)
+    if path.parent.as_posix().endswith("data/meetings") and path.suffix in (".yml", ".yaml"):
+        return urls.meeting(path.stem)
+    if path.parent.as_posix().endswith("content/papers") and path.suffix == ".md" and path.stem != "index":
+        return urls.paper(path.stem)
+    return None
+
+
 def pages_of(project, today: dt.date) -> list[OutputItem]:
     """The output the data would make without its broken records (the loader leaves them out), so
     that the page the officer has open shows the errors even when the preview never built."""
@@ -81,8 +92,9 @@ def error_output(problems: list[Problem], previous: list[OutputItem] = (), guide
     names, and the home page show the errors; files that are not pages (styles, scripts,
     downloads) stay as they were."""
     errors = sorted(problems)
+    own = {page for p in errors if (page := page_of_file(p.file))}
     has_guide = guide is not None and guide.is_file()
-    pages = sorted({i.path for i in previous if i.is_page} | set(nav) | {"index.md"})
+    pages = sorted({i.path for i in previous if i.is_page} | set(nav) | own | {"index.md"})
     items = [OutputItem(path, error_page(errors, path, has_guide), in_nav=path in nav or path == "index.md")
              for path in pages if path != GUIDE_PAGE]
     if has_guide:

@@ -23,8 +23,9 @@ PREVIOUS = [OutputItem("index.md", "# Home\n"), OutputItem("meetings/2026-12-09.
 
 def test_every_page_lists_every_error_escaped_with_its_place():
     items = preview.error_output(PROBLEMS, PREVIOUS, REPO / "EDITING.md")
+    # the pages the site had, and the page of each broken meeting (the one the officer has open)
     assert [i.path for i in items] == ["assets/hwbsite/hwbsite.css", "editing-guide.md", "index.md",
-                                       "meetings/2026-12-09.md"]
+                                       "meetings/2026-10-14.md", "meetings/2026-12-09.md"]
     for page in ("index.md", "meetings/2026-12-09.md"):
         text = next(i.text for i in items if i.path == page)
         assert "data/meetings/2026-12-09.yml:14:7" in text and "data/metrics/values/x.csv:3:45" in text
@@ -42,9 +43,9 @@ def test_each_error_links_to_its_section_of_the_guide_and_every_link_resolves():
 
 
 def test_without_a_guide_the_errors_still_show():
-    items = preview.error_output(PROBLEMS[:1])
+    items = preview.error_output(PROBLEMS[1:2])
     assert [i.path for i in items] == ["index.md"]
-    assert "data/meetings/2026-12-09.yml:14:7" in items[0].text and "editing-guide" not in items[0].text
+    assert "data/metrics/values/x.csv:3:45" in items[0].text and "editing-guide" not in items[0].text
 
 
 def test_a_build_still_stops_at_the_errors(fixture_project, caplog):

@@ -155,3 +155,11 @@ def test_a_nav_entry_the_site_does_not_have_is_an_error_at_its_line(tmp_path):
     errors = [p.format() for p in run_check(tmp_path, build_date=BUILD_DATE).errors]
     assert errors == [f"mkdocs.yml:{line}:11: error: nav: the nav names 'plan.md', which the site does not have "
                       "(hint: add the page under content/, or remove it from the nav)"]
+
+
+def test_a_hand_written_page_the_nav_leaves_out_is_an_error_at_the_page(tmp_path):
+    make_archive(tmp_path, [], dt.date(2017, 8, 23))
+    (tmp_path / "content/extra.md").write_text("# Extra\n")
+    errors = [p.format() for p in run_check(tmp_path, build_date=BUILD_DATE).errors]
+    assert errors == ["content/extra.md:1:1: error: the page extra.md is not in the nav of mkdocs.yml "
+                      "(hint: add it under nav: in mkdocs.yml (e.g. - Title: extra.md))"]
