@@ -122,9 +122,11 @@ def anchors(text: str) -> set[str]:
     return found
 
 
-def broken_links(items: list["OutputItem"]) -> list[BrokenLink]:
+def broken_links(items: list["OutputItem"], other_files: Iterable[str] = ()) -> list[BrokenLink]:
+    """Links of the output's pages to pages, files or sections that do not exist; other_files are
+    the files MkDocs copies from the docs folder as they are (images, PDFs)."""
     pages = {i.path: i for i in items if i.is_page}
-    paths = {i.path for i in items}
+    paths = {i.path for i in items} | set(other_files)
     ids: dict[str, set[str]] = {}
     broken: list[BrokenLink] = []
     for page in pages.values():
@@ -138,7 +140,8 @@ def broken_links(items: list["OutputItem"]) -> list[BrokenLink]:
                     resolved = (posixpath.normpath(posixpath.join(posixpath.dirname(page.path), path))
                                 if path else page.path)
                     if resolved not in paths:
-                        broken.append(BrokenLink(page.path, target, f"there is no page {resolved}", page.edit))
+                        kind = "page" if resolved.endswith(".md") else "file"
+                        broken.append(BrokenLink(page.path, target, f"there is no {kind} {resolved}", page.edit))
                         continue
                     if anchor and resolved in pages:
                         if resolved not in ids:
@@ -149,21 +152,18 @@ def broken_links(items: list["OutputItem"]) -> list[BrokenLink]:
     return broken
 
 
-def report_broken_links(items: list["OutputItem"], texts: dict[str, str], log: ProblemLog) -> None:
+def report_broken_links(items: list["OutputItem"], texts: dict[str, str], log: ProblemLog,
+                        other_files: Iterable[str] = ()) -> None:
     """Each broken link as an error at the line of the officer's file that holds its target."""
-    for link in broken_links(items):
+    for link in broken_links(items, other_files):
         file = link.edit or f"(generated page {link.page})"
-        line, column = 1, 1
         text = texts.get(link.edit or "", "")
-        needles = [link.target, link.target.partition("#")[0], link.target.partition("#")[2]]
-        for needle in filter(None, needles):
-            stem = posixpath.splitext(posixpath.basename(needle))[0] if needle != needles[2] else needle
-            for number, source_line in enumerate(text.splitlines(), start=1):
-                if stem and stem in source_line:
-                    line, column = number, source_line.index(stem) + 1
-                    break
-            if line != 1 or column != 1:
-                break
+        path, _hash, anchor = link.target.partition("#")
+        # the link as written (a page's own link), else what a generated link was made from (a date, an id)
+        needles = [link.target, path, posixpath.splitext(posixpath.basename(path))[0], anchor]
+        line, column = next(((number, source.index(needle) + 1) for needle in needles if needle
+                             for number, source in enumerate(text.splitlines(), start=1) if needle in source),
+                            (1, 1))
         log.add(file, line, column, "", f"the page {link.page} would have a broken link '{link.target}': "
                 f"{link.reason}", "mkdocs build --strict stops on it; fix or remove the link",
                 code="broken-link")

@@ -153,7 +153,9 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
             log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
                     "see which of your files make that page, and keep only one", code="build")
         else:
-            buildcheck.report_broken_links(items, project.texts, log)
+            docs = Path(root) / content_dir
+            copied = [f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.suffix != ".md"]
+            buildcheck.report_broken_links(items, project.texts, log, copied)
             config = Path(root) / "mkdocs.yml"
             if config.is_file():
                 buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)

@@ -163,3 +163,16 @@ def test_a_hand_written_page_the_nav_leaves_out_is_an_error_at_the_page(tmp_path
     errors = [p.format() for p in run_check(tmp_path, build_date=BUILD_DATE).errors]
     assert errors == ["content/extra.md:1:1: error: the page extra.md is not in the nav of mkdocs.yml "
                       "(hint: add it under nav: in mkdocs.yml (e.g. - Title: extra.md))"]
+
+
+def test_files_in_the_docs_folder_are_link_targets_and_missing_ones_are_errors(tmp_path):
+    make_archive(tmp_path, [], dt.date(2017, 8, 23))
+    (tmp_path / "content/img").mkdir()
+    (tmp_path / "content/img/logo.png").write_bytes(b"\x89PNG")
+    page = tmp_path / "content/index.md"
+    page.write_text(page.read_text() + "\n![Logo](img/logo.png) and [the plan](img/plan.pdf)\n")
+    line = len(page.read_text().splitlines())
+    errors = [p.format() for p in run_check(tmp_path, build_date=BUILD_DATE).errors]
+    assert errors == [f"content/index.md:{line}:38: error: the page index.md would have a broken link "
+                      "'img/plan.pdf': there is no file img/plan.pdf (hint: mkdocs build --strict stops on it; "
+                      "fix or remove the link)"]
