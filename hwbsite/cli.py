@@ -326,6 +326,10 @@ def new_meeting(date: dt.date, root: Path) -> None:
     meetings.mkdir(parents=True, exist_ok=True)
     target.write_text(meeting_skeleton(date, board, previous, has_minutes), encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}. Add the agenda items, then run: hwbsite check")
+    if previous and not has_minutes and any(t.lower().startswith("minutes of the previous meeting")
+                                            for t in board.standing_items):
+        click.echo(f"minutes_of: is left as a note: the meeting of {previous.isoformat()} has no minutes in its "
+                   "file yet (remove the # once it has).")
 
 
 def previous_meeting(root: Path, meetings: Path, date: dt.date) -> tuple[dt.date | None, bool]:

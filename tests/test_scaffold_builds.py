@@ -99,7 +99,9 @@ def test_a_new_meeting_passes_check_and_every_link_of_the_site_resolves(tmp_path
 
 def test_the_scaffold_links_minutes_only_when_they_are_published(tmp_path):
     make_archive(tmp_path, ["held-with-minutes", "held-no-minutes"], dt.date(2017, 8, 23))
-    text = new_meeting(tmp_path, dt.date(2017, 10, 1), publish=False).read_text()
+    said = CliRunner().invoke(main, ["new", "meeting", "2017-10-01", "--root", str(tmp_path)]).output
+    assert "minutes_of: is left as a note: the meeting of 2017-09-20 has no minutes in its file yet" in said
+    text = (tmp_path / "data/meetings/2017-10-01.yml").read_text()
     assert "\n      minutes_of:" not in text
     assert "# minutes_of: 2017-09-20   # remove the # once data/meetings/2017-09-20.yml has its minutes" in text
 
