@@ -26,6 +26,7 @@ from pydantic import ValidationError
 from . import markup, urls, yamlsource
 from .charts import MARKER
 from .models.blocks import BLOCK_MODELS
+from .suggest import did_you_mean
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
 
@@ -103,7 +104,7 @@ def table_files(text: str) -> list[str]:
 def missing_reference(kind: str, options, project) -> tuple[str, str, str] | None:
     """(field, message, hint) when valid options name a table or metric the project does not have."""
     if kind == "table" and options.file not in project.tables:
-        return "file", f"no table '{options.file}' in data/tables/", ""
+        return "file", f"no table '{options.file}' in data/tables/", did_you_mean(options.file, project.tables)
     if kind == "table" and options.finance is not None and options.finance not in project.finance.files:
         return ("finance", f"no finance dataset '{options.finance}' in data/finance/",
                 "finance: the name of a CSV file in data/finance/, without .csv")
@@ -113,7 +114,7 @@ def missing_reference(kind: str, options, project) -> tuple[str, str, str] | Non
         for metric_id in options.ids:
             if metric_id not in project.metrics:
                 return ("metrics" if options.metrics else "metric", f"unknown metric '{metric_id}'",
-                        "see data/metrics/registry.yml for the ids")
+                        did_you_mean(metric_id, project.metrics) or "see data/metrics/registry.yml for the ids")
     return None
 
 

@@ -198,6 +198,14 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
             continue
         for item in meeting.agenda.walk():
             listed = set(item.papers)
+            for paper_id in item.papers:  # a paper moved to another meeting, still listed here
+                paper = project.papers.get(paper_id)
+                if paper is not None and paper.meeting and paper.meeting.isoformat() != meeting.id:
+                    log.warn(item.pos_of("papers"), "papers",
+                             f"paper '{paper_id}' says it is for the meeting of {paper.meeting}"
+                             + (f", item {paper.item}" if paper.item else "") + ", not this one",
+                             f"remove it from this item's papers:, or set meeting: {meeting.id} in "
+                             f"{paper.path}", code="paper-moved")
             if (item.pages and not listed and item.minutes_of is None and item.exempt is None
                     and (meeting.id, item.number) not in for_item
                     and not (item.aims and meeting.date in reported_to)):

@@ -3,6 +3,8 @@
     hwbsite check [PATH] [--format text|json|github]
     hwbsite new meeting 2026-12-09
     hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
+    hwbsite new minutes 2026-12-09 | new update 2026-12-09 | new values bcf-2026-27-actuals
+    hwbsite check --changed-since origin/main
     hwbsite schema [--out schemas]
     hwbsite generate --out DIR [--build-date YYYY-MM-DD]
 """
@@ -19,6 +21,7 @@ from pathlib import Path
 
 import click
 
+from . import scaffold
 from .errors import Problem, ProblemLog, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -31,9 +34,13 @@ class DateType(click.ParamType):
     def convert(self, value, param, ctx):
         if isinstance(value, dt.date):
             return value
+        from .dates import why_impossible
         try:
             return dt.date.fromisoformat(str(value))
         except ValueError:
+            impossible = why_impossible(value)
+            if impossible:
+                self.fail(f"{value} is not a date: {impossible}", param, ctx)
             self.fail(f"expected a date written YYYY-MM-DD (for example 2026-12-09), got {value!r}", param, ctx)
 
 
@@ -132,9 +139,28 @@ def format_json(problems: list[Problem]) -> str:
 
 
 def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
-              today: dt.date | None = None) -> ProblemLog:
+              build_date: dt.date | None = None) -> ProblemLog:
+    """Every problem in the data; when there is no error, also every link of the site that the
+    strict build would refuse (so that what passes the check, builds). Dates are judged as of
+    ``build_date``: default, build_date in mkdocs.yml, else today."""
+    from . import buildcheck, output
     from .project import load_project
-    _project, log = load_project(root, data_dir, content_dir, today or configured_build_date(root))
+    from .publication import public_view
+    build_date = build_date or configured_build_date(root) or dt.date.today()
+    project, log = load_project(root, data_dir, content_dir, build_date)
+    if project is not None and not log.errors:
+        try:
+            items = output.build_output(public_view(project, build_date))
+        except ValueError as exc:  # two outputs for one path: a page the data cannot make twice
+            log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
+                    "see which of your files make that page, and keep only one", code="build")
+        else:
+            docs = Path(root) / content_dir
+            copied = [f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.suffix != ".md"]
+            buildcheck.report_broken_links(items, project.texts, log, copied)
+            config = Path(root) / "mkdocs.yml"
+            if config.is_file():
+                buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)
     return log
 
 
@@ -158,19 +184,35 @@ def configured_build_date(root: Path) -> dt.date | None:
 @click.option("--content-dir", default="content", show_default=True, help="Folder of papers and pages, inside PATH.")
 @click.option("--build-date", type=click.DateTime(["%Y-%m-%d"]), default=None,
               help="Judge dates (is a meeting past?) as of this day; default: build_date in mkdocs.yml, else today.")
-def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date) -> None:
+@click.option("--changed-since", "since", metavar="REF", default=None,
+              help="Show warnings only on lines changed since the Git revision REF (e.g. origin/main); "
+                   "errors are always shown.")
+def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, since: str | None) -> None:
     """Check every data file and paper, and list each error and warning with file:line:column.
 
     Exits with status 1 if there are errors (the site would not build), 0 if there are only warnings.
     """
     log = run_check(path, data_dir, content_dir, build_date.date() if build_date else None)
     problems = sorted(set(log.problems))
+    hidden = 0
+    if since:
+        from .changes import GitError, changed_lines, concerns
+        try:
+            changed = changed_lines(path, since)
+        except GitError as exc:
+            raise click.ClickException(f"--changed-since {since}: {exc}")
+        kept = [p for p in problems if p.severity is Severity.ERROR or concerns(changed, p.file, p.line)]
+        hidden = len(problems) - len(kept)
+        problems = kept
     if fmt == "json":
         click.echo(format_json(problems), nl=False)
     elif fmt == "github":
         click.echo(format_github(problems, path), nl=False)
     else:
         click.echo(format_text(problems, color=sys.stdout.isatty()), nl=False)
+    if hidden:
+        click.echo(f"{_plural(hidden, 'warning')} on lines not changed since {since} not shown "
+                   "(run hwbsite check without --changed-since to list every one).", err=fmt != "text")
     sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
 
 
@@ -223,8 +265,11 @@ def _long_date(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B %Y}"
 
 
-def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None) -> str:
-    """A valid, commented meeting file with the board's defaults and standing items."""
+def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previous_minutes: bool = True) -> str:
+    """A valid, commented meeting file with the board's defaults and standing items.
+
+    ``minutes_of:`` is filled only when the previous meeting's minutes are published: a link to
+    minutes that do not exist would stop the strict build once the agenda is published."""
     time = f"{_quote(board.default_time)}" if board.default_time else "null"
     venue = _quote(board.default_venue) if board.default_venue else "null"
     lines = [
@@ -261,7 +306,11 @@ def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None) -> st
         lines.append(f"    - number: \"{number}\"")
         lines.append(f"      title: {_quote(title)}")
         if previous and title.lower().startswith("minutes of the previous meeting"):
-            lines.append(f"      minutes_of: {previous.isoformat()}   # the meeting whose minutes are approved")
+            if previous_minutes:
+                lines.append(f"      minutes_of: {previous.isoformat()}   # the meeting whose minutes are approved")
+            else:
+                lines.append(f"      # minutes_of: {previous.isoformat()}   # remove the # once "
+                             f"data/meetings/{previous.isoformat()}.yml has its minutes")
     if not board.standing_items:
         lines.append("    - number: \"1\"")
         lines.append("      title: \"Apologies for absence\"")
@@ -289,10 +338,31 @@ def new_meeting(date: dt.date, root: Path) -> None:
     if not board_file.exists():
         raise click.ClickException(f"no {board_file.as_posix()}: run this in the site's folder, or use --root")
     board = _load_model(root, board_file, Board)
-    earlier = sorted(d for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)
+    previous, has_minutes = previous_meeting(root, meetings, date)
     meetings.mkdir(parents=True, exist_ok=True)
-    target.write_text(meeting_skeleton(date, board, earlier[-1] if earlier else None), encoding="utf-8")
+    target.write_text(meeting_skeleton(date, board, previous, has_minutes), encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}. Add the agenda items, then run: hwbsite check")
+    if previous and not has_minutes and any(t.lower().startswith("minutes of the previous meeting")
+                                            for t in board.standing_items):
+        click.echo(f"minutes_of: is left as a note: the meeting of {previous.isoformat()} has no minutes in its "
+                   "file yet (remove the # once it has).")
+
+
+def previous_meeting(root: Path, meetings: Path, date: dt.date) -> tuple[dt.date | None, bool]:
+    """The latest earlier meeting that was held (not cancelled or moved), and whether its minutes
+    are published: the meeting whose minutes the new one approves."""
+    from .buildcheck import minutes_published
+    from .models.meetings import Meeting
+    from .validate import load_yaml_model
+    earlier = sorted((d, p) for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)
+    for day, path in reversed(earlier):
+        meeting = load_yaml_model(path, Meeting, ProblemLog(root))
+        if meeting is None:
+            return day, False  # a file with errors: leave minutes_of for the officer
+        if meeting.status in ("cancelled", "moved"):
+            continue
+        return day, minutes_published(meeting)
+    return None, False
 
 
 def _date_of(stem: str) -> dt.date | None:
@@ -337,15 +407,15 @@ def paper_skeleton(paper_id: str, title: str, meeting: dt.date, item: str, organ
         "",
         "## 1. Purpose",
         "",
-        "Say in a sentence or two why the paper comes to the Board.",
+        scaffold.PAPER_PURPOSE,
         "",
         "## 2. Background",
         "",
-        "Write the paper here in Markdown: headings start with ##, lists with -, and tables use | columns |.",
+        scaffold.PAPER_BODY,
         "",
         "## 3. Recommendations",
         "",
-        "The recommendations are listed in the details above, so they appear on the paper's page.",
+        scaffold.PAPER_RECOMMENDATIONS,
         "",
     ])
 
@@ -396,6 +466,100 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
         click.echo(f"Created {target.relative_to(root).as_posix()}.\n"
                    f"Next: list it on item {item} in {rel_meeting} (papers: [{paper_id}]), "
                    "write the paper, then run: hwbsite check")
+
+
+@new.command("update")
+@click.argument("date", type=DATE)
+@click.option("--plan", "plan_id", help="The action plan's id (default: the plan of the latest update).")
+@click.option("--meeting", "meeting_date", type=DATE, default=None,
+              help="The meeting it is reported to (default: DATE, when there is a meeting that day).")
+@root_option
+def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
+    """Write data/strategy/updates/DATE--PLAN.yml: every action with its latest RAG, progress to write."""
+    from . import strategy as strategy_data
+    log = ProblemLog(root)
+    plans, updates = strategy_data.load(root / "data" / "strategy", log)
+    if log.errors:
+        lines = "\n".join(p.format() for p in log.errors)
+        raise click.ClickException(f"the strategy files have errors; fix them first (run: hwbsite check)\n{lines}")
+    by_id = {p.id: p for p in plans}
+    if plan_id is None:
+        if updates:
+            plan_id = max(updates, key=lambda u: u.as_at).plan
+        elif len(plans) == 1:
+            plan_id = plans[0].id
+        else:
+            raise click.BadParameter("say which plan: " + ", ".join(sorted(by_id)) if by_id
+                                     else "there is no action plan in data/strategy/", param_hint="--plan")
+    if plan_id not in by_id:
+        from .suggest import did_you_mean
+        raise click.BadParameter(f"no action plan '{plan_id}' in data/strategy/ "
+                                 f"({did_you_mean(plan_id, by_id) or 'plans: ' + ', '.join(sorted(by_id))})",
+                                 param_hint="--plan")
+    earlier = [u for u in updates if u.plan == plan_id and u.as_at < date]
+    latest = max(earlier, key=lambda u: u.as_at) if earlier else None
+    target = root / "data" / "strategy" / "updates" / f"{date.isoformat()}--{plan_id}.yml"
+    if target.exists():
+        raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
+                                   "edit it instead (nothing was written)")
+    if meeting_date is None and (root / "data" / "meetings" / f"{date.isoformat()}.yml").exists():
+        meeting_date = date
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
+                                               latest.src.file if latest else None), encoding="utf-8")
+    click.echo(f"Created {target.relative_to(root).as_posix()}"
+               + (f" from the update as at {latest.as_at}" if latest else "")
+               + ". Write each action's progress, then run: hwbsite check")
+
+
+@new.command("minutes")
+@click.argument("date", type=DATE)
+@root_option
+def new_minutes(date: dt.date, root: Path) -> None:
+    """Add a minutes: block to data/meetings/DATE.yml: a minute for each agenda item, to write."""
+    from .models.meetings import Meeting
+    from .validate import load_yaml_model
+    meetings = root / "data" / "meetings"
+    meeting_file = meetings / f"{date.isoformat()}.yml"
+    if not meeting_file.exists():
+        raise click.ClickException(f"no meeting file data/meetings/{date.isoformat()}.yml; "
+                                   f"start one with: hwbsite new meeting {date.isoformat()}")
+    meeting = _load_model(root, meeting_file, Meeting)
+    if meeting.minutes is not None:
+        raise click.ClickException(f"data/meetings/{date.isoformat()}.yml already has minutes: (nothing was written)")
+    last = 0
+    for path in sorted(meetings.glob("*.y*ml"), reverse=True):
+        day = _date_of(path.stem)
+        if day and day < date:
+            earlier = load_yaml_model(path, Meeting, ProblemLog(root))
+            if earlier is not None and earlier.minutes and earlier.minutes.items:
+                last = max(m.number for m in earlier.minutes.items)
+                break
+    text = meeting_file.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^# minutes: add them after the meeting.*\n?", "", text)
+    meeting_file.write_text(text.rstrip("\n") + "\n" + scaffold.minutes_skeleton(meeting, last + 1), encoding="utf-8")
+    click.echo(f"Added minutes: to data/meetings/{date.isoformat()}.yml, numbered from {last + 1}. "
+               "Write each minute and the attendance, set status: held, then run: hwbsite check")
+
+
+@new.command("values")
+@click.argument("name")
+@root_option
+def new_values(name: str, root: Path) -> None:
+    """Write data/metrics/values/NAME.csv with the header line; add one figure per row."""
+    from .metrics import COLUMNS
+    stem = name[:-4] if name.endswith(".csv") else name
+    if not _SLUG.match(stem):
+        raise click.BadParameter("use lowercase letters, digits and hyphens, e.g. bcf-2019-20-actuals",
+                                 param_hint="NAME")
+    target = root / "data" / "metrics" / "values" / f"{stem}.csv"
+    if target.exists():
+        raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
+                                   "add rows at its end instead (nothing was written)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
+    click.echo(f"Created {target.relative_to(root).as_posix()} with the header line. Add one figure per row "
+               "(see \"Add a quarter of metric values\" in EDITING.md), then run: hwbsite check")
 
 
 _FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")

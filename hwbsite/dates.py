@@ -29,3 +29,25 @@ def clock(t: str | None) -> str:
     if hour == 12 and minute == 0:
         return "12 noon"
     return f"{h12}{suffix}" if minute == 0 else f"{h12}:{minute:02d}{suffix}"
+
+
+def why_impossible(text: str) -> str | None:
+    """What is impossible about a date written YYYY-MM-DD ("there is no month 13"); None when the
+    text is a real date or not written that way."""
+    import calendar
+    import re
+    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", str(text))
+    if not m:
+        return None
+    year, month, day = (int(g) for g in m.groups())
+    if not 1 <= month <= 12:
+        return f"there is no month {month}: months go from 01 to 12"
+    last = calendar.monthrange(year, month)[1]
+    name = calendar.month_name[month]
+    if day == 0:
+        return "there is no day 0: days start at 01"
+    if day > last:
+        if month == 2 and day == 29:
+            return f"{year} is not a leap year, so February {year} has 28 days"
+        return f"{name} {year} has {last} days, so there is no {day} {name}"
+    return None

@@ -8,7 +8,8 @@ point at problems the papers really have (a total that does not add up).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ import pandas as pd
 from . import periods
 from .errors import ProblemLog
 from .models.metrics import UNIT_SCALES, Metric, ValueRow
+from .suggest import did_you_mean
 from .tables import cell_columns, read_csv
 from .validate import validate
 from .yamlsource import Document
@@ -96,9 +98,8 @@ def _row(header, row, rel: Path, line: int, raw: str, registry, log) -> Value | 
         return None
     metric = registry.get(parsed.metric)
     if metric is None:
-        close = difflib.get_close_matches(parsed.metric, list(registry), n=1)
         log.error(parsed.pos_of("metric"), "metric", f"unknown metric '{parsed.metric}'",
-                  f"did you mean '{close[0]}'?" if close else "add it to data/metrics/registry.yml")
+                  did_you_mean(parsed.metric, registry) or "add it to data/metrics/registry.yml")
         return None
     if parsed.unit and parsed.unit != metric.unit:
         log.error(parsed.pos_of("unit"), "unit",
@@ -142,6 +143,37 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
                      "a plan revised after the event is not a plan", code="plan-after-period")
     _check_totals(values, log)
     _check_versions(registry, values, log)
+    _check_labels(values, log)
+
+
+_NUMBERS = re.compile(r"\d+(?:[/.-]\d+)*")
+
+
+def label_style(label: str) -> str:
+    """How a label writes its numbers: "Q1 17/18" -> "9 99/99", "Q1 2017/18" -> "9 9999/99"; words
+    ("year-end", month names) are left out, as papers vary them for good reason."""
+    return " ".join(re.sub(r"\d", "9", n) for n in _NUMBERS.findall(label))
+
+
+def _check_labels(values: list[Value], log: ProblemLog) -> None:
+    """A label written unlike every other label of its series ("Q1 2017/18" among "Q1 17/18")
+    is a warning naming the labels the series uses: charts and tables show the labels as written."""
+    series: dict[tuple, list[Value]] = defaultdict(list)
+    for v in values:
+        if v.period.kind in ("quarter", "financial-year", "month"):
+            series[(v.metric, v.period.kind)].append(v)
+    for group in series.values():
+        for v in group:
+            others = [o for o in group if o is not v]
+            styles = {label_style(o.period.label) for o in others}
+            if len(styles) == 1 and label_style(v.period.label) not in styles:
+                used = sorted({o.period for o in others})
+                shown = ", ".join(f"'{u.label}'" for u in used[:4]) + (", ..." if len(used) > 4 else "")
+                log.warn(v.src, "period",
+                         f"period '{v.period.label}' is not written like the other {v.metric} rows: "
+                         f"the series uses {shown}",
+                         "write the label the way the series does, so that the chart and table read as one",
+                         code="period-label")
 
 
 # How many parts of each kind tile a period of another kind: a total is checked only against a

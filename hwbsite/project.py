@@ -138,6 +138,11 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       f"meeting date {meeting.id} does not match the file name '{path.name}'",
                       f"name the file {meeting.id}.yml")
             continue
+        if f"meeting:{meeting.id}" in sources:  # e.g. 2026-12-09.yml and .yaml after a merge of two branches
+            log.error(meeting.pos_of("date"), "date",
+                      f"{sources[f'meeting:{meeting.id}']} already holds the meeting on {meeting.id}",
+                      "keep one file per meeting: merge the two files' contents and delete this one")
+            continue
         meetings.append(meeting)
         sources[f"meeting:{meeting.id}"] = log.rel(path)
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .errors import ProblemLog
 from .models.meetings import item_sort_key
 from . import htmlsafety
+from .suggest import did_you_mean
 from .yamlsource import split_front_matter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -90,6 +91,7 @@ def check(project: "Project", log: ProblemLog) -> None:
     for meeting in project.meetings:
         _check_meeting(project, meeting, log)
     _check_papers(project, log)
+    _check_topics(project, log)
 
 
 def _repeats(items, key):
@@ -120,8 +122,12 @@ def _check_people(project: "Project", log: ProblemLog) -> None:
 
 def _known_person(project, name, src, field, log) -> None:
     if project.person_named(name) is None:
-        log.warn(src, field, f"'{name}' is not in the people file",
-                 "add them to data/people.yml, or add this spelling to their aliases", code="unknown-person")
+        spellings = [s for person in project.people for s in person.spellings]
+        suggestion = did_you_mean(name, spellings)
+        hint = (f"{suggestion} Write the name as data/people.yml spells it; if the paper really spells it "
+                f"'{name}', add that spelling to the person's aliases" if suggestion
+                else "add them to data/people.yml, or add this spelling to their aliases")
+        log.warn(src, field, f"'{name}' is not in the people file", hint, code="unknown-person")
 
 
 def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
@@ -134,12 +140,14 @@ def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
             for paper_id in item.papers:
                 if paper_id not in project.papers:
                     log.error(item.pos_of("papers"), "papers", f"paper '{paper_id}' is not in content/papers/",
-                              f"create content/papers/{paper_id}.md or fix the id")
+                              did_you_mean(paper_id, project.papers)
+                              or f"create content/papers/{paper_id}.md or fix the id")
             for name in item.people:
                 _known_person(project, name, item.pos_of("people"), "people", log)
             if item.minutes_of and project.meeting(item.minutes_of) is None:
                 log.warn(item.pos_of("minutes_of"), "minutes_of",
-                         f"no meeting file for {item.minutes_of}, so its minutes cannot be linked")
+                         f"no meeting file for {item.minutes_of}, so its minutes cannot be linked",
+                         did_you_mean(str(item.minutes_of), [m.id for m in project.meetings]))
             if item.exempt is not None and item.exempt.paragraph is None:
                 log.warn(item.pos_of("exempt"), "exempt",
                          "exempt item cites no paragraph of Schedule 12A",
@@ -218,7 +226,8 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
             meeting = project.meeting(paper.meeting)
             if meeting is None:
                 log.error(paper.pos_of("meeting"), "meeting", f"no meeting on {paper.meeting} in data/meetings/",
-                          "check the date, or add the meeting file")
+                          did_you_mean(str(paper.meeting), [m.id for m in project.meetings])
+                          or "check the date, or add the meeting file")
             elif paper.item is not None:
                 items = {i.number for i in meeting.agenda.walk()} if meeting.agenda else set()
                 if paper.item not in items:
@@ -226,7 +235,8 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
                               f"meeting {paper.meeting} has no agenda item '{paper.item}'",
                               "items: " + ", ".join(sorted(items, key=item_sort_key)) if items else "")
         if paper.appendix_of and paper.appendix_of not in project.papers:
-            log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'")
+            log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'",
+                      did_you_mean(paper.appendix_of, project.papers))
     _check_appendix_cycles(project, log)
 
 
@@ -260,3 +270,22 @@ def _check_appendix_cycles(project: "Project", log: ProblemLog) -> None:
                 text = "appendix_of goes round in a circle: " + " -> ".join(ring)
             log.error(paper.pos_of("appendix_of"), "appendix_of", text,
                       "appendix_of names the main paper this one is attached to; one of these must not have it")
+
+
+def _check_topics(project: "Project", log: ProblemLog) -> None:
+    """A topic id that data/topics.yml does not describe is most often a misspelling of one it does."""
+    described = [t.slug for t in project.topics]
+    if not described:
+        return  # a board that describes no topics uses its ids as they are
+    from .checks import _walk
+    records = [*project.meetings, *project.papers.values()]
+    for record in records:
+        for obj in _walk(record):
+            if "topics" not in type(obj).model_fields:
+                continue
+            for slug in obj.topics:
+                if slug not in described:
+                    log.warn(obj.pos_of("topics"), "topics", f"topic '{slug}' is not described in data/topics.yml",
+                             did_you_mean(slug, described)
+                             or "describe it in data/topics.yml (slug and title), or use an id listed there",
+                             code="unknown-topic")

@@ -7,7 +7,7 @@ the project. ``hwbsite check`` and the build run the same list, so they cannot d
 
 from __future__ import annotations
 
-from . import blocks, checks, consistency, finance, references, strategy
+from . import blocks, buildcheck, checks, consistency, finance, references, scaffold, strategy
 from . import metrics as metric_values
 from .errors import ProblemLog, Severity
 
@@ -50,6 +50,8 @@ def metric_values_agree(project, log: ProblemLog) -> None:
 
 RULES = (
     references.check,       # cross-references: errors where the site would link to nothing
+    buildcheck.check_data,  # what would fail a strict build, found from the data, at its line
+    scaffold.check,         # template sentences left in anything that would be published
     strategy.check,         # the action plan and its RAG updates
     embedded_blocks,
     content_page_html,

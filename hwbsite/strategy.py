@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import placeholders, timescales
 from .errors import ProblemLog
+from .suggest import did_you_mean
 from .models.strategy import Action, Aim, Plan, PlanUpdate
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -147,10 +148,12 @@ def check(project: "Project", log: ProblemLog) -> None:
     for update in project.plan_updates:
         if update.meeting and project.meeting(update.meeting) is None:
             log.error(update.pos_of("meeting"), "meeting", f"no meeting on {update.meeting} in data/meetings/",
-                      "check the date, or add the meeting file")
+                      did_you_mean(str(update.meeting), [m.id for m in project.meetings])
+                      or "check the date, or add the meeting file")
         if update.paper and update.paper not in project.papers:
             log.error(update.pos_of("paper"), "paper", f"paper '{update.paper}' is not in content/papers/",
-                      f"create content/papers/{update.paper}.md or fix the id")
+                      did_you_mean(update.paper, project.papers)
+                      or f"create content/papers/{update.paper}.md or fix the id")
 
 
 def _check_updates(plans: list[Plan], broken: set[str], updates: list[PlanUpdate], log: ProblemLog) -> None:
@@ -164,7 +167,8 @@ def _check_updates(plans: list[Plan], broken: set[str], updates: list[PlanUpdate
                 continue  # the plan file's own errors are already reported
             known = ", ".join(sorted(by_id)) or "none"
             log.error(update.pos_of("plan"), "plan", f"no action plan with id '{update.plan}' in data/strategy/",
-                      f"plans: {known}")
+                      (did_you_mean(update.plan, by_id) + " " if did_you_mean(update.plan, by_id) else "")
+                      + f"plans: {known}")
             continue
         key = (update.plan, update.as_at)
         if key in seen:

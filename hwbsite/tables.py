@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -81,11 +82,48 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     ok = True
     for i, row in enumerate(rows):
         if row and len(row) != width:
-            log.add(rel, starts[i], 1, f"row {i}",
-                    f"expected {width} columns like the header, found {len(row)}",
-                    "check for a missing or extra comma; quote values that contain commas")
+            split = split_number(row, width)
+            if split is not None and i > 0:
+                index, joined = split
+                column = rows[0][index].strip() or f"column {index + 1}"
+                log.add(rel, starts[i], _column_of(row, index), column,
+                        f"the number {joined} is split in two by its comma, so this row has {len(row)} "
+                        f"columns, not {width}",
+                        f"put it in double quotes: \"{joined}\" (or write it without the comma: "
+                        f"{joined.replace(',', '')})")
+            else:
+                log.add(rel, starts[i], 1, f"row {i}",
+                        f"expected {width} columns like the header, found {len(row)}",
+                        "check for a missing or extra comma; quote values that contain commas")
             ok = False
     return CsvFile(rows, starts, text.splitlines()) if ok else None
+
+
+_HEAD = re.compile(r"^\s*-?\d{1,3}(?:,\d{3})*$")
+_GROUP = re.compile(r"^\d{3}(?:\.\d+)?%?\s*$")
+
+
+def split_number(row: list[str], width: int) -> tuple[int, str] | None:
+    """(column index, "1,045.2") when rejoining numbers that an unquoted thousands comma split
+    ("1", "045.2") gives the row the header's width; else None."""
+    cells, first = list(row), None
+    i = 0
+    while len(cells) > width and i < len(cells) - 1:
+        if _HEAD.match(cells[i]) and _GROUP.match(cells[i + 1]):
+            joined = f"{cells[i].strip()},{cells[i + 1].strip()}"
+            cells[i:i + 2] = [joined]
+            first = first or (i, joined)
+            continue  # "1,045,200": the joined cell may take the next group too
+        i += 1
+    if len(cells) != width or first is None:
+        return None
+    index, _ = first
+    return index, cells[index]
+
+
+def _column_of(row: list[str], index: int) -> int:
+    """1-based character column where cell ``index`` starts (the row as split, unquoted)."""
+    return sum(len(c) + 1 for c in row[:index]) + 1
 
 
 def load_tables(directory: Path, log: ProblemLog) -> dict[str, Table]:

@@ -294,8 +294,9 @@ def _scalar(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
                           _hint_for(problem)) from None
     except ValueError as exc:
         # e.g. 2017-06-31: YAML recognises a date but the calendar has no such day
+        from .dates import why_impossible
         raise YamlProblem(node.start_mark.line + 1, node.start_mark.column + 1,
-                          f"impossible date '{node.value}': {exc}",
+                          f"impossible date '{node.value}': {why_impossible(node.value) or exc}",
                           "check the day and month (YYYY-MM-DD)") from None
 
 

@@ -176,7 +176,7 @@ def test_new_meeting_refuses_to_overwrite(site):
 def test_new_meeting_rejects_a_bad_date(site):
     result = run("new", "meeting", "2026-06-31", "--root", str(site))
     assert result.exit_code == 2
-    assert "expected a date written YYYY-MM-DD" in result.output
+    assert "2026-06-31 is not a date: June 2026 has 30 days, so there is no 31 June" in result.output
 
 
 def test_new_meeting_without_board_defaults(site):
@@ -198,6 +198,10 @@ def test_new_paper_skeleton_is_listed_on_its_item_and_passes_check(site):
     assert "listed it on item 2" in result.output
     text = (site / "content/papers/bcf-update-2026-12.md").read_text(encoding="utf-8")
     assert text.startswith("---\n") and "\nid: bcf-update-2026-12 " in text
+    # the template's sentences cannot publish: errors until the officer writes the paper
+    _project, log = load_project(site)
+    assert {p.code for p in log.problems} == {"template-text"} and len(log.errors) == 3
+    write_body(site / "content/papers/bcf-update-2026-12.md")
     project, log = load_project(site)
     assert [p.format() for p in log.problems] == []
     paper = project.papers["bcf-update-2026-12"]
@@ -207,16 +211,27 @@ def test_new_paper_skeleton_is_listed_on_its_item_and_passes_check(site):
     # a second paper joins the same item's list
     assert run("new", "paper", "bcf-update-2026-12-appendix", "--meeting", "2026-12-09", "--item", "2",
                "--title", "Appendix A", "--type", "appendix", "--root", str(site)).exit_code == 0
+    write_body(site / "content/papers/bcf-update-2026-12-appendix.md")
     project, log = load_project(site)
     assert log.problems == []
     assert project.meeting("2026-12-09").agenda.items[1].papers == ["bcf-update-2026-12", "bcf-update-2026-12-appendix"]
     assert run("check", str(site)).exit_code == 0
 
 
+def write_body(path):
+    """What the officer does next: replace each template sentence with the paper's own words."""
+    from hwbsite.scaffold import TEMPLATE_SENTENCES
+    text = path.read_text(encoding="utf-8")
+    for sentence in TEMPLATE_SENTENCES:
+        text = text.replace(sentence, "The paper's own words.")
+    path.write_text(text, encoding="utf-8")
+
+
 def test_new_paper_on_real_data(real_site):
     assert run("new", "meeting", "2026-12-09", "--root", str(real_site)).exit_code == 0
     assert run("new", "paper", "housing-update-2026-12", "--meeting", "2026-12-09", "--item", "7",
                "--root", str(real_site)).exit_code == 0
+    write_body(real_site / "content/papers/housing-update-2026-12.md")
     _project, log = load_project(real_site)
     assert log.errors == []
     assert [p for p in log.problems if "2026-12" in p.file] == []

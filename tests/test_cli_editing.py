@@ -41,9 +41,11 @@ def test_the_guide_covers_the_officers_tasks():
     text = GUIDE.read_text(encoding="utf-8")
     for heading in ("## Add a meeting", "## Publish minutes", "## Update an action's RAG status",
                     "## Add a quarter of metric values", "## Preview the site on your computer",
-                    "## Check your changes", "## Open a pull request", "## Autocomplete in your editor"):
+                    "## Check your changes", "## Open a pull request", "## Autocomplete in your editor",
+                    "## Statuses: what they mean and when to change them"):
         assert heading in text
-    for command in ("make serve", "hwbsite check", "hwbsite new meeting", "hwbsite new paper", "make schema"):
+    for command in ("make serve", "hwbsite check", "hwbsite new meeting", "hwbsite new paper", "make schema",
+                    "hwbsite new update", "hwbsite new values", "hwbsite new minutes", "hwbsite check --changed-since"):
         assert command in text
 
 

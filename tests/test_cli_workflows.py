@@ -92,7 +92,13 @@ def test_pull_request_workflow_checks_and_builds():
     assert "pip install --disable-pip-version-check -r requirements.lock" in script
     assert "pip install --disable-pip-version-check --no-deps -e ." in script
     order = [line.strip() for line in script.splitlines() if line.strip()]
-    assert order.index("hwbsite check --format github") < order.index("mkdocs build --strict")
+    annotate = 'hwbsite check --format github --changed-since "origin/$BASE_REF"'
+    assert order.index(annotate) < order.index("mkdocs build --strict")
+    # the base branch's history is there to diff against, and the full list is still in the log
+    checkout = next(s for s in steps(wf) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+    full = next(s for s in steps(wf) if s.get("run", "").strip() == "hwbsite check || true")
+    assert full["if"] == "always()"
 
 
 def test_deploy_workflow_publishes_to_pages():

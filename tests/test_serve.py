@@ -75,3 +75,41 @@ def test_bad_data_is_reported_and_the_server_keeps_running(server):
     assert proc.poll() is None
     meeting.write_text(good.replace("Joint strategy refresh", "Fixed strategy refresh"))
     assert wait_for(lambda: "Fixed strategy refresh" in fetch(url)), "".join(log)
+
+
+@pytest.mark.slow
+def test_the_preview_shows_the_error_on_every_page_and_comes_back_when_it_is_fixed(server):
+    root, url, log, proc = server
+    home = url.split("/meetings/")[0] + "/"
+    meeting = root / "data/meetings/2026-01-14.yml"
+    good = meeting.read_text()
+    meeting.write_text(good.replace('pages: "1-12"', 'pages: "1 to 12"'))
+    for page in (url, home):
+        assert wait_for(lambda: "data/meetings/2026-01-14.yml:14:7" in fetch(page)), "".join(log)
+    text = fetch(url)
+    assert "The site cannot be built: 1 error in the data" in text
+    assert "livereload" in text  # MkDocs reloads the page by itself after the next save
+    meeting.write_text(good.replace("Joint strategy refresh", "Fixed strategy refresh"))
+    assert wait_for(lambda: "Fixed strategy refresh" in fetch(url)), "".join(log)
+    assert proc.poll() is None
+
+
+@pytest.mark.slow
+def test_a_preview_started_on_broken_data_shows_the_error_on_the_page_the_officer_opens(tmp_path):
+    root = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    meeting = root / "data/meetings/2026-01-14.yml"
+    good = meeting.read_text()
+    meeting.write_text(good.replace('pages: "1-12"', 'pages: "1 to 12"'))
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                            cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True).start()
+    url = f"http://127.0.0.1:{port}/meetings/2026-01-14/"
+    try:
+        assert wait_for(lambda: "data/meetings/2026-01-14.yml:14:7" in fetch(url)), "".join(log)
+        meeting.write_text(good)
+        assert wait_for(lambda: "Joint strategy refresh" in fetch(url)), "".join(log)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

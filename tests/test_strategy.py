@@ -179,7 +179,7 @@ def test_duplicate_action_id(tmp_path):
 def test_update_for_unknown_plan(tmp_path):
     _project, log = load(tmp_path, update=UPDATE.replace("plan: tiny", "plan: tiny-plan"))
     assert errors(log) == [
-        f"{UPDATE_FILE}:1:1: error: plan: no action plan with id 'tiny-plan' in data/strategy/ (hint: plans: tiny)"
+        f"{UPDATE_FILE}:1:1: error: plan: no action plan with id 'tiny-plan' in data/strategy/ (hint: did you mean 'tiny'? plans: tiny)"
     ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from typing import Annotated, Literal
 
 from pydantic import BeforeValidator, Field, SkipValidation, WithJsonSchema
@@ -59,12 +60,16 @@ class Registry(Model):
 
 # --- one row of a metric values CSV (data/metrics/values/*.csv) -------------------------------
 
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+
+
 def _plain_number(value):
-    """A figure as the CSV gives it: a plain number, no thousands separator, no per cent sign."""
+    """A figure as the CSV gives it: a number, no per cent sign; "1,045.2" in double quotes is the
+    figure as printed, its comma grouping thousands."""
     if isinstance(value, (int, float)):
         return float(value)
     try:
-        number = float(value)
+        number = float(value.replace(",", "") if _THOUSANDS.match(value) else value)
     except (TypeError, ValueError):
         number = math.nan
     if math.isnan(number) or math.isinf(number):

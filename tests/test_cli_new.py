@@ -1,0 +1,119 @@
+"""`hwbsite new` for every kind of file in EDITING.md, template text that cannot publish, and
+impossible dates that say what is impossible."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from hwbsite import scaffold
+from hwbsite.cli import main
+from hwbsite.dates import why_impossible
+from hwbsite.project import load_project
+
+UPDATE = "data/strategy/updates/2026-12-09--action-plan-2017-18.yml"
+
+
+def run(root: Path, *args: str):
+    return CliRunner().invoke(main, [*args, "--root", str(root)])
+
+
+def problems_in(root: Path, file: str) -> list[str]:
+    _project, log = load_project(root)
+    return [p.format() for p in log.problems if p.file == file]
+
+
+def test_impossible_dates_say_what_is_impossible(real_data_copy):
+    assert why_impossible("2026-13-01") == "there is no month 13: months go from 01 to 12"
+    assert why_impossible("2026-09-31") == "September 2026 has 30 days, so there is no 31 September"
+    assert why_impossible("2027-02-29") == "2027 is not a leap year, so February 2027 has 28 days"
+    assert why_impossible("2026-12-09") is None
+    result = run(real_data_copy, "new", "meeting", "2026-13-01")
+    assert result.exit_code == 2
+    assert "2026-13-01 is not a date: there is no month 13" in result.output
+    assert "format" not in result.output
+    path = real_data_copy / "data/meetings/2026-12-09.yml"
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    path.write_text(path.read_text().replace("\ndate: 2026-12-09", "\ndate: 2026-09-31"))
+    line = next(n for n, t in enumerate(path.read_text().splitlines(), 1) if t.startswith("date:"))
+    assert (f"data/meetings/2026-12-09.yml:{line}:7: error: date: impossible date '2026-09-31': September 2026 "
+            "has 30 days, so there is no 31 September (hint: check the day and month (YYYY-MM-DD))"
+            ) in problems_in(real_data_copy, "data/meetings/2026-12-09.yml")
+
+
+def test_template_sentences_left_in_a_paper_are_errors_at_their_lines(real_data_copy):
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    result = run(real_data_copy, "new", "paper", "bcf-q2-2026", "--meeting", "2026-12-09", "--item", "1")
+    assert result.exit_code == 0, result.output
+    file = "content/papers/bcf-q2-2026.md"
+    lines = (real_data_copy / file).read_text().splitlines()
+    expected = [(n, s) for n, t in enumerate(lines, 1) for s in scaffold.TEMPLATE_SENTENCES if s in t]
+    assert len(expected) == 3
+    found = problems_in(real_data_copy, file)
+    assert found == [f"{file}:{n}:1: error: template text left in: \"{s}\" (hint: replace it with your own "
+                     "words; template text is never published. Until the paper is ready, mark it "
+                     "published: false)" for n, s in expected]
+    # marked unpublished, the same words are a reminder, not an error
+    path = real_data_copy / file
+    path.write_text(path.read_text().replace("status: draft ", "published: false\nstatus: draft "))
+    assert [p.split(": ")[1] for p in problems_in(real_data_copy, file)] == ["warning"] * 3
+
+
+def test_a_template_sentence_in_a_yaml_comment_is_a_note_not_text(real_data_copy):
+    path = real_data_copy / "data/meetings/2017-09-20.yml"
+    path.write_text(path.read_text() + f"# {scaffold.PAPER_PURPOSE}\n")
+    assert not any("template text" in p for p in problems_in(real_data_copy, "data/meetings/2017-09-20.yml"))
+
+
+def test_new_update_starts_from_the_latest_with_only_what_must_change(real_data_copy):
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    result = run(real_data_copy, "new", "update", "2026-12-09")
+    assert result.exit_code == 0, result.output
+    assert "from the update as at 2017-09-20" in result.output
+    path = real_data_copy / UPDATE
+    text = path.read_text()
+    assert not re.search(r"^(source|paper):", text, re.M)
+    assert "\nmeeting: 2026-12-09 " in text and "\nas_at: 2026-12-09\n" in text
+    assert '  "1.01": {rag: "G", progress: "Say what has changed since the last update."}' in text
+    found = problems_in(real_data_copy, UPDATE)
+    active = len(re.findall(r'^  "', text, re.M))
+    assert len(found) == active and all("error: template text left in" in p for p in found)
+    # written, the update is clean: no warning carried over from the paper the last one came from
+    path.write_text(text.replace(scaffold.UPDATE_PROGRESS, "On track."))
+    assert problems_in(real_data_copy, UPDATE) == []
+    assert run(real_data_copy, "new", "update", "2026-12-09").exit_code == 1  # never overwrites
+
+
+def test_new_update_suggests_a_plan(real_data_copy):
+    result = run(real_data_copy, "new", "update", "2026-12-09", "--plan", "action-plan-2017-19")
+    assert result.exit_code == 2
+    assert "did you mean 'action-plan-2017-18'?" in result.output
+
+
+def test_new_values_starts_a_csv_with_the_header(real_data_copy):
+    result = run(real_data_copy, "new", "values", "bcf-2026-27-actuals")
+    assert result.exit_code == 0, result.output
+    path = real_data_copy / "data/metrics/values/bcf-2026-27-actuals.csv"
+    assert path.read_text().startswith("metric,period,kind,value,unit,")
+    assert problems_in(real_data_copy, "data/metrics/values/bcf-2026-27-actuals.csv") == []
+
+
+def test_new_minutes_adds_a_minute_per_agenda_item_numbered_on(real_data_copy):
+    assert run(real_data_copy, "new", "meeting", "2026-11-18").exit_code == 0
+    result = run(real_data_copy, "new", "minutes", "2026-11-18")
+    assert result.exit_code == 0, result.output
+    project, _log = load_project(real_data_copy)
+    earlier = max(m.number for m in project.meeting("2017-07-05").minutes.items)
+    meeting = project.meeting("2026-11-18")
+    assert [m.number for m in meeting.minutes.items] == list(range(earlier + 1, earlier + 1 + len(meeting.agenda.items)))
+    assert [m.agenda_item for m in meeting.minutes.items] == [i.number for i in meeting.agenda.items]
+    # the agenda published, each minute's body is an error until written
+    path = real_data_copy / "data/meetings/2026-11-18.yml"
+    path.write_text(path.read_text().replace("  status: draft ", "  status: published "))
+    # (the date has passed by today, so a stale-status warning may come too: only errors count here)
+    found = [p for p in problems_in(real_data_copy, "data/meetings/2026-11-18.yml") if ": error: " in p]
+    assert len(found) == len(meeting.agenda.items)
+    assert all(f'error: template text left in: "{scaffold.MINUTE_BODY}"' in p for p in found)
+    assert run(real_data_copy, "new", "minutes", "2026-11-18").exit_code == 1  # never twice
