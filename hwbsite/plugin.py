@@ -85,9 +85,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                                            abs_src_path=str(self.project.root / table.path)))
         for path, content in metric_downloads(self.project).items():
             _replace(files, File.generated(config, path, content=content))
-        for asset in sorted(ASSETS.iterdir()):
+        for asset in sorted(a for a in ASSETS.iterdir() if a.is_file()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
-        _replace(files, File.generated(config, f"{ASSET_DIR}/plotly.min.js", abs_src_path=charts.plotly_js_path()))
+        for name, path in charts.runtime_files().items():
+            _replace(files, File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=path))
         return files
 
     def on_page_markdown(self, markdown, page, config, files):
