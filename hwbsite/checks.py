@@ -54,9 +54,14 @@ DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 
 
+# The patterns above as one: a single pass per line instead of one per pattern. The leftmost
+# match wins and, at the same position, the earlier pattern: what trying each in turn and
+# keeping the earliest found.
+_ANY_PLACEHOLDER = re.compile("|".join(f"(?:{p.pattern})" for p in PLACEHOLDERS), re.I)
+
+
 def find_placeholder(text: str) -> re.Match | None:
-    found = [m for p in PLACEHOLDERS if (m := p.search(text))]
-    return min(found, key=lambda m: m.start()) if found else None
+    return _ANY_PLACEHOLDER.search(text)
 
 
 def bad_date(match: re.Match) -> tuple[str, str] | None:
