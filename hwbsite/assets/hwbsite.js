@@ -69,7 +69,21 @@
     var maxX = Math.max(3, Math.min(10, Math.floor(width / 110)));
     if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
     else if (!breakdown) layout.xaxis.nticks = maxX;
-    layout.yaxis.nticks = Math.max(4, Math.min(8, Math.floor(layout.height / 50)));
+    // Every category row keeps its label; a value axis gets about one tick per 50 px.
+    if (breakdown) {
+      layout.yaxis.dtick = 1;
+      // Long category names wrap (about a third of the width each), rather than squeezing the
+      // plot to nothing or running off the left edge; the chart grows to fit the lines.
+      var cats = base.yaxis.categoryarray;
+      var chars = Math.max(12, Math.floor(width / 3 / 7));
+      var wrapped = cats.map(function (c) { return wrap(String(c), chars); });
+      var lines = wrapped.reduce(function (n, w) { return n + w.split("<br>").length; }, 0);
+      layout.yaxis.tickmode = "array";
+      layout.yaxis.tickvals = cats;
+      layout.yaxis.ticktext = wrapped;
+      layout.height = Math.max(layout.height, lines * 17 + cats.length * 14 + (narrow ? 150 : 90));
+    }
+    else layout.yaxis.nticks = Math.max(4, Math.min(8, Math.floor(layout.height / 50)));
     if (narrow) {
       // Phones: the legend goes under the chart, at the foot of the figure, never beside it.
       layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom",
@@ -81,6 +95,17 @@
       layout.margin = { l: 12, r: 12, t: 16, b: 12, autoexpand: true };
     }
     return layout;
+  }
+
+  // Break a label into lines of at most about `chars` characters, at spaces.
+  function wrap(text, chars) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
   }
 
   var DAY = 864e5;

@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 # For each drawn chart: the plot's width against its column's, and every pair of overlapping
 # text boxes (tick labels, legend entries, titles, axis titles).
-FIT = """() => [...document.querySelectorAll('.hwb-chart')].filter(f => f.querySelector('.hwb-chart__plot'))
+FIT = r"""() => [...document.querySelectorAll('.hwb-chart')].filter(f => f.querySelector('.hwb-chart__plot'))
   .map(fig => {
     const plot = fig.querySelector('.hwb-chart__plot');
     const svg = plot.querySelector('svg.main-svg');
@@ -33,8 +33,15 @@ FIT = """() => [...document.querySelectorAll('.hwb-chart')].filter(f => f.queryS
       if (Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1)
         overlaps.push(`"${a.text}" and "${b.text}"`);
     }
+    // Every category has its row label (wrapped labels are compared without their spaces).
+    const squash = s => String(s).replace(/\s+/g, '');
+    const categories = (JSON.parse(plot.dataset.figure).layout.yaxis || {}).categoryarray || [];
+    const rows = new Set([...plot.querySelectorAll('.ytick text')].map(t => squash(t.textContent)));
+    // No label runs outside the chart's own box (cut off at the column's edge).
+    const frame = svg ? svg.getBoundingClientRect() : null;
+    const clipped = frame ? boxes.filter(b => b.x0 < frame.left - 1 || b.x1 > frame.right + 1).map(b => b.text) : [];
     return {id: fig.id, drawn: !!svg, ratio: svg ? svg.getBoundingClientRect().width / column : 0,
-            labels: boxes.length, overlaps};
+            labels: boxes.length, overlaps, clipped, unlabelled: categories.filter(c => !rows.has(squash(c)))};
   })"""
 
 
@@ -58,6 +65,10 @@ def misfits(page, where: str) -> list[str]:
             problems.append(f"{where} #{chart['id']}: plot is {chart['ratio']:.0%} of its column's width")
         if chart["labels"] < 2:
             problems.append(f"{where} #{chart['id']}: only {chart['labels']} text label(s)")
+        if chart["clipped"]:
+            problems.append(f"{where} #{chart['id']}: labels cut off at the edge: {chart['clipped']}")
+        if chart["unlabelled"]:
+            problems.append(f"{where} #{chart['id']}: category rows without a label: {chart['unlabelled']}")
         for pair in chart["overlaps"]:
             problems.append(f"{where} #{chart['id']}: labels {pair} overlap")
     return problems
