@@ -13,8 +13,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import plotly
-
 from . import markup, urls
 from .models.metrics import UNIT_LABELS, Metric
 
@@ -33,9 +31,17 @@ KIND_WORDS = {"actual": "Actual", "plan": "Plan", "target": "Target", "baseline"
               "forecast": "Forecast", "threshold": "Threshold"}
 
 
-def plotly_js_path() -> str:
-    """plotly.js as shipped inside the installed plotly package: served from the site, never a CDN."""
-    return str(Path(plotly.__file__).parent / "package_data" / "plotly.min.js")
+VENDOR = Path(__file__).parent / "assets" / "vendor"
+
+
+def runtime_files() -> dict[str, str]:
+    """The chart runtime served from the site (never a CDN), by name under the asset folder.
+
+    The official basic partial bundle of plotly.js (scatter, bar, pie; ~400 KB gzip against the
+    full bundle's ~1.4 MB), pinned in assets/vendor (see its README), with its licence. It needs
+    no eval, so it runs under script-src 'self'.
+    """
+    return {name: str(VENDOR / name) for name in ("plotly-basic.min.js", "plotly-basic.LICENSE.txt")}
 
 
 def unit_label(metric: Metric) -> str:
@@ -97,11 +103,11 @@ def figure(metric: Metric, values, notes=()) -> dict:
         if any(v.ci_low is not None for v in points):
             trace["error_y"] = _error_bars([v.value for v in points], points)
         traces.append(trace)
+    # What is charted only: legend, margins, size and ticks depend on the reader's screen and
+    # are set in the browser (hwbsite.js), so that nothing overlaps at any width.
     layout = {
         "xaxis": {"type": "date", "title": {"text": "Period"}},
         "yaxis": {"title": {"text": unit_label(metric)}, "rangemode": "tozero" if metric.unit == "count" else "normal"},
-        "legend": {"orientation": "h", "y": -0.25},
-        "margin": {"l": 60, "r": 20, "t": 20, "b": 70},
         "hovermode": "closest",
     }
     return {"data": traces, "layout": layout}
@@ -115,9 +121,22 @@ def _error_bars(centres, points) -> dict:
 
 
 def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
-    """Dot-and-interval chart: one row per category, each kind a different marker."""
+    """Dot-and-interval chart: one row per category, each kind a different marker.
+
+    Every row has a label: the figure for no particular category reads "All", and where the
+    series spans several periods each row names its period too (otherwise the dots of different
+    periods would share one unlabelled row).
+    """
     numbered = numbered or {}
-    categories = list(dict.fromkeys(v.breakdown for v in values))
+    many_periods = len({v.period for v in values}) > 1
+
+    def row(v) -> str:
+        name = v.breakdown or "All"
+        return f"{name}, {v.period.label}" if many_periods else name
+
+    ordered = sorted(values, key=lambda v: (v.breakdown != "", v.breakdown, v.period.start, v.period.end)) \
+        if many_periods else values
+    categories = list(dict.fromkeys(row(v) for v in ordered))
     traces = []
     for kind in KIND_ORDER:
         points = [v for v in values if v.kind == kind]
@@ -126,8 +145,8 @@ def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
         style = STYLES[kind]
         trace = {
             "type": "scatter", "mode": "markers", "name": KIND_WORDS[kind], "orientation": "h",
-            "y": [v.breakdown for v in points], "x": [v.value for v in points],
-            "text": [f"{v.breakdown}: {format_value(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
+            "y": [row(v) for v in points], "x": [v.value for v in points],
+            "text": [f"{row(v)}: {format_value(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
                      if v.ci_low is not None and v.ci_high is not None else "") + _hover_note(v, numbered)
                      for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
@@ -137,11 +156,10 @@ def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
             bars = _error_bars([v.value for v in points], points)
             trace["error_x"] = bars
         traces.append(trace)
+    # type "category": a category that reads as a number or a date ("2016", "65+") stays a label.
     layout = {
         "xaxis": {"title": {"text": unit_label(metric)}, "rangemode": "tozero"},
-        "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": categories[::-1]},
-        "legend": {"orientation": "h", "y": -0.15},
-        "margin": {"l": 20, "r": 20, "t": 20, "b": 60},
+        "yaxis": {"type": "category", "automargin": True, "categoryorder": "array", "categoryarray": categories[::-1]},
         "height": max(320, 36 * len(categories) + 120),
     }
     return {"data": traces, "layout": layout}
@@ -345,6 +363,11 @@ def chart_html(metric: Metric, values, chart_id: str, notes=(), about: bool = Fa
         text += f" {MARKER} {len(notes)} of these figures ha{'s' if len(notes) == 1 else 've'} a note: see below."
     elif about:
         text += f" {MARKER} See the notes about this measure below."
+    if not any(trace.get("x") for trace in fig["data"]):
+        # Nothing to draw: an empty pair of axes says less than the sentence does.
+        return (f'<figure class="hwb-chart hwb-chart--empty" id="{markup.attr(chart_id)}">\n'
+                f'<figcaption>{markup.attr(text)}</figcaption>\n'
+                f'</figure>\n')
     return plot_html(fig, chart_id, "Chart of " + metric.title + ". " + text, text)
 
 

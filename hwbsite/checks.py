@@ -44,6 +44,7 @@ NAME_FIELDS = ("name", "owner", "presenter", "people", "representing", "venue")
 DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
 
 
+
 def find_placeholder(text: str) -> re.Match | None:
     return placeholders.find(text)
 

@@ -95,7 +95,8 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))
-    items.append(OutputItem(f"{ASSET_DIR}/plotly.min.js", source=Path(charts.plotly_js_path())))
+    for name, path in charts.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
+        items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
     for export in build_exports(view, ctx, site_url):
         if isinstance(export, GeneratedPage):
             items.append(OutputItem(export.path, with_updated(export.markdown, export.updated),

@@ -1,7 +1,14 @@
 """Benchmarks printed by `make bench`: figures and ratios, never pass/fail.
 
-    python -m tests.bench            # charts and build scaling
-    python -m tests.bench --quick    # smaller archive sizes
+    python tests/bench.py               # charts, then builds of the real site +0/+20/+40 years
+    python tests/bench.py --quick       # +0 and +2 years
+    python tests/bench.py --no-charts --years 0 5
+
+Each archive re-dates the real meetings and their papers, 10 meetings a year, earlier than the
+real ones. hwbsite is compared with plain Material building the SAME final Markdown (every page
+as hwbsite hands it to MkDocs), the same static files and the same overrides; each build runs
+in its own process, so its CPU time and peak memory are its own. Page weights are gzip bytes of
+a first visit (see page_weights).
 """
 
 from __future__ import annotations
@@ -9,6 +16,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -77,90 +85,213 @@ def bench_charts() -> None:
           f"({page / len(ids) * 1000:.3f} ms per chart)")
 
 
-def synthetic_archive(dest: Path, meetings: int) -> None:
-    """The Rotherham project plus ``meetings`` copies of its 2017-09-20 meeting on other dates."""
-    from conftest import copy_project
+MEETINGS_A_YEAR = 10
+
+
+def synthetic_archive(dest: Path, years: int) -> int:
+    """The Rotherham project plus ``years`` earlier years of meetings, 10 a year: each a real
+    meeting re-dated, with its papers copied under new ids (so the papers scale too).
+    Returns the number of meetings added."""
     import datetime as dt
 
+    from conftest import copy_project
+
     copy_project(REPO, dest)
-    template = (REPO / "data/meetings/2017-07-05.yml").read_text()
-    day = dt.date(1990, 1, 3)
-    for _ in range(meetings):
-        day += dt.timedelta(days=7)
-        text = template.replace("date: 2017-07-05", f"date: {day.isoformat()}", 1)
-        (dest / f"data/meetings/{day.isoformat()}.yml").write_text(text)
+    meetings = sorted((REPO / "data/meetings").glob("*.yml"))
+    papers = {}
+    for paper in sorted((REPO / "content/papers").glob("*.md")):
+        meeting = re.search(r"^meeting: (\S+)", paper.read_text(encoding="utf-8"), re.MULTILINE)
+        if meeting:
+            papers.setdefault(meeting.group(1), []).append(paper)
+    first_year = min(int(m.stem[:4]) for m in meetings)
+    added = 0
+    for k in range(years * MEETINGS_A_YEAR):
+        template = meetings[k % len(meetings)]
+        old = template.stem
+        new = dt.date(first_year - 1 - k // MEETINGS_A_YEAR, 1 + k % MEETINGS_A_YEAR, 12).isoformat()
+        own = papers.get(old, [])
+        ids = sorted((p.stem for p in own), key=len, reverse=True)
+        rename = re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, ids)) + r")(?![\w-]|\.csv)") if ids else None
+
+        def redate(text: str) -> str:
+            text = text.replace(old, new)
+            return rename.sub(lambda m: f"{m.group(1)}-{new}", text) if rename else text
+
+        (dest / f"data/meetings/{new}.yml").write_text(redate(template.read_text(encoding="utf-8")))
+        for paper in own:
+            (dest / f"content/papers/{paper.stem}-{new}.md").write_text(redate(paper.read_text(encoding="utf-8")))
+        added += 1
+    return added
+
+
+_CAPTURE = """
+import shutil, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from hwbsite import plugin
+
+root, out = Path(sys.argv[1]), Path(sys.argv[2])
+generated = []
+markdown_of = plugin.HwbsitePlugin.on_page_markdown
+def on_page_markdown(self, markdown, page, config, files):
+    final = markdown_of(self, markdown, page, config, files)
+    path = out / "content" / page.file.src_uri
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(final, encoding="utf-8")
+    return final
+plugin.HwbsitePlugin.on_page_markdown = on_page_markdown
+files_of = plugin.HwbsitePlugin.on_files
+def on_files(self, files, config):
+    files = files_of(self, files, config)
+    generated.extend(f for f in files if not f.is_documentation_page())
+    return files
+plugin.HwbsitePlugin.on_files = on_files
+config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / "captured-site"))
+config.plugins["hwbsite"].config.build_date = "2017-09-01"
+build(config)
+for f in generated:  # downloads, assets: copied as plain static files
+    target = out / "content" / f.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(out / "captured-site" / f.dest_uri, target)
+print(config.site_name)
+"""
 
 
 def plain_material_copy(root: Path, dest: Path) -> None:
-    """The same pages as plain Markdown files, built by Material without hwbsite (the baseline)."""
+    """The baseline: plain Material (no hwbsite plugin) over the SAME final Markdown (every page
+    as hwbsite hands it to MkDocs, blocks expanded), the same static files and the same
+    overrides (custom_dir kept), the same extra CSS and JavaScript."""
+    import subprocess
+
     import yaml
-
-    import datetime as dt
-
-    from hwbsite.context import build_context
-    from hwbsite.project import load_project
-    from hwbsite.publication import public_view
-    from hwbsite.site import build_pages
-
-    project, _ = load_project(root)
-    project = public_view(project, dt.date.today())
-    ctx = build_context(project)
-    docs = dest / "content"
-    shutil.copytree(root / "content", docs, ignore=shutil.ignore_patterns("papers"))
-    for page in build_pages(project, ctx):
-        path = docs / page.path
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown)
     from mkdocs.utils.yaml import get_yaml_loader
+
+    dest.mkdir(parents=True)
+    captured = subprocess.run([sys.executable, "-c", _CAPTURE, str(root), str(dest)],
+                              capture_output=True, text=True)
+    if captured.returncode:
+        raise SystemExit(f"build of {root} failed:\n{captured.stderr[-3000:]}")
+    site_name = captured.stdout.strip().splitlines()[-1]
+    shutil.rmtree(dest / "captured-site")
+    shutil.copytree(root / "overrides", dest / "overrides")
     config = yaml.load((root / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
+    config["site_name"] = site_name
     config["plugins"] = ["search"]
-    config["theme"].pop("custom_dir", None)
+    config["extra_css"] = config.get("extra_css", []) + ["assets/hwbsite/hwbsite.css"]
+    config["extra_javascript"] = config.get("extra_javascript", []) + ["assets/hwbsite/hwbsite.js"]
     config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"},
                             "nav": {"omitted_files": "info", "not_found": "info"}}
-    config["not_in_nav"] = "\n".join(["/meetings/*", "/papers/*", "/people/*", "/topics/*", "/metrics/*",
-                                        "/strategy/*"])
+    nav_pages = set(re.findall(r"[\w/.-]+\.md", yaml.safe_dump(config.get("nav", []))))
+    config["not_in_nav"] = "\n".join(sorted(
+        "/" + p.relative_to(dest / "content").as_posix() for p in (dest / "content").rglob("*.md")
+        if p.relative_to(dest / "content").as_posix() not in nav_pages))
     (dest / "mkdocs.yml").write_text(yaml.safe_dump(config))
 
 
-def _build_seconds(root: Path, plugin: bool) -> tuple[float, int]:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
+_BUILD = """
+import sys
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+config = load_config(sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[1] + "/site")
+if "hwbsite" in config.plugins:
+    config.plugins["hwbsite"].config.build_date = "2017-09-01"
+build(config)
+"""
 
-    config = load_config(str(root / "mkdocs.yml"), site_dir=str(root / "site"))
-    if plugin:
-        config.plugins["hwbsite"].config.build_date = "2017-09-01"
-    start = time.perf_counter()
-    mkdocs_build(config)
-    return time.perf_counter() - start, sum(1 for _ in (root / "site").rglob("index.html"))
+
+@dataclasses.dataclass
+class Run:
+    cpu: float        # user + system seconds of the build process
+    peak_mb: float    # its peak resident memory
+    pages: int
 
 
-def bench_build(sizes: list[int]) -> None:
-    import logging
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    results = []
-    for size in sizes:
+def _build(root: Path) -> Run:
+    """One build in its own process: CPU time and peak memory are that process's alone."""
+    import subprocess
+
+    proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(root)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    err = proc.stderr.read().decode()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"build of {root} failed:\n{err[-3000:]}")
+    return Run(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+               sum(1 for _ in (root / "site").rglob("index.html")))
+
+
+def _gz(path: Path) -> int:
+    import gzip
+    return len(gzip.compress(path.read_bytes(), 6)) if path.exists() else 0
+
+
+def page_weights(site: Path) -> dict[str, int]:
+    """gzip bytes a first visit fetches, per page type: the page, the CSS and JavaScript it links,
+    Material's search worker and the search index it fetches on every page, and plotly.js on a
+    chart page (once its charts are scrolled into view)."""
+    index = _gz(site / "search/search_index.json")
+    worker = sum(_gz(p) for p in (site / "assets/javascripts/workers").glob("search*.js"))
+
+    def first_visit(page: Path) -> int:
+        if not page.exists():
+            return 0
+        html = page.read_text(encoding="utf-8")
+        linked = set(re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html))
+        total = _gz(page) + index + worker
+        for ref in linked:
+            if "://" not in ref:
+                total += _gz((page.parent / ref.split("?")[0]).resolve())
+        if 'class="hwb-chart__plot"' in html:
+            total += _gz(site / "assets/hwbsite/plotly-basic.min.js")
+        return total
+
+    meetings = sorted((site / "meetings").glob("*/index.html"))
+    return {"search index": index, "home": first_visit(site / "index.html"),
+            "meeting": first_visit(meetings[-1]) if meetings else 0,
+            "CAMHS": first_visit(site / "dashboards/camhs/index.html")}
+
+
+def bench_build(years: list[int]) -> None:
+    rows = []
+    for n in years:
         with tempfile.TemporaryDirectory() as tmp:
-            root = Path(tmp) / "p"
-            synthetic_archive(root, size)
-            ours, pages = _build_seconds(root, plugin=True)
+            root = Path(tmp) / "hwbsite"
+            added = synthetic_archive(root, n)
             plain_material_copy(root, Path(tmp) / "plain")
-            plain, plain_pages = _build_seconds(Path(tmp) / "plain", plugin=False)
-            results.append((size, pages, ours, plain))
-            print(f"build: +{size} meetings: {pages} pages in {ours:.1f} s ({ours / pages * 1000:.1f} ms per page); "
-                  f"plain Material, same {plain_pages} pages: {plain:.1f} s; ratio {ours / plain:.2f}")
-    if len(results) > 1:
-        (_s0, p0, t0, b0), (_s1, p1, t1, b1) = results[0], results[-1]
-        added = (t1 - t0) / (p1 - p0) * 1000
-        print(f"build: each added meeting page costs {added:.0f} ms with hwbsite, "
-              f"{(b1 - b0) / (p1 - p0) * 1000:.0f} ms with plain Material")
+            ours = _build(root)
+            plain = _build(Path(tmp) / "plain")
+            weights = page_weights(root / "site")
+            rows.append((n, added, ours, plain, weights))
+            print(f"build +{n} years ({added} meetings added): hwbsite {ours.cpu:.1f} s CPU, {ours.peak_mb:.0f} MB; "
+                  f"plain Material {plain.cpu:.1f} s, {plain.peak_mb:.0f} MB; {ours.pages} / {plain.pages} pages",
+                  flush=True)
+    print()
+    print("| archive | pages | build CPU hwbsite / plain | ratio | peak MB hwbsite / plain | ratio "
+          "| search index gz | home gz | meeting gz | CAMHS gz |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for n, _added, ours, plain, w in rows:
+        kb = {k: f"{v / 1024:.0f} KB" for k, v in w.items()}
+        print(f"| +{n} years | {ours.pages} | {ours.cpu:.1f} / {plain.cpu:.1f} s | {ours.cpu / plain.cpu:.2f}x "
+              f"| {ours.peak_mb:.0f} / {plain.peak_mb:.0f} | {ours.peak_mb / plain.peak_mb:.2f}x "
+              f"| {kb['search index']} | {kb['home']} | {kb['meeting']} | {kb['CAMHS']} |")
+    if len(rows) > 1:
+        (_n0, _a0, o0, p0, _w0), (_n1, _a1, o1, p1, _w1) = rows[0], rows[-1]
+        pages = o1.pages - o0.pages
+        print(f"\nper added page: hwbsite {(o1.cpu - o0.cpu) / pages * 1000:.0f} ms CPU, "
+              f"plain Material {(p1.cpu - p0.cpu) / pages * 1000:.0f} ms")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--quick", action="store_true")
+    parser.add_argument("--quick", action="store_true", help="archives of +0 and +2 years only")
+    parser.add_argument("--no-charts", action="store_true", help="skip the chart micro-benchmark")
+    parser.add_argument("--years", type=int, nargs="*", help="archive sizes in years (default 0 20 40)")
     args = parser.parse_args()
-    bench_charts()
-    bench_build([0, 100] if args.quick else [0, 200, 800])
+    if not args.no_charts:
+        bench_charts()
+    bench_build(args.years or ([0, 2] if args.quick else [0, 20, 40]))
 
 
 if __name__ == "__main__":

@@ -1,10 +1,20 @@
-// hwbsite: draws charts on every page load, including Material's instant navigation.
-// plotly.js is served from this site and fetched only the first time a page has a chart.
+// hwbsite: draws charts as they scroll into view, on every page load, including Material's
+// instant navigation. The figure, its summary and its data table are in the HTML: they read
+// before and without JavaScript; the chart is an enhancement.
+//
+// plotly.js (the basic partial bundle, served from this site) is fetched only when the first
+// chart approaches the viewport, and charts are drawn one per task as they come near it, so a
+// page with 27 charts never blocks the main thread. Every chart is laid out for the width of its
+// container, redrawn when that width changes (window resize, sidebar, instant navigation) and
+// when the palette changes. Runs under a Content Security Policy of script-src 'self':
+// no eval, no inline script.
 (function () {
   "use strict";
   var here = document.currentScript && document.currentScript.src;
-  var plotlySrc = here ? here.replace(/hwbsite\.js(\?.*)?$/, "plotly.min.js") : null;
+  var plotlySrc = here ? here.replace(/hwbsite\.js(\?.*)?$/, "plotly-basic.min.js") : null;
+  var NARROW = 600;        // px: below this a chart gets the phone layout
   var loading = null;
+  var pageState = null;    // observers and drawn charts of the current page
 
   function loadPlotly() {
     if (window.Plotly) return Promise.resolve(window.Plotly);
@@ -12,6 +22,7 @@
       loading = new Promise(function (resolve, reject) {
         var s = document.createElement("script");
         s.src = plotlySrc;
+        s.async = true;
         s.onload = function () { resolve(window.Plotly); };
         s.onerror = function () { loading = null; reject(new Error("plotly.js failed to load")); };
         document.head.appendChild(s);
@@ -24,43 +35,180 @@
     var dark = document.body.getAttribute("data-md-color-scheme") === "slate";
     var style = getComputedStyle(document.body);
     var fg = style.getPropertyValue("--md-typeset-color").trim() || (dark ? "#e2e4e9" : "#1f1f1f");
-    return { fg: fg, grid: dark ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.12)" };
+    return { fg: fg, grid: dark ? "rgba(255,255,255,0.15)" : "rgba(0,0,0,0.12)",
+             bg: dark ? "#1e2129" : "#ffffff" };
   }
 
-  function layoutFor(base) {
+  function clone(x) { return JSON.parse(JSON.stringify(x || {})); }
+
+  // The layout for this container width. The figure's own layout (from charts.py) says what is
+  // charted; this decides where things go so that nothing overlaps at any width.
+  function layoutFor(fig, width) {
     var p = palette();
-    var layout = JSON.parse(JSON.stringify(base || {}));
+    var narrow = width < NARROW;
+    var base = clone(fig.layout);
+    var layout = clone(base);
+    var breakdown = !!(base.yaxis && base.yaxis.categoryarray);
+    layout.width = width;
+    layout.autosize = false;
+    layout.height = base.height || (narrow ? 320 : 400);
     layout.paper_bgcolor = "rgba(0,0,0,0)";
     layout.plot_bgcolor = "rgba(0,0,0,0)";
-    layout.font = { color: p.fg, family: "inherit", size: 13 };
+    layout.font = { color: p.fg, family: "inherit", size: narrow ? 12 : 13 };
+    layout.hoverlabel = { bgcolor: p.bg, font: { color: p.fg } };
     ["xaxis", "yaxis"].forEach(function (axis) {
-      layout[axis] = Object.assign({ gridcolor: p.grid, zerolinecolor: p.grid, linecolor: p.grid }, layout[axis] || {});
+      layout[axis] = Object.assign({ gridcolor: p.grid, zerolinecolor: p.grid, linecolor: p.grid,
+                                     automargin: true }, layout[axis] || {});
+      if (layout[axis].title) layout[axis].title.standoff = 8;
     });
+    // Ticks outside the plot, so the first date label clears the y axis's "0".
+    ["xaxis", "yaxis"].forEach(function (axis) {
+      Object.assign(layout[axis], { ticks: "outside", ticklen: 5, tickcolor: p.grid });
+    });
+    // Fewer ticks where there is less room: about one per 110 px across, one per 50 px up.
+    var maxX = Math.max(3, Math.min(10, Math.floor(width / 110)));
+    if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
+    else if (!breakdown) layout.xaxis.nticks = maxX;
+    // Every category row keeps its label; a value axis gets about one tick per 50 px.
+    if (breakdown) {
+      layout.yaxis.dtick = 1;
+      // Long category names wrap (about a third of the width each), rather than squeezing the
+      // plot to nothing or running off the left edge; the chart grows to fit the lines.
+      var cats = base.yaxis.categoryarray;
+      var chars = Math.max(12, Math.floor(width / 3 / 7));
+      var wrapped = cats.map(function (c) { return wrap(String(c), chars); });
+      var lines = wrapped.reduce(function (n, w) { return n + w.split("<br>").length; }, 0);
+      layout.yaxis.tickmode = "array";
+      layout.yaxis.tickvals = cats;
+      layout.yaxis.ticktext = wrapped;
+      layout.height = Math.max(layout.height, lines * 17 + cats.length * 14 + (narrow ? 150 : 90));
+    }
+    else layout.yaxis.nticks = Math.max(4, Math.min(8, Math.floor(layout.height / 50)));
+    if (narrow) {
+      // Phones: the legend goes under the chart, at the foot of the figure, never beside it.
+      layout.legend = { orientation: "h", x: 0, xanchor: "left", y: 0, yanchor: "bottom",
+                        yref: "container", font: { size: 12 } };
+      layout.margin = { l: 8, r: 8, t: 12, b: 8, autoexpand: true };
+    } else {
+      // Wide screens: the legend to the right of the plot, clear of both axis titles.
+      layout.legend = { orientation: "v", x: 1.02, xanchor: "left", y: 1, yanchor: "top" };
+      layout.margin = { l: 12, r: 12, t: 16, b: 12, autoexpand: true };
+    }
     return layout;
   }
 
-  function draw() {
-    var plots = document.querySelectorAll(".hwb-chart__plot");
-    if (!plots.length || !plotlySrc) return;
+  // Break a label into lines of at most about `chars` characters, at spaces.
+  function wrap(text, chars) {
+    var lines = [], line = "";
+    text.split(/\s+/).forEach(function (word) {
+      if (line && (line + " " + word).length > chars) { lines.push(line); line = word; }
+      else line = line ? line + " " + word : word;
+    });
+    if (line) lines.push(line);
+    return lines.join("<br>");
+  }
+
+  var DAY = 864e5;
+  var MONTH_STEPS = [1, 2, 3, 6, 12, 24, 36, 60, 120];
+
+  // Date ticks on whole months or years, at most maxTicks of them, each labelled once: plotly's
+  // own choice repeats "Jan 2017" on weekly ticks, or shows a time of day around a single point.
+  function dateTicks(data, maxTicks) {
+    var xs = [];
+    data.forEach(function (t) { (t.x || []).forEach(function (x) { xs.push(Date.parse(x)); }); });
+    xs = xs.filter(function (x) { return !isNaN(x); });
+    if (!xs.length) return {};
+    var lo = Math.min.apply(null, xs), hi = Math.max.apply(null, xs);
+    var pad = hi > lo ? Math.max(20 * DAY, (hi - lo) * 0.04) : 183 * DAY;
+    lo -= pad; hi += pad;
+    var months = (hi - lo) / (30.44 * DAY);
+    var step = MONTH_STEPS.filter(function (m) { return months / m <= maxTicks; })[0] || 240;
+    var iso = function (t) { return new Date(t).toISOString().slice(0, 10); };
+    return { range: [iso(lo), iso(hi)], autorange: false, tick0: "2000-01-01", dtick: "M" + step,
+             tickformat: step >= 12 ? "%Y" : "%b %Y" };
+  }
+
+  var CONFIG = { displayModeBar: false, responsive: false, displaylogo: false };
+
+  function drawOne(el) {
+    var fig = el.__hwbFigure || (el.__hwbFigure = JSON.parse(el.dataset.figure));
+    var width = Math.floor(el.getBoundingClientRect().width);
+    el.__hwbWidth = width;
+    if (!width) return Promise.resolve();   // hidden (a closed details block): drawn when shown
+    return window.Plotly.react(el, fig.data, layoutFor(fig, width), CONFIG);
+  }
+
+  // One chart per task: the browser paints and answers input between charts.
+  function queue(state) {
+    if (state.running || !state.pending.length) return;
+    state.running = true;
+    var el = state.pending.shift();
     loadPlotly().then(function (Plotly) {
-      plots.forEach(function (el) {
-        if (!el.dataset.figure) return;
-        var fig = JSON.parse(el.dataset.figure);
-        Plotly.react(el, fig.data, layoutFor(fig.layout), { displayModeBar: false, responsive: true })
-          .then(function () {
-            // The container may have had no width yet when the page was swapped in.
-            requestAnimationFrame(function () { Plotly.Plots.resize(el); });
-          });
+      if (state !== pageState || !el.isConnected) return;
+      return drawOne(el).then(function () {
+        if (el.__hwbWidth) state.drawn.add(el);
+        // Also watched when it could not be drawn yet (no width): drawn once it has one.
+        state.resize.observe(el);
       });
+    }).catch(function (err) {
+      if (window.console) console.error(err);
+    }).then(function () {
+      state.running = false;
+      setTimeout(function () { queue(state); }, 0);
     });
   }
 
+  function schedule(state, el) {
+    if (state.pending.indexOf(el) < 0) state.pending.push(el);
+    queue(state);
+  }
+
+  function teardown() {
+    if (!pageState) return;
+    pageState.io.disconnect();
+    pageState.resize.disconnect();
+    pageState.drawn.forEach(function (el) { if (!el.isConnected && window.Plotly) window.Plotly.purge(el); });
+    pageState = null;
+  }
+
+  function setup() {
+    teardown();
+    var plots = Array.prototype.slice.call(document.querySelectorAll(".hwb-chart__plot[data-figure]"));
+    if (!plots.length || !plotlySrc) return;
+    var state = { pending: [], drawn: new Set(), running: false };
+    // Start a chart (and the first time, plotly.js itself) when it is within a screen of view.
+    state.io = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (!entry.isIntersecting) return;
+        state.io.unobserve(entry.target);
+        schedule(state, entry.target);
+      });
+    }, { rootMargin: "100% 0px 100% 0px" });
+    // Redraw for a new width: phone and desktop layouts differ, not just in scale.
+    state.resize = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var el = entry.target;
+        var w = Math.floor(entry.contentRect.width);
+        if (w && Math.abs(w - (el.__hwbWidth || 0)) >= 2) schedule(state, el);
+      });
+    });
+    pageState = state;
+    plots.forEach(function (el) { state.io.observe(el); });
+  }
+
+  function recolour() {
+    if (!pageState || !window.Plotly) return;
+    pageState.drawn.forEach(function (el) { if (el.isConnected) schedule(pageState, el); });
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(draw);
+    window.document$.subscribe(setup);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setup);
   } else {
-    document.addEventListener("DOMContentLoaded", draw);
+    setup();
   }
   // Follow the palette switch: Material sets data-md-color-scheme on the body.
-  new MutationObserver(function () { if (window.Plotly) draw(); })
+  new MutationObserver(recolour)
     .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();

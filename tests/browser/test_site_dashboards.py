@@ -43,8 +43,13 @@ def dashboard(site) -> str:
 
 
 def wait_for_charts(page, when: str, errors: list[str] | None = None) -> int:
-    """Wait until every chart of the page is drawn; fail saying how many were, and why."""
+    """Scroll each chart into view (they are drawn as they approach it), then wait until every
+    chart of the page is drawn; fail saying how many were, and why."""
     try:
+        for i in range(page.evaluate("() => document.querySelectorAll('.hwb-chart__plot').length")):
+            page.evaluate(f"() => document.querySelectorAll('.hwb-chart__plot')[{i}].scrollIntoView()")
+            page.wait_for_function(f"() => !!document.querySelectorAll('.hwb-chart__plot')[{i}]"
+                                   ".querySelector('svg.main-svg')", timeout=20_000)
         page.wait_for_function(ALL_DRAWN, timeout=20_000)
     except PlaywrightTimeout:
         drawn, total = page.evaluate("""() => [
