@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check clean bench schema browser-tools
+.PHONY: site test serve check clean bench schema browser-tools screenshots
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -48,3 +48,6 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
+
+screenshots: $(STAMP)  ## PNGs of every page type at 390 and 1366 px, light and dark, into screenshots/
+	$(BIN)/python -m tests.browser.screenshots --out screenshots

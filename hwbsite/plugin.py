@@ -18,9 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import blocks, charts, urls
+from . import blocks, charts, theme, urls
 from .context import build_context
-from .pages import home
+from .pages import home, statements
 from .render import with_updated
 from .pages.metrics import metric_downloads
 from .project import load_project
@@ -56,6 +56,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if data_dir not in config.watch:
             config.watch.append(data_dir)
         config.extra_css.append(f"{ASSET_DIR}/hwbsite.css")
+        config.extra_css.append(f"{ASSET_DIR}/board.css")
+        config.extra["hwbsite"] = statements.footer_facts(project.board)
         config.extra_javascript.append(f"{ASSET_DIR}/hwbsite.js")
         self.expander = blocks.Expander(project, {
             "chart": lambda opts, page: charts.chart_block(project, opts, page, ASSET_DIR),
@@ -87,6 +89,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             _replace(files, File.generated(config, path, content=content))
         for asset in sorted(ASSETS.iterdir()):
             _replace(files, File.generated(config, f"{ASSET_DIR}/{asset.name}", abs_src_path=str(asset)))
+        _replace(files, File.generated(config, f"{ASSET_DIR}/board.css", content=theme.board_css(self.project.board)))
         _replace(files, File.generated(config, f"{ASSET_DIR}/plotly.min.js", abs_src_path=charts.plotly_js_path()))
         return files
 

@@ -21,6 +21,8 @@ ACTIONS = "actions/index.md"
 TOPICS = "topics/index.md"
 STRATEGY = "strategy/index.md"
 METRICS = "metrics/index.md"
+ACCESSIBILITY = "accessibility.md"
+ACCESSIBILITY_URL = "accessibility/"   # the same page as a site-relative URL, for theme templates
 
 
 def paper(paper_id: str) -> str:
