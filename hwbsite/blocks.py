@@ -18,9 +18,9 @@ import yaml
 
 from . import markup, urls
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting)[ \t]*\n"
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting|tiles)[ \t]*\n"
                    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
-KINDS = ("table", "chart", "next-meeting")
+KINDS = ("table", "chart", "next-meeting", "tiles")
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Block:
 
 TABLE_KEYS = {"file", "caption", "display"}
 CHART_KEYS = {"metric", "metrics", "breakdown", "title", "kinds"}
+TILES_KEYS = {"metrics"}   # without it: one tile per metric charted on the same page
 
 
 def find_blocks(text: str) -> list[Block]:
@@ -68,7 +69,7 @@ def check_block(block: Block, project) -> None:
     if block.error:
         return
     opts = block.options
-    allowed = {"table": TABLE_KEYS, "chart": CHART_KEYS, "next-meeting": set()}[block.kind]
+    allowed = {"table": TABLE_KEYS, "chart": CHART_KEYS, "next-meeting": set(), "tiles": TILES_KEYS}[block.kind]
     unknown = set(opts) - allowed
     if unknown:
         block.error = f"unknown key '{sorted(unknown)[0]}' in the {block.kind} block"
@@ -82,6 +83,16 @@ def check_block(block: Block, project) -> None:
             block.error = f"no table '{name}' in data/tables/"
         elif opts.get("display", "table") not in ("table", "download"):
             block.error = f"display must be table or download, got '{opts.get('display')}'"
+    elif block.kind == "tiles":
+        ids = opts.get("metrics") or []
+        if not isinstance(ids, list):
+            block.error, block.hint = "metrics must be a list", "metrics: [metric-id, other-metric-id]"
+            return
+        for metric_id in ids:
+            if metric_id not in getattr(project, "metrics", {}):
+                block.error = f"unknown metric '{metric_id}'"
+                block.hint = "see data/metrics/registry.yml for the ids"
+                break
     elif block.kind == "chart":
         ids = opts.get("metrics") or ([opts["metric"]] if opts.get("metric") else [])
         if not ids:
@@ -127,10 +138,14 @@ class Expander:
         if not blocks:
             return text
         out, pos = [], 0
+        charted = [m for b in blocks if b.kind == "chart" and not b.error
+                   for m in (b.options.get("metrics") or [b.options.get("metric")]) if m]
         for block in blocks:
             check_block(block, self.project)
             if block.error:
                 raise ValueError(f"{page}:{block.line}: {block.error}")
+            if block.kind == "tiles" and not block.options.get("metrics"):
+                block.options = {**block.options, "metrics": list(dict.fromkeys(charted))}
             out.append(text[pos:block.start])
             out.append(self._render(block, page))
             pos = block.end

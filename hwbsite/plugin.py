@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import blocks, charts, theme, urls
+from . import blocks, charts, theme, tiles, urls
 from .context import build_context
 from .pages import home, statements
 from .render import with_updated
@@ -62,6 +62,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         self.expander = blocks.Expander(project, {
             "chart": lambda opts, page: charts.chart_block(project, opts, page, ASSET_DIR),
             "next-meeting": lambda opts, page: home.meeting_panel(project, self.ctx, page),
+            "tiles": lambda opts, page: tiles.tiles_block(project, opts, page),
         })
         return config
 
