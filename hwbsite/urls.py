@@ -13,6 +13,11 @@ def meeting(meeting_id: str | dt.date) -> str:
     return f"meetings/{meeting_id}.md"
 
 
+def meeting_pack(meeting_id: str | dt.date) -> str:
+    """The printable agenda pack of a meeting: the agenda and every public paper."""
+    return f"meetings/{meeting_id}/pack.md"
+
+
 MEETINGS = "meetings/index.md"
 PAPERS = "papers/index.md"
 PEOPLE = "people/index.md"

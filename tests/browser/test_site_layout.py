@@ -25,9 +25,11 @@ COVERED = """async (limit) => {
     const picked = heads.length <= limit ? heads
         : [heads[0], heads[1], heads[Math.floor(heads.length / 2)], heads[heads.length - 1]];
     const found = [];
-    for (const h of picked) {
-        location.hash = h.id;
-        await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    for (const id of picked.map(h => h.id)) {
+        location.hash = id;
+        // Material's instant navigation may re-render the article on a hash change: look again.
+        await new Promise(r => setTimeout(r, 120));
+        const h = document.getElementById(id);
         const top = document.querySelector(".md-top");
         if (top) top.removeAttribute("hidden");
         const r = h.getBoundingClientRect();
@@ -63,8 +65,6 @@ def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, wi
             if wider:
                 sideways.append(f"{url or '/'}: document is {wider['scrollWidth']}px wide in "
                                 f"{wider['viewport']}px; sticking out: {', '.join(wider['culprits'])}")
-            # Material settles its scroll position just after load; a jump before that is undone.
-            tab.wait_for_timeout(250)
             covered += [f"{url or '/'}: {msg}" for msg in tab.evaluate(COVERED, HEADINGS_PER_PAGE)]
     finally:
         ctx.close()
