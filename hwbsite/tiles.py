@@ -78,15 +78,14 @@ def tile(project, metric_id: str, page: str) -> str:
             out.append(f'<p class="hwb-tile__figure">{esc(charts.format_value(latest))}'
                        f'<span class="hwb-tile__period"> actual, {esc(latest.period.label)}</span></p>')
         else:
-            out.append('<p class="hwb-tile__figure">No actual yet</p>')
+            out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No actual figure yet</p>')
         if plan is not None:
             out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(plan.period.label)}: '
                        f'{esc(charts.format_value(plan))}</p>')
-        elif latest is not None:
-            out.append(f'<p class="hwb-tile__plan">No plan or target for {esc(latest.period.label)}</p>')
         out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span></p>')
         out.append(sparkline(values))
-        out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
+        if latest is not None:  # without an actual the figure line already says why it is not rated
+            out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
     out.append(f'<p class="hwb-tile__more"><a href="{esc(urls.html_href(page, urls.metric(metric_id)))}">'
                f'Details<span class="hwb-visually-hidden"> of {esc(metric.title)}</span></a></p>')
     out.append("</li>")

@@ -26,7 +26,6 @@ def test_a_tile_shows_latest_actual_same_period_plan_status_and_trend(rotherham_
     start = html.index('<a href="#chart-bcf-residential-admissions">')
     tile = html[start:html.index("</li>", start)]
     assert '<p class="hwb-tile__figure">663<span class="hwb-tile__period"> actual, 2016/17</span></p>' in tile
-    assert "No plan or target for 2016/17" in tile
     assert ">Not rated</span>" in tile
     assert "The latest actual, 663 for 2016/17, has no plan or target for the same period to compare with." in tile
     assert '<svg class="hwb-spark"' in tile and 'aria-label="Trend: actual' in tile and "663 in 2016/17" in tile
