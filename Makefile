@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check clean bench schema browser-tools generate
+.PHONY: site test test-fast serve check clean bench schema browser-tools generate screenshots
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -60,3 +60,6 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
+
+screenshots: $(STAMP)  ## PNGs of every page type at 390 and 1366 px, light and dark, into screenshots/
+	$(BIN)/python -m tests.browser.screenshots --out screenshots

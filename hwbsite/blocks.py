@@ -31,9 +31,9 @@ from .suggest import did_you_mean
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting)[ \t]*\n"
+FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting|tiles)[ \t]*\n"
                    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
-KINDS = ("table", "chart", "next-meeting")
+KINDS = ("table", "chart", "next-meeting", "tiles")
 
 
 # Any fenced code block, whatever its kind: its lines are settings or code, never published prose.
@@ -129,7 +129,7 @@ def missing_reference(kind: str, options, project) -> tuple[str, str, str] | Non
                 "finance: the name of a CSV file in data/finance/, without .csv")
     if kind == "table" and options.key is not None and options.key not in project.tables[options.file].header:
         return "key", f"no column '{options.key}' in {options.file} to use as the key", ""
-    if kind == "chart":
+    if kind in ("chart", "tiles"):
         for metric_id in options.ids:
             if metric_id not in project.metrics:
                 return ("metrics" if options.metrics else "metric", f"unknown metric '{metric_id}'",
@@ -213,10 +213,14 @@ class Expander:
         if not blocks:
             return text
         out, pos = [], 0
+        charted = [m for b in blocks if b.kind == "chart" and not b.error
+                   for m in (b.options.get("metrics") or [b.options.get("metric")]) if m]
         for block in blocks:
             check_block(block, self.project)
             if block.error:
                 raise ValueError(f"{page}:{block.line}: {block.error}")
+            if block.kind == "tiles" and not block.options.get("metrics"):
+                block.options = {**block.options, "metrics": list(dict.fromkeys(charted))}
             out.append(text[pos:block.start])
             out.append(self._render(block, page))
             pos = block.end

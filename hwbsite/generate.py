@@ -79,6 +79,7 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
         config = {**config, "theme": {**theme, "custom_dir": "overrides"}}
     plain = plain_config(config, project.board.name, [i.path for i in items if i.is_page and not i.in_nav])
+    plain["extra"] = {**(plain.get("extra") or {}), **output.theme_extra(project.board)}
     (out / "mkdocs.yml").write_text("# Written by 'hwbsite generate': builds with plain MkDocs, no hwbsite plugin.\n"
                                     + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True))
     return len(items)

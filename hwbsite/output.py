@@ -14,10 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, charts, citations, urls
+from . import blocks, charts, citations, theme, tiles, urls
 from .finance import fill_table
 from .context import build_context
-from .pages import home
+from .pages import home, statements
 from .pages.metrics import metric_downloads
 from .pages.money import money_downloads
 from .exports import build_exports
@@ -27,7 +27,7 @@ from .yamlsource import split_front_matter
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/hwbsite"
-CSS = [f"{ASSET_DIR}/hwbsite.css"]
+CSS = [f"{ASSET_DIR}/hwbsite.css", f"{ASSET_DIR}/board.css"]
 JAVASCRIPT = [f"{ASSET_DIR}/hwbsite.js"]
 
 
@@ -64,6 +64,11 @@ def _front_matter_date(text: str) -> dt.date | None:
     return updated if isinstance(updated, dt.date) else None
 
 
+def theme_extra(board) -> dict:
+    """What the theme templates read from mkdocs.yml's extra: (the footer's contact and licence)."""
+    return {"hwbsite": statements.footer_facts(board)}
+
+
 def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     """Everything the site publishes, from the public view only, sorted by path.
 
@@ -73,6 +78,7 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     expander = blocks.Expander(view, {
         "chart": lambda opts, page: charts.chart_block(view, opts, page, ASSET_DIR),
         "next-meeting": lambda opts, page: home.meeting_panel(view, ctx, page),
+        "tiles": lambda opts, page: tiles.tiles_block(view, opts, page),
     })
     items: list[OutputItem] = []
     for page in build_pages(view, ctx):
@@ -95,6 +101,7 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     for asset in sorted(ASSETS.iterdir()):
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))
+    items.append(OutputItem(f"{ASSET_DIR}/board.css", theme.board_css(view.board)))   # the board's colour
     for name, path in charts.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
     for export in build_exports(view, ctx, site_url):

@@ -50,6 +50,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
             self.items = output.build_output(public_view(project, today), config.site_url)
             config.site_name = project.board.name
+            config.extra.update(output.theme_extra(project.board))
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
         config.extra_css.extend(output.CSS)

@@ -7,7 +7,6 @@ look at but that the papers really say (a name we cannot match to a person).
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import TYPE_CHECKING
 
 from .errors import ProblemLog
@@ -19,27 +18,6 @@ from .yamlsource import split_front_matter
 if TYPE_CHECKING:  # pragma: no cover
     from .models.papers import Paper
     from .project import Project
-
-
-def is_public_paper(project: "Project", paper: "Paper", today: dt.date | None = None) -> bool:
-    """Unpublished, confidential, exempt and embargoed papers never reach any output file.
-
-    A paper printed "DRAFT" that the board published in its public pack is published, marked draft.
-    """
-    today = today or dt.date.today()
-    if not paper.published or paper.confidential or paper.exempt is not None:
-        return False
-    if paper.embargoed_until and today < paper.embargoed_until:
-        return False
-    meeting = project.meeting(paper.meeting) if paper.meeting else None
-    item = meeting.agenda_item(paper.item) if meeting else None
-    if item is not None and item.exempt is not None:
-        return False
-    if paper.appendix_of and paper.appendix_of in project.papers and paper.appendix_of != paper.id:
-        parent = project.papers[paper.appendix_of]
-        if parent.appendix_of != paper.id:  # guard against a cycle an officer wrote
-            return is_public_paper(project, parent, today)
-    return True
 
 
 def check_body(paper: "Paper", log: ProblemLog) -> None:

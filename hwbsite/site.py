@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .pages import meetings, metrics, money, papers, people, registers
+from .pages import meetings, metrics, money, packs, papers, people, registers, statements
 from .pages import strategy as strategy_pages
 from .render import GeneratedPage
 
@@ -17,4 +17,6 @@ def build_pages(project, ctx) -> list[GeneratedPage]:
     pages += metrics.metric_pages(project, ctx)
     pages += strategy_pages.strategy_pages(project, ctx)
     pages += money.money_pages(project, ctx)
+    pages.append(statements.accessibility_page(project, ctx))
+    pages += packs.pack_pages(project, ctx)
     return sorted(pages, key=lambda p: p.path)

@@ -13,6 +13,11 @@ def meeting(meeting_id: str | dt.date) -> str:
     return f"meetings/{meeting_id}.md"
 
 
+def meeting_pack(meeting_id: str | dt.date) -> str:
+    """The printable agenda pack of a meeting: the agenda and every public paper."""
+    return f"meetings/{meeting_id}/pack.md"
+
+
 MEETINGS = "meetings/index.md"
 PAPERS = "papers/index.md"
 PEOPLE = "people/index.md"
@@ -29,6 +34,10 @@ def meeting_calendar(meeting_id: str | dt.date) -> str:
     return f"meetings/{meeting_id}.ics"
 
 
+ACCESSIBILITY = "accessibility.md"
+ACCESSIBILITY_URL = "accessibility/"   # the same page as a site-relative URL, for theme templates
+
+
 def paper(paper_id: str) -> str:
     return f"papers/{paper_id}.md"
 
@@ -43,6 +52,16 @@ def topic(slug: str) -> str:
 
 def aim(plan_id: str, number: int) -> str:
     return f"strategy/{plan_id}/aim-{number}.md"
+
+
+def plan_actions(plan_id: str, view: str = "index") -> str:
+    """Every action of a plan, or one filtered view of them ("red", "overdue", "aim-2", "lead-<person>")."""
+    return f"strategy/{plan_id}/actions/{view}.md"
+
+
+def strategy_action_anchor(action_id: str) -> str:
+    """The id of an action's card on its aim page: "1.01" -> "action-1-01"."""
+    return "action-" + "".join(c if c.isalnum() else "-" for c in str(action_id).lower()).strip("-")
 
 
 def metric(metric_id: str) -> str:
@@ -102,3 +121,17 @@ def relative(from_page: str, to_page: str) -> str:
         common += 1
     up = [".."] * (len(from_parts) - common)
     return "/".join(up + to_parts[common:])
+
+
+def served(page: str) -> str:
+    """The URL path a page is served at (use_directory_urls): "a/index.md" -> "a/", "a/b.md" -> "a/b/"."""
+    if page == "index.md" or page.endswith("/index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def html_href(from_page: str, to_page: str) -> str:
+    """A relative link for raw HTML, which MkDocs does not rewrite (unlike Markdown .md links)."""
+    import posixpath
+    rel = posixpath.relpath(served(to_page) or ".", served(from_page) or ".")
+    return "./" if rel == "." else rel + "/"

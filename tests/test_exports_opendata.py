@@ -12,6 +12,7 @@ from frictionless import Package
 
 from exports_support import FIXTURES, PRIVATE_MARKERS, REPO, as_bytes, exports, load
 from hwbsite.exports import opendata
+from hwbsite.models.board import Licence
 
 DATASETS = ("meetings", "agenda_items", "papers", "decisions", "actions", "attendance", "declarations",
             "people", "roles", "strategy_actions", "strategy_rag", "metrics", "metric_values")
@@ -71,8 +72,10 @@ def test_counts_match_the_data():
 def test_the_licence_is_the_open_government_licence_unless_the_board_says_otherwise():
     view, _ = load(REPO, dt.date(2017, 9, 1))
     assert opendata.licence(view.board)["name"] == "OGL-UK-3.0"
-    other = view.board.model_copy(update={"licence": "CC BY 4.0"})
-    assert opendata.licence(other) == {"name": "cc-by-4.0", "title": "CC BY 4.0"}
+    cc_by = Licence(name="CC BY 4.0", url="https://creativecommons.org/licenses/by/4.0/")
+    other = view.board.model_copy(update={"licence": cc_by})
+    assert opendata.licence(other) == {"name": "cc-by-4.0", "title": "CC BY 4.0",
+                                       "path": "https://creativecommons.org/licenses/by/4.0/"}
     out = exports(REPO, dt.date(2017, 9, 1))
     assert json.loads(as_bytes(out["data/datapackage.json"]))["licenses"][0]["title"] == "Open Government Licence v3.0"
 

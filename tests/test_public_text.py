@@ -133,5 +133,6 @@ def test_a_note_about_a_measure_that_was_only_a_comment_is_shown_beside_its_char
 
 def test_how_the_source_reads_a_shifted_strategy_row_is_shown_beside_its_rag(site_2026):
     raw = (site_2026 / "strategy/action-plan-2017-18/aim-4/index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr>\s*<td><strong>4\.05</strong>.*?</tr>", raw, re.S).group(0)
-    assert "⚠ Note: Same right shift of lead, timescale, progress and RAG as on action 4.04." in row
+    card = re.search(r'<div class="hwb-card[^"]*" id="action-4-05">.*?</div>', raw, re.S).group(0)
+    assert "⚠ Note: Same right shift of lead, timescale, progress and RAG as on action 4.04." in card
+    assert "RAG as published" in card

@@ -312,9 +312,11 @@ def test_overview_chart_has_text_labels_for_every_aim(rotherham):
     assert "Aim 3: 9 actions: 1 Red, 7 Amber, 1 Green" in md
     assert "Aim 4: 14 actions: 2 Amber, 7 Green, 2 Blank, 3 TBC" in md
     assert "Aim 5: 5 actions: 2 Amber, 3 Blank" in md
-    # the bars are decorative (aria-hidden): one unit per action, each with its symbol
-    bars = re.findall(r'<div class="hwb-rag-chart__bar" aria-hidden="true">(.*?)</div>', md)
+    # one unit per action, each with its symbol, red first, each a link to its action's card
+    bars = re.findall(r'<div class="hwb-rag-chart__bar">(.*?)</div>', md)
     assert [b.count("hwb-rag-unit") for b in bars] == [10, 6, 9, 14, 5]
+    assert bars[0].startswith('<a class="hwb-rag-unit hwb-rag--r" href="action-plan-2017-18/aim-1/#action-1-10" '
+                              'aria-label="Action 1.10: Red">')
 
 
 def test_overview_lists_sponsor_and_lead_and_is_in_nav(rotherham):
@@ -329,7 +331,7 @@ def test_overview_lists_sponsor_and_lead_and_is_in_nav(rotherham):
 def test_aim_pages_are_not_in_nav_and_live_at_urls_aim(rotherham):
     project, ctx = rotherham
     built = pages.strategy_pages(project, ctx)
-    aims = [p for p in built if p.path != urls.STRATEGY]
+    aims = [p for p in built if p.path != urls.STRATEGY and "/actions/" not in p.path]
     assert [p.path for p in aims] == [urls.aim("action-plan-2017-18", n) for n in range(1, 6)]
     assert not any(p.in_nav for p in aims)
     assert all(p.source == "data/strategy/action-plan-2017-18.yml" for p in built)
@@ -342,15 +344,17 @@ def _aim_md(rotherham, number: int) -> str:
 
 
 def _action_row(md: str, action_id: str) -> str:
-    return next(line for line in md.splitlines() if line.startswith(f"| **{action_id}**"))
+    """The card of one action on an aim page."""
+    start = md.index(f'id="{urls.strategy_action_anchor(action_id)}"')
+    return md[start:md.index("</div>", start)]
 
 
 def test_aim_page_rows_count_matches_source(rotherham):
     for number, (total, counts) in EXPECTED.items():
         md = _aim_md(rotherham, number)
-        rows = [line for line in md.splitlines() if re.match(r"\| \*\*\d\.\d\d\*\*", line)]
+        rows = re.findall(r'<div class="hwb-card hwb-card--(\w+)" id="action-', md)
         assert len(rows) == total
-        words = Counter(re.search(r'hwb-rag--(\w+)">', r).group(1) for r in rows)
+        words = Counter(rows)
         keys = {"R": "r", "A": "a", "G": "g", "": "blank", "TBC": "tbc"}
         assert words == Counter({keys[k]: v for k, v in counts.items()})
 
@@ -362,9 +366,12 @@ def test_rag_badge_has_word_and_symbol_not_colour_alone():
         assert f">{word} <span aria-hidden=\"true\">{symbol}</span></span>" in html
 
 
-def test_aim_page_table_has_header_row_and_badges(rotherham):
+def test_aim_page_cards_put_a_linked_badge_first(rotherham):
     md = _aim_md(rotherham, 1)
-    assert "| Action | Leads | Timescale | Progress | RAG (as published) |\n|---|---|---|---|---|" in md
+    card = _action_row(md, "1.01")
+    assert card.index('<p class="hwb-card__status"><a class="hwb-rag hwb-rag--g" href="#action-1-01" '
+                      'aria-label="Action 1.01: Green">') < card.index("**1.01**")
+    assert '<span class="hwb-card__label">RAG as published</span>' in card
     assert 'Green <span aria-hidden="true">✓</span>' in _action_row(md, "1.01")
     assert 'Red <span aria-hidden="true">✗</span>' in _action_row(md, "1.10")
     assert "Blank" in _action_row(md, "1.07") and "(part of 1.06)" in _action_row(md, "1.07")
@@ -421,3 +428,31 @@ def test_data_text_is_escaped_in_tables(tmp_path):
     view = public_view(project, dt.date(2017, 9, 1))
     md = pages.aim_page(view, view.plans[0], view.plans[0].aims[0], build_context(view)).markdown
     assert r"Pipes \| and \*stars\* \[x\](y)" in _action_row(md, "1.01")
+
+
+def test_action_lists_put_red_first_and_give_each_filter_a_page(rotherham):
+    project, ctx = rotherham
+    built = {p.path: p.markdown for p in pages.strategy_pages(project, ctx)}
+    base = "strategy/action-plan-2017-18/actions/"
+    every = built[base + "index.md"]
+    order = re.findall(r'<div class="hwb-card hwb-card--(\w+)" id="(action-[\w-]+)"', every)
+    assert len(order) == 44
+    assert [k for k, _ in order[:2]] == ["r", "r"] and order[2][0] == "a"
+    red = re.findall(r'id="(action-[\w-]+)"', built[base + "red.md"])
+    assert red == ["action-1-10", "action-3-08"]
+    # each card's badge links to the card on its aim page
+    assert '<a class="hwb-rag hwb-rag--r" href="../../aim-1/#action-1-10" aria-label="Action 1.10: Red">' in built[base + "red.md"]
+    assert len(re.findall(r'class="hwb-card ', built[base + "overdue.md"])) == sum(
+        s.overdue for plan in project.plans for s in (strategy.summarise(a, strategy.latest(strategy.updates_for(project, plan))) for a in plan.aims))
+    assert len(re.findall(r'class="hwb-card ', built[base + "aim-4.md"])) == 14
+    assert "Actions led by Karla Capstick" in built[base + "lead-karla-capstick.md"]
+    # the filters are links, and the current one is marked for screen readers
+    assert '<strong class="hwb-filter hwb-filter--current" aria-current="page">Red (2)</strong>' in built[base + "red.md"]
+    assert '<a class="hwb-filter" href="../overdue/">Past timescale (7)</a>' in built[base + "red.md"]
+    assert not any(built_path.startswith(base) and p.in_nav for built_path, p in
+                   ((q.path, q) for q in pages.strategy_pages(project, ctx)))
+
+
+def test_red_actions_are_one_click_from_the_home_page():
+    home = (REPO / "content/index.md").read_text(encoding="utf-8")
+    assert "(strategy/action-plan-2017-18/actions/red.md)" in home

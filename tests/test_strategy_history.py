@@ -38,14 +38,20 @@ def test_history_fixture_builds_and_shows_rag_change(site):
     assert 'href="../../../meetings/2017-06-14/"' in history
 
 
+def _card(html: str, action_id: str) -> str:
+    anchor = "action-" + action_id.replace(".", "-")
+    start = html.index(f'id="{anchor}"')
+    return _text(html[start:html.index("</ul>", start)])
+
+
 def test_history_fixture_current_status_is_the_latest_update(site):
     html = (site / "strategy/tiny-plan/aim-1/index.html").read_text(encoding="utf-8")
     current = html[:html.index('id="rag-history"')]
     assert "3 actions: 1 Amber, 1 Green, 1 TBC" in _text(current)
     # 1.02 was due by July 2017 and is Amber at 20 September 2017: overdue, said in words
-    assert "Past timescale (worked out by this site): timescale" in list(_row(current, "1.02"))[0]
-    assert "ended on 31 July 2017" in list(_row(current, "1.02"))[0]
-    assert "Past timescale" not in list(_row(current, "1.01"))[0]   # Green
+    assert "Past timescale (worked out by this site): timescale" in _card(current, "1.02")
+    assert "ended on 31 July 2017" in _card(current, "1.02")
+    assert "Past timescale" not in _card(current, "1.01")   # Green
     # the agenda item tagged with aim 1 is linked
     assert 'href="../../../meetings/2017-06-14/#item-2"' in html
 

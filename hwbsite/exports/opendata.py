@@ -466,10 +466,12 @@ def _json(ds: Dataset) -> str:
 
 
 def licence(board) -> dict:
-    text = (board.licence or "").strip()
-    if not text or text.lower() in {"ogl", "ogl-uk-3.0", OGL["title"].lower()}:
+    """The data package's licence: the board's (data/board.yml licence:), the OGL v3.0 by default."""
+    lic = board.licence
+    if lic.url.rstrip("/") == OGL["path"].rstrip("/"):
         return OGL
-    return {"name": _NAME.sub("-", text.lower()).strip("-") or "licence", "title": clean(text)}
+    return {"name": _NAME.sub("-", lic.name.lower()).strip("-") or "licence", "title": clean(lic.name),
+            "path": lic.url}
 
 
 def package(project, site_url, sets: list[Dataset]) -> dict:

@@ -61,4 +61,14 @@ class NextMeetingBlock(Model):
     """Takes no options."""
 
 
-BLOCK_MODELS = {"table": TableBlock, "chart": ChartBlock, "next-meeting": NextMeetingBlock}
+class TilesBlock(Model):
+    """The at-a-glance head of a dashboard: one tile per metric."""
+
+    metrics: list[Slug] = Field(default_factory=list)   # without it: every metric charted on the page
+
+    @property
+    def ids(self) -> list[str]:
+        return self.metrics
+
+
+BLOCK_MODELS = {"table": TableBlock, "chart": ChartBlock, "next-meeting": NextMeetingBlock, "tiles": TilesBlock}

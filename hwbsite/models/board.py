@@ -2,10 +2,45 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import datetime as dt
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator
 
 from .base import Model
 from .types import Email, TemplateText, Text, Time, WebAddress
+
+OGL_V3 = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two #rrggbb colours."""
+    def lum(c: str) -> float:
+        rgb = [int(c[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        lin = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+class Licence(Model):
+    """The licence for the site's content and data."""
+    name: Text = "Open Government Licence v3.0"
+    url: str = OGL_V3
+    # Material that the licence does not cover (third-party logos, personal data, ...).
+    exceptions: Text | None = None
+
+
+class Accessibility(Model):
+    """Facts for the accessibility statement (Public Sector Bodies Accessibility Regulations 2018)."""
+    status: Literal["fully", "partially", "not"] = "partially"
+    limitations: list[Text] = Field(default_factory=list)   # known problems, in plain words
+    contact_email: str | None = None  # where to report a problem; defaults to the board's contact_email
+    prepared: dt.date | None = None   # when the statement was prepared
+    reviewed: dt.date | None = None   # when it was last reviewed
+    tested: Text | None = None        # how and when the site was tested
 
 
 class Board(Model):
@@ -17,12 +52,30 @@ class Board(Model):
     website: WebAddress | None = None     # the council's page for the board
     repository: WebAddress | None = None  # where officers edit the data (for "edit this page")
     contact_email: Email | None = None
+    contact_phone: Text | None = None
+    contact_address: Text | None = None
+    # The board's colour (#rrggbb): header, links and accents. White text must reach 4.5:1 on it.
+    colour: str | None = None
+    # The licence of the site's content and its open data; the Open Government Licence v3.0 by default.
+    licence: Licence = Field(default_factory=Licence)
+    accessibility: Accessibility = Field(default_factory=Accessibility)
     default_venue: Text | None = None
     default_time: Time | None = None
     standing_items: list[Text] = Field(default_factory=list)
     language: str = "en"
-    # The licence of the open data downloads and exports; the default is the one UK councils use.
-    licence: Text | None = None
+
+    @field_validator("colour")
+    @classmethod
+    def _readable_colour(cls, value):
+        if value is None:
+            return value
+        if not _HEX.match(value):
+            raise ValueError(f"colour must be written #rrggbb (six hex digits), got '{value}'")
+        ratio = contrast(value, "#ffffff")
+        if ratio < 4.5:
+            raise ValueError(f"colour {value} is too light: white text on it has a contrast of {ratio:.1f}:1, "
+                             "WCAG AA needs 4.5:1 (choose a darker shade)")
+        return value.lower()
 
     @property
     def label(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import citations, dates, urls
 from ..models.meetings import item_sort_key
 from ..render import GeneratedPage, render
@@ -12,6 +14,16 @@ STATUS_LABELS = {"final": "Final", "signed": "Signed", "draft": "Draft (as print
 
 def type_label(kind: str) -> str:
     return TYPE_LABELS.get(kind, kind.replace("-", " ").capitalize())
+
+
+def _words(text: str) -> str:
+    return " ".join(re.sub(r"[*_`>#\\]", " ", text or "").split()).lower()
+
+
+def repeats_summary(paper) -> bool:
+    """True when the paper's summary is a passage of its own body: print it once, where the paper has it."""
+    summary = _words(paper.summary)
+    return bool(summary) and summary in _words(paper.body)
 
 
 def paper_page(project, paper, ctx) -> GeneratedPage:
@@ -36,6 +48,7 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "aims": [a for n in paper.aims if (a := ctx.aim_link(n))],
         "versions": paper.versions,
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
+        "summary": paper.summary if not repeats_summary(paper) else None,
     }
     cites = citations.for_project(project)
     view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]

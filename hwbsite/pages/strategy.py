@@ -13,11 +13,21 @@ from ..render import GeneratedPage, render
 from . import links
 
 
-def badge(rag) -> Markup:
-    """A RAG status as a badge: its word and a symbol, never colour alone."""
+def badge(rag, href: str | None = None, action_id: str | None = None) -> Markup:
+    """A RAG status as a badge: its word and a symbol, never colour alone; a link to its action when given."""
     s = strategy.status(rag)
-    return Markup(f'<span class="hwb-rag hwb-rag--{s.key}">{html.escape(s.word)} '
-                  f'<span aria-hidden="true">{s.symbol}</span></span>')
+    inner = f'{html.escape(s.word)} <span aria-hidden="true">{s.symbol}</span>'
+    if href:
+        label = f' aria-label="Action {html.escape(str(action_id))}: {html.escape(s.word)}"' if action_id else ""
+        return Markup(f'<a class="hwb-rag hwb-rag--{s.key}" href="{html.escape(href)}"{label}>{inner}</a>')
+    return Markup(f'<span class="hwb-rag hwb-rag--{s.key}">{inner}</span>')
+
+
+def action_href(plan_id: str, aim_number: int, action_id: str, page: str) -> str:
+    """Link from ``page`` to an action's card on its aim page."""
+    target = urls.aim(plan_id, aim_number)
+    anchor = "#" + urls.strategy_action_anchor(action_id)
+    return anchor if target == page else urls.html_href(page, target) + anchor
 
 
 def _linked_names(project, text: str | None, page: str) -> Markup:
@@ -39,20 +49,30 @@ def summary_words(summary: strategy.AimSummary) -> str:
     return total + (": " + ", ".join(parts) if parts else "")
 
 
-def chart(summaries: list[strategy.AimSummary], caption: str) -> Markup:
-    """RAG mix per aim: one block per action, each with its status symbol; the words say the same."""
+def chart(summaries: list[strategy.AimSummary], caption: str, units: dict | None = None) -> Markup:
+    """RAG mix per aim: one block per action, each with its status symbol; the words say the same.
+
+    With ``units`` (aim number -> [(rag, href, action id)] in RAG order) each block is a link to its action."""
     out = ['<div class="hwb-rag-chart">', f'<p class="hwb-rag-chart__caption"><strong>{html.escape(caption)}</strong></p>',
            '<p class="hwb-rag-chart__key">Key: ' + " ".join(
                f'<span class="hwb-rag-unit hwb-rag--{s.key}" aria-hidden="true">{s.symbol}</span> {html.escape(s.word)}'
                for s in (strategy.status(r) for r in strategy.ORDER)) + "</p>"]
     for summary in summaries:
-        units = "".join(
-            f'<span class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}">{strategy.status(rag).symbol}</span>'
-            * summary.count(rag) for rag in strategy.ORDER)
         label = f"Aim {summary.aim.number}: {summary_words(summary)}"
+        if units is not None:
+            blocks = "".join(
+                f'<a class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}" href="{html.escape(href)}" '
+                f'aria-label="Action {html.escape(str(aid))}: {html.escape(strategy.status(rag).word)}">'
+                f'{strategy.status(rag).symbol}</a>' for rag, href, aid in units.get(summary.aim.number, []))
+            bar = f'<div class="hwb-rag-chart__bar">{blocks}</div>'
+        else:
+            blocks = "".join(
+                f'<span class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}">{strategy.status(rag).symbol}</span>'
+                * summary.count(rag) for rag in strategy.ORDER)
+            bar = f'<div class="hwb-rag-chart__bar" aria-hidden="true">{blocks}</div>'
         out += ['<div class="hwb-rag-chart__row">',
                 f'<p class="hwb-rag-chart__label">{html.escape(label)}</p>',
-                f'<div class="hwb-rag-chart__bar" aria-hidden="true">{units}</div>',
+                bar,
                 "</div>"]
     out.append("</div>")
     return Markup("\n".join(out))
@@ -69,6 +89,23 @@ class ActionRow:
     overdue: bool
     overdue_reason: str = ""      # worked out by this site; shown beside the published RAG, never instead
     notes: list = field(default_factory=list)   # how the source reads this row, with the ⚠ marker
+    anchor: str = ""
+    aim: object = None
+    aim_page: str = ""
+    key: str = ""                 # the status's CSS key: r, a, g, blank, tbc, none
+
+
+def action_row(project, plan, aim, action, update, page) -> ActionRow:
+    """One action as every action view shows it: its RAG badge links to its card on the aim page."""
+    rag = strategy.rag_of(update, action)
+    entry = update.actions.get(action.id) if update else None
+    return ActionRow(
+        action=action, rag=rag, badge=badge(rag, action_href(plan.id, aim.number, action.id, page), action.id),
+        leads=_linked_names(project, action.leads, page), timescale=timescales.parse(action.timescale),
+        progress=entry.progress if entry is not None else None, overdue=strategy.is_overdue(action, update),
+        overdue_reason=strategy.overdue_reason(action, update),
+        anchor=urls.strategy_action_anchor(action.id), aim=aim, aim_page=urls.aim(plan.id, aim.number),
+        key=strategy.status(rag).key)
 
 
 @dataclass
@@ -86,7 +123,7 @@ def _objective_words(numbers: list[int]) -> str:
     return "objectives " + ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _groups(project, aim, update, page) -> list[ActionGroup]:
+def _groups(project, plan, aim, update, page) -> list[ActionGroup]:
     """Actions grouped by the objectives they serve, in the order the plan lists them."""
     groups: dict[tuple, ActionGroup] = {}
     for action in aim.actions:
@@ -95,14 +132,7 @@ def _groups(project, aim, update, page) -> list[ActionGroup]:
             groups[key] = ActionGroup([o for n in key if (o := aim.objective(n))],
                                       "actions-" + "-".join(str(n) for n in key),
                                       "Actions for " + _objective_words(list(key)))
-        rag = strategy.rag_of(update, action)
-        entry = update.actions.get(action.id) if update else None
-        groups[key].rows.append(ActionRow(
-            action=action, rag=rag, badge=badge(rag), leads=_linked_names(project, action.leads, page),
-            timescale=timescales.parse(action.timescale),
-            progress=entry.progress if entry is not None else None,
-            overdue=strategy.is_overdue(action, update),
-            overdue_reason=strategy.overdue_reason(action, update)))
+        groups[key].rows.append(action_row(project, plan, aim, action, update, page))
     return list(groups.values())
 
 
@@ -145,7 +175,9 @@ def _history(aim, updates) -> list[dict]:
     rows = []
     for action in aim.actions:
         rags = [strategy.rag_of(u, action) for u in updates]
-        rows.append({"action": action, "badges": [badge(r) for r in rags], "change": _change(rags[-2], rags[-1])})
+        href = "#" + urls.strategy_action_anchor(action.id)
+        rows.append({"action": action, "badges": [badge(r, href, action.id) for r in rags],
+                     "change": _change(rags[-2], rags[-1])})
     return rows
 
 
@@ -153,7 +185,7 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
     page = urls.aim(plan.id, aim.number)
     updates = strategy.updates_for(project, plan)
     update = strategy.latest(updates)
-    groups = _groups(project, aim, update, page)
+    groups = _groups(project, plan, aim, update, page)
     served = {n for a in aim.actions for n in a.objectives}
     view = {
         "plan": plan,
@@ -169,6 +201,7 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
         "updates": [_update_view(project, u, ctx) for u in updates],
         "discussed": _discussed(project, aim.number, ctx),
         "papers": _papers(project, aim.number, ctx),
+        "views": action_views(project, plan, update, page)[1],
     }
     cites = citations.for_project(project)
     # notes on how the source reads: references into the plan itself are for officers
@@ -199,7 +232,8 @@ def overview_page(project, ctx) -> GeneratedPage:
             "totals": {rag: sum(s.count(rag) for s in summaries) for rag in strategy.ORDER},
             "total": sum(s.total for s in summaries),
             "overdue": sum(s.overdue for s in summaries),
-            "chart": chart(summaries, f"RAG status of each aim's actions{as_at}"),
+            "chart": chart(summaries, f"RAG status of each aim's actions{as_at}", _units(plan, update, page)),
+            "views": action_views(project, plan, update, page)[1],
             "as_at": as_at,
             "updates": [_update_view(project, u, ctx) for u in updates],
         })
@@ -210,13 +244,106 @@ def overview_page(project, ctx) -> GeneratedPage:
     return GeneratedPage(page, md, source=source, in_nav=True)
 
 
+def _units(plan, update, page) -> dict:
+    """Per aim, each action's RAG and the link to it, in the chart's order (red first)."""
+    out = {}
+    for aim in plan.aims:
+        rows = [(strategy.rag_of(update, a), a) for a in aim.actions]
+        rows.sort(key=lambda r: strategy.ORDER.index(r[0]))
+        out[aim.number] = [(rag, action_href(plan.id, aim.number, a.id, page), a.id) for rag, a in rows]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Every action of a plan, as cards, and one linkable page per filter (RAG, overdue, aim, lead).
+# Static pages rather than a script: each filter has its own URL and works without JavaScript.
+
+@dataclass
+class ActionView:
+    key: str          # "index", "red", "overdue", "aim-2", "lead-karla-capstick"
+    group: str        # "status", "overdue", "aim", "lead"
+    label: str        # "Red", "Past timescale", "Aim 2", "Karla Capstick"
+    title: str        # the page's heading
+    rows: list
+    page: str = ""
+    href: str = ""    # relative to the page being rendered
+
+
+def _lead_people(project, action) -> list:
+    found = []
+    for chunk in re.split(r"\s*(?:&|/|;|\band\b|\(|\))\s*", action.leads or ""):
+        name = re.split(r"\s*(?:,| - )\s*", chunk.strip())[0].strip()
+        person = project.person_named(name) if name else None
+        if person is not None and person not in found:
+            found.append(person)
+    return found
+
+
+def action_views(project, plan, update, page) -> tuple[list[ActionRow], list[ActionView]]:
+    """All of a plan's actions (red first) and the filtered views of them, with links from ``page``."""
+    rows = []
+    for aim in plan.aims:
+        for action in aim.actions:
+            rows.append(action_row(project, plan, aim, action, update, page))
+    rows.sort(key=lambda r: (strategy.ORDER.index(r.rag), r.aim.number, plan_order(plan, r.action)))
+    what = plan.title
+    views = [ActionView("index", "all", "All", f"All actions: {what}", rows)]
+    for rag in strategy.ORDER:
+        chosen = [r for r in rows if r.rag == rag]
+        if chosen:
+            s = strategy.status(rag)
+            views.append(ActionView(s.word.lower().replace(" ", "-"), "status", s.word,
+                                    f"Actions rated {s.word}" if rag is not None else "Actions not rated", chosen))
+    overdue = [r for r in rows if r.overdue]
+    views.append(ActionView("overdue", "overdue", "Past timescale", "Actions past their timescale (worked out by this site)", overdue))
+    for aim in plan.aims:
+        views.append(ActionView(f"aim-{aim.number}", "aim", f"Aim {aim.number}",
+                                f"Actions for aim {aim.number}: {aim.title}",
+                                [r for r in rows if r.aim is aim]))
+    leads: dict[str, tuple] = {}
+    for r in rows:
+        for person in _lead_people(project, r.action):
+            leads.setdefault(person.id, (person, []))[1].append(r)
+    for pid in sorted(leads, key=lambda i: leads[i][0].name):
+        person, chosen = leads[pid]
+        views.append(ActionView(f"lead-{pid}", "lead", person.name, f"Actions led by {person.name}", chosen))
+    for v in views:
+        v.page = urls.plan_actions(plan.id, v.key)
+        v.href = urls.html_href(page, v.page)
+    return rows, views
+
+
+def plan_order(plan, action) -> int:
+    for i, a in enumerate(a for aim in plan.aims for a in aim.actions):
+        if a is action:
+            return i
+    return 0
+
+
+def action_list_pages(project, plan, update, ctx) -> list[GeneratedPage]:
+    """One page per filtered view of the plan's actions; the cards link back to the aim pages."""
+    pages = []
+    _, views = action_views(project, plan, update, urls.plan_actions(plan.id))
+    for view in views:
+        page = view.page
+        rows, links = action_views(project, plan, update, page)
+        current = next(v for v in links if v.key == view.key)
+        md = render("strategy_actions.md.j2", page, plan=plan, view=current, views=links,
+                    latest=_update_view(project, update, ctx),
+                    groups=[(g, [v for v in links if v.group == g]) for g in ("all", "status", "overdue", "aim", "lead")])
+        pages.append(GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None))
+    return pages
+
+
 def strategy_pages(project, ctx) -> list[GeneratedPage]:
-    """The overview and one page per aim; nothing when the board has no action plan."""
+    """The overview, one page per aim and the action lists; nothing when the board has no action plan."""
     plans = getattr(project, "plans", [])
     if not plans:
         return []
     pages = [overview_page(project, ctx)]
     pages += [aim_page(project, plan, aim, ctx) for plan in plans for aim in plan.aims]
+    for plan in plans:
+        pages += action_list_pages(project, plan, strategy.latest(strategy.updates_for(project, plan)), ctx)
     return pages
 
 

@@ -1,0 +1,109 @@
+"""A printable agenda pack per meeting: the agenda, then every public paper in agenda order,
+each starting on a new page, with its contents expanded and no site navigation (issue 14).
+
+The pack is one page, meetings/<id>/pack/, for a reader who wants to print or save the
+meeting as one PDF. It is built from the public view, so it holds only public papers; an exempt
+agenda item is listed by its number and title only.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from .. import dates, urls
+from ..render import GeneratedPage, render
+from .papers import STATUS_LABELS, repeats_summary, type_label
+
+_HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+
+def demote(markdown: str) -> str:
+    """Every heading one level down (## -> ###), outside fenced blocks: the paper's title is the h2."""
+    out, pos = [], 0
+    for fence in _FENCE.finditer(markdown):
+        out.append(_HEADING.sub(r"\1#", markdown[pos:fence.start()]))
+        out.append(fence.group(0))
+        pos = fence.end()
+    out.append(_HEADING.sub(r"\1#", markdown[pos:]))
+    return "".join(out)
+
+
+# An inline link's target, or a reference definition's: "](papers-page.md#x)" / "[r]: papers-page.md".
+_INLINE = re.compile(r"(\]\()(<?)([^)\s>]+)")
+_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(<?)(\S+)", re.MULTILINE)
+
+
+def relink(markdown: str, from_page: str, to_page: str, here: dict[str, str]) -> str:
+    """A paper's relative links, written for its own page, made to work inside the pack: a link to
+    a paper that is in the pack goes to its place in the pack (``here``: page -> anchor)."""
+    def target(url: str) -> str:
+        if "://" in url or url.startswith(("#", "/", "mailto:")):
+            return url
+        path, _, fragment = url.partition("#")
+        resolved = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), path))
+        if resolved in here and not fragment:
+            return "#" + here[resolved]
+        return urls.relative(to_page, resolved) + (f"#{fragment}" if fragment else "")
+
+    def sub(m):
+        return m.group(1) + m.group(2) + target(m.group(3))
+    return _REFERENCE.sub(sub, _INLINE.sub(sub, markdown))
+
+
+def _papers_for(project, meeting, ctx) -> list[dict]:
+    """Public papers in agenda order, each followed by its public appendices; each paper once."""
+    seen, out = set(), []
+
+    def add(paper, item):
+        if paper.id in seen:
+            return
+        seen.add(paper.id)
+        out.append({"p": paper, "item": item, "type": type_label(paper.type), "status": STATUS_LABELS[paper.status] if "status" in paper.model_fields_set else "",
+                    "summary": paper.summary if not repeats_summary(paper) else None,
+                    "body": demote(paper.body or ""), "anchor": f"paper-{paper.id}"})
+        for appendix in sorted((p for p in project.papers.values() if p.appendix_of == paper.id), key=lambda p: p.id):
+            add(appendix, item)
+
+    for item in meeting.agenda.walk() if meeting.agenda else []:
+        for pid in item.papers:
+            if pid in project.papers:
+                add(project.papers[pid], item)
+    return out
+
+
+def pack_page(project, meeting, ctx) -> GeneratedPage | None:
+    """The agenda pack of one meeting, or None when it has no agenda."""
+    if not meeting.agenda or not meeting.agenda.items:
+        return None
+    page = urls.meeting_pack(meeting.id)
+    papers = _papers_for(project, meeting, ctx)
+    here = {urls.paper(e["p"].id): e["anchor"] for e in papers}
+    for entry in papers:
+        entry["body"] = relink(entry["body"], urls.paper(entry["p"].id), page, here)
+    by_item: dict = {}
+    for entry in papers:
+        by_item.setdefault(entry["item"].number, []).append(entry)
+    items = [{"i": item, "papers": by_item.get(item.number, []),
+              "depth": _depth(meeting.agenda, item)} for item in meeting.agenda.walk()]
+    md = render("meeting_pack.md.j2", page, m=meeting, board=project.board, items=items, papers=papers,
+                when=dates.long_date(meeting.date), clock=dates.clock(meeting.time) if meeting.time else "")
+    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
+                         updated=getattr(meeting, "updated", None))
+
+
+def _depth(agenda, target) -> int:
+    def rec(items, depth):
+        for item in items:
+            if item is target:
+                return depth
+            found = rec(item.items, depth + 1)
+            if found is not None:
+                return found
+        return None
+    return rec(agenda.items, 0) or 0
+
+
+def pack_pages(project, ctx) -> list[GeneratedPage]:
+    return [p for m in project.meetings if (p := pack_page(project, m, ctx)) is not None]

@@ -1,0 +1,53 @@
+"""The at-a-glance tiles at the head of each dashboard (issue 14)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hwbsite import blocks, tiles
+
+
+def test_every_dashboard_with_charts_opens_with_one_tile_per_chart(rotherham_site):
+    for name in ["bcf-2014", "bcf-2017-19", "camhs", "community-kpis", "healthwatch"]:
+        html = (rotherham_site / f"dashboards/{name}/index.html").read_text(encoding="utf-8")
+        charts = re.findall(r'<figure class="hwb-chart" id="(chart-[\w-]+)"', html)
+        links = re.findall(r'<p class="hwb-tile__name"><a href="#(chart-[\w-]+)">', html)
+        assert links == list(dict.fromkeys(charts)), name
+        assert html.index('id="at-a-glance"') < html.index('<figure class="hwb-chart"')
+        # each tile also links to the metric's own page
+        for chart in links:
+            assert f'href="../../metrics/{chart.removeprefix("chart-")}/">Details' in html
+
+
+def test_a_tile_shows_latest_actual_same_period_plan_status_and_trend(rotherham_site):
+    html = (rotherham_site / "dashboards/bcf-2017-19/index.html").read_text(encoding="utf-8")
+    start = html.index('<a href="#chart-bcf-residential-admissions">')
+    tile = html[start:html.index("</li>", start)]
+    assert '<p class="hwb-tile__figure">663<span class="hwb-tile__period"> actual, 2016/17</span></p>' in tile
+    assert ">Not rated</span>" in tile
+    assert "The latest actual, 663 for 2016/17, has no plan or target for the same period to compare with." in tile
+    assert '<svg class="hwb-spark"' in tile and 'aria-label="Trend: actual' in tile and "663 in 2016/17" in tile
+
+
+def test_tiles_block_without_metrics_takes_the_charts_of_its_page():
+    class P:
+        metrics = {"a": None, "b": None}
+    text = "```tiles\n```\n\n```chart\nmetric: a\n```\n```chart\nmetrics: [b, a]\n```\n"
+    seen = {}
+    expander = blocks.Expander(P(), {"tiles": lambda o, p: seen.setdefault("m", o["metrics"]) and "T",
+                                     "chart": lambda o, p: "C"})
+    expander.expand(text, "dashboards/x.md")
+    assert seen["m"] == ["a", "b"]
+
+
+def test_tiles_block_names_an_unknown_metric():
+    class P:
+        metrics = {"a": None}
+    with pytest.raises(ValueError, match=r"dashboards/x.md:1: unknown metric 'zz'"):
+        blocks.Expander(P(), {"tiles": lambda o, p: ""}).expand("```tiles\nmetrics: [zz]\n```\n", "dashboards/x.md")
+
+
+def test_sparkline_needs_two_actuals():
+    assert tiles.sparkline([]) == ""
