@@ -25,20 +25,22 @@ import markdown as markdown_lib
 import nh3
 
 # Elements our pages and officers' Markdown may use. Everything else (script, style, iframe, object,
-# embed, form, input, svg, math, base, meta, link ...) is removed.
+# embed, form, input, math, base, meta, link, and every other SVG element: use, animate, foreignObject
+# ...) is removed. Of SVG only the shapes of the dashboards' trend lines are kept, with geometry only.
 TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
     "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
     "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
     "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
-    "tr", "u", "ul", "var",
+    "tr", "u", "ul", "var", "nav", "section",
+    "svg", "polyline", "circle",
 })
 # Removed together with their content: what is inside them is code or styling, never text to show.
 CONTENT_TAGS = frozenset({"script", "style", "template", "noscript", "iframe", "object", "embed",
                           "textarea", "select", "title", "xmp", "noembed", "noframes"})
 
 _GLOBAL = {"class", "id", "title", "lang", "dir", "role", "aria-label", "aria-labelledby",
-           "aria-describedby", "aria-hidden"}
+           "aria-describedby", "aria-hidden", "aria-current"}
 ATTRIBUTES = {
     "*": frozenset(_GLOBAL),
     "a": frozenset({"href", "hreflang"}),
@@ -58,6 +60,10 @@ ATTRIBUTES = {
     "ins": frozenset({"cite", "datetime"}),
     # charts: the figure as JSON, drawn by hwbsite.js (Plotly escapes its text itself)
     "div": frozenset({"data-figure"}),
+    # the tiles' trend lines (hwbsite/tiles.py): shapes and their geometry, nothing that links or runs
+    "svg": frozenset({"viewBox", "width", "height"}),
+    "polyline": frozenset({"points"}),
+    "circle": frozenset({"cx", "cy", "r"}),
 }
 # Relative addresses and #fragments are always allowed; absolute ones only with these schemes.
 URL_SCHEMES = frozenset({"http", "https", "mailto"})

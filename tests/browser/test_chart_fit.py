@@ -34,7 +34,7 @@ FIT = r"""() => [...document.querySelectorAll('.hwb-chart')].filter(f => f.query
         overlaps.push(`"${a.text}" and "${b.text}"`);
     }
     // Every category has its row label (wrapped labels are compared without their spaces).
-    const squash = s => String(s).replace(/\s+/g, '');
+    const squash = s => String(s).replace(/<br\s*\/?>/gi, '').replace(/\s+/g, '');
     const categories = (JSON.parse(plot.dataset.figure).layout.yaxis || {}).categoryarray || [];
     const rows = new Set([...plot.querySelectorAll('.ytick text')].map(t => squash(t.textContent)));
     // No label runs outside the chart's own box (cut off at the column's edge).
