@@ -16,7 +16,7 @@ from .errors import Problem, ProblemLog
 from .models.board import Board
 from .models.meetings import Meeting
 from .models.papers import Paper
-from .models.people import PeopleFile, Person, name_key
+from .models.people import PeopleFile, Person, RecordLookups
 from .models.topics import Topic, TopicsFile
 from .models.metrics import Metric, Registry
 from . import metrics as metric_values
@@ -27,7 +27,7 @@ from .yamlsource import YamlProblem, parse_yaml, split_front_matter
 
 
 @dataclass
-class Project:
+class Project(RecordLookups):
     """Everything a board publishes, validated and linked."""
 
     root: Path
@@ -53,21 +53,7 @@ class Project:
     today: dt.date = field(default_factory=dt.date.today)        # the date rules judge statuses on
 
     def __post_init__(self):
-        self._by_name: dict[str, Person] = {}
-        self._meetings = {m.id: m for m in self.meetings}
-
-    def index(self) -> None:
-        self._by_name = {}
-        for person in self.people:
-            for spelling in person.spellings:
-                self._by_name.setdefault(name_key(spelling), person)
-        self._meetings = {m.id: m for m in self.meetings}
-
-    def person_named(self, name: str | None) -> Person | None:
-        return self._by_name.get(name_key(name)) if name else None
-
-    def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
-        return self._meetings.get(str(meeting_id))
+        self.index()
 
 
 def load_paper(path: Path, log: ProblemLog) -> Paper | None:
@@ -198,7 +184,6 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
                       table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
                       today=today or dt.date.today())
-    project.index()
     rules.run(project, log)
     project.problems = log.problems
     return project, log

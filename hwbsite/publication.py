@@ -30,11 +30,11 @@ from pathlib import Path
 
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
-from .models.people import Person, name_key
+from .models.people import Person, RecordLookups
 
 
 @dataclass
-class PublicView:
+class PublicView(RecordLookups):
     """The part of a project that may be published on ``today``; shaped like ``Project``."""
 
     root: Path
@@ -60,17 +60,7 @@ class PublicView:
     source_files: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self):
-        self._by_name: dict[str, Person] = {}
-        for person in self.people:
-            for spelling in person.spellings:
-                self._by_name.setdefault(name_key(spelling), person)
-        self._meetings = {m.id: m for m in self.meetings}
-
-    def person_named(self, name: str | None) -> Person | None:
-        return self._by_name.get(name_key(name)) if name else None
-
-    def meeting(self, meeting_id: str | dt.date) -> Meeting | None:
-        return self._meetings.get(str(meeting_id))
+        self.index()
 
 
 def _reduced_exempt(exempt: Exempt) -> Exempt:

@@ -43,3 +43,23 @@ _SPACE = re.compile(r"\s+")
 def name_key(name: str) -> str:
     """Normalise a published name for lookup: case, spacing and full stops do not matter."""
     return _SPACE.sub(" ", name.replace(".", ". ")).strip().casefold()
+
+
+class RecordLookups:
+    """Finding people by any spelling and meetings by id: shared by the project and its public view."""
+
+    people: list
+    meetings: list
+
+    def index(self) -> None:
+        self._by_name: dict[str, Person] = {}
+        for person in self.people:
+            for spelling in person.spellings:
+                self._by_name.setdefault(name_key(spelling), person)
+        self._meetings = {m.id: m for m in self.meetings}
+
+    def person_named(self, name: str | None) -> Person | None:
+        return self._by_name.get(name_key(name)) if name else None
+
+    def meeting(self, meeting_id):
+        return self._meetings.get(str(meeting_id))

@@ -46,6 +46,7 @@ class ItemView:
     item: object
     presenter: object = ""
     papers: list = field(default_factory=list)
+    paper_facts: dict = field(default_factory=dict)   # paper id -> "Report, 3,400 words"
     aims: list = field(default_factory=list)
     topics: list = field(default_factory=list)
     minutes_link: bool = False
@@ -67,6 +68,7 @@ def _item_view(project, meeting, item, page, ctx) -> ItemView:
     # The public view has already reduced an exempt item to its title: nothing to filter here.
     view.presenter = links.names_in(project, item.presenter, item.people, page) if item.presenter else ""
     view.papers = [project.papers[pid] for pid in item.papers]
+    view.paper_facts = {p.id: paper_facts(p) for p in view.papers}
     view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
     view.aims = [a for n in item.aims if (a := ctx.aim_link(n, meeting.date))]
     view.topics = [ctx.topic(t) for t in item.topics]
@@ -171,6 +173,8 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
         "agenda_status": AGENDA_STATUS[meeting.agenda.status] if meeting.agenda else "Not available",
         "minutes_status": stage.minutes,
         "neighbours": neighbours(project, meeting, previous, following, page),
+        "links": header_links(meeting, page),
+        "when": when_line(meeting),
         "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
     }
@@ -205,6 +209,55 @@ def neighbours(project, meeting, previous, following, page) -> list[str]:
     return [markup.Markup(line) for line in lines]
 
 
+def paper_facts(paper) -> str:
+    """What a reader needs before opening a paper: its kind and its length."""
+    from .papers import type_label
+    words = len(paper.body.split())
+    return f"{type_label(paper.type)}, {words:,} word{'' if words == 1 else 's'}"
+
+
+def header_links(meeting, page: str) -> str:
+    """The meeting's documents as links in one line: agenda, papers, minutes, pack, calendar."""
+    links = []
+    items = list(meeting.agenda.walk()) if meeting.agenda else []
+    if items:
+        links.append("[Agenda](#agenda)")
+        count = sum(len(i.papers) for i in items)
+        if count:
+            links.append(f"{count} paper{'' if count == 1 else 's'} (listed under their items)")
+    if meeting.minutes:
+        links.append(f"[Minutes](#{urls.MINUTES_ANCHOR})")
+    if items:
+        links.append(f"[Printable agenda pack]({urls.relative(page, urls.meeting_pack(meeting.id))})")
+    links.append(f"[Add to your calendar]({urls.relative(page, urls.meeting_calendar(meeting.id))}) (iCalendar)")
+    return markup.Markup(" · ".join(links))
+
+
+def when_line(meeting) -> str:
+    """Date, time and place on one line (data escaped)."""
+    text = f"**{markup.text(dates.long_date(meeting.date))}**"
+    if meeting.time:
+        text += f", {markup.text(dates.clock(meeting.time))}"
+    if meeting.venue:
+        text += f" · {markup.text(meeting.venue)}"
+    return markup.Markup(text)
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def calendar_rows(stages, page: str) -> list[dict]:
+    """One row per year, newest first: the meeting days of each month, linked when the archive has them."""
+    years: dict[int, list[list[str]]] = {}
+    for st in stages:
+        months = years.setdefault(st.date.year, [[] for _ in MONTHS])
+        day = str(st.date.day)
+        months[st.date.month - 1].append(day if st.announced_only
+                                         else f"[{day}]({urls.relative(page, urls.meeting(st.meeting.id))})")
+    return [{"year": y, "months": [markup.Markup(", ".join(days)) for days in years[y]]}
+            for y in sorted(years, reverse=True)]
+
+
 def meetings_index(project, ctx) -> GeneratedPage:
     page = urls.MEETINGS
     rows = []
@@ -233,6 +286,10 @@ def meetings_index(project, ctx) -> GeneratedPage:
     years = {}
     for row in rows:
         years.setdefault(row["meeting"].date.year, []).append(row)
-    md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today)
+    stages = lifecycle.timeline(project.meetings, ctx.today)
+    upcoming = [st for st in stages if st.upcoming]
+    md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today,
+                upcoming=upcoming, latest=lifecycle.latest_in_archive(project.meetings, ctx.today),
+                calendar=calendar_rows(stages, page), months=MONTHS)
     latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
     return GeneratedPage(page, md, in_nav=True, updated=latest)
