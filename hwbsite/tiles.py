@@ -17,13 +17,14 @@ WIDTH, HEIGHT, PAD = 120, 36, 3
 
 
 def _latest_and_plan(values):
-    """The latest actual and the plan or target for the same period, chosen as charts.status chooses them."""
-    # Mirrors charts.status(); when charts gains helpers for these two (branch 'truth'), call them here.
+    """The latest actual and the plan or target for the same period (periods compare by what they cover,
+    so "16/17" and "2016/17" are one year), as charts.status compares them."""
     actuals = sorted((v for v in values if v.kind == "actual" and not v.breakdown), key=lambda v: v.period.end)
     if not actuals:
         return None, None
     latest = actuals[-1]
-    compare = [v for v in values if v.kind in ("plan", "target") and v.period == latest.period and not v.breakdown]
+    compare = [v for v in values if v.kind in ("plan", "target") and v.period.same_as(latest.period)
+               and not v.breakdown]
     plan = sorted(compare, key=lambda v: charts.KIND_ORDER.index(v.kind))[0] if compare else None
     return latest, plan
 
@@ -52,10 +53,10 @@ def sparkline(values) -> str:
     parts = [f'<svg class="hwb-spark" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
              f'role="img" aria-label="{html.escape(label)}">']
     if len(plan) >= 2:
-        parts.append(f'<polyline class="hwb-spark__plan" points="{" ".join(xy(v) for v in plan)}"/>')
-    parts.append(f'<polyline class="hwb-spark__actual" points="{" ".join(xy(v) for v in actual)}"/>')
+        parts.append(f'<polyline class="hwb-spark__plan" points="{" ".join(xy(v) for v in plan)}"></polyline>')
+    parts.append(f'<polyline class="hwb-spark__actual" points="{" ".join(xy(v) for v in actual)}"></polyline>')
     x, y = xy(last).split(",")
-    parts.append(f'<circle class="hwb-spark__latest" cx="{x}" cy="{y}" r="2.5"/>')
+    parts.append(f'<circle class="hwb-spark__latest" cx="{x}" cy="{y}" r="2.5"></circle>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -82,7 +83,8 @@ def tile(project, metric_id: str, page: str) -> str:
         if plan is not None:
             out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(plan.period.label)}: '
                        f'{esc(charts.format_value(plan))}</p>')
-        out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span></p>')
+        out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
+                   f' <span class="hwb-tile__whose">worked out by this site</span></p>')
         out.append(sparkline(values))
         if latest is not None:  # without an actual the figure line already says why it is not rated
             out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
