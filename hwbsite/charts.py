@@ -380,17 +380,15 @@ def plot_html(fig: dict, chart_id: str, label: str, caption: str) -> str:
             f'</figure>\n')
 
 
-def _short_label(label: str, width: int = 22) -> str:
-    """A bar's label on at most two short lines, so that a phone keeps room for the bars (hover has it whole)."""
-    words, lines = label.split(), [""]
+def _short_label(label: str, width: int = 44) -> str:
+    """A bar's label cut at a word to about two short lines' worth, so that a phone keeps room for the
+    bars (the hover text has it whole); hwbsite.js wraps it to the chart's width."""
+    words, out = label.split(), ""
     for word in words:
-        if lines[-1] and len(lines[-1]) + 1 + len(word) > width:
-            if len(lines) == 2:
-                lines[-1] = lines[-1].rstrip(",;:") + "…"
-                break
-            lines.append("")
-        lines[-1] = (lines[-1] + " " + word).strip()
-    return "<br>".join(lines)
+        if out and len(out) + 1 + len(word) > width:
+            return out.rstrip(",;:") + "…"
+        out = (out + " " + word).strip()
+    return out
 
 
 # Years in a bar chart differ by colour and by fill pattern, so nothing depends on colour alone.
@@ -418,7 +416,7 @@ def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]],
         "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": ticks[::-1]},
         "legend": {"orientation": "h", "y": -0.12, "traceorder": "normal"},
         "margin": {"l": 20, "r": 20, "t": 20, "b": 60},
-        "height": max(320, (14 + 14 * len(series)) * len(categories) + 140),
+        "height": max(320, (22 + 14 * len(series)) * len(categories) + 140),   # room for two-line labels
     }
     return {"data": traces, "layout": layout}
 

@@ -165,6 +165,7 @@
 
   function teardown() {
     if (!pageState) return;
+    window.removeEventListener("scroll", pageState.onScroll);
     pageState.io.disconnect();
     pageState.resize.disconnect();
     pageState.drawn.forEach(function (el) { if (!el.isConnected && window.Plotly) window.Plotly.purge(el); });
@@ -193,7 +194,36 @@
       });
     });
     pageState = state;
+    // Reserve each chart's height before it is drawn, so that charts drawn as the reader scrolls
+    // (or jumps to a heading) never push the text below them out of place.
+    plots.forEach(function (el) {
+      var width = Math.floor(el.getBoundingClientRect().width);
+      if (!width) return;
+      try {
+        var fig = el.__hwbFigure || (el.__hwbFigure = JSON.parse(el.dataset.figure));
+        el.style.minHeight = layoutFor(fig, width).height + "px";
+      } catch (err) { if (window.console) console.error(err); }
+    });
     plots.forEach(function (el) { state.io.observe(el); });
+    // A safety net for the observer: after instant navigation Material can swap the page while a
+    // chart's first intersection is being reported, and that chart would then wait for nothing.
+    // On scroll (at most once a frame), any undrawn chart within a screen of view is scheduled.
+    var frame = 0;
+    state.onScroll = function () {
+      if (frame) return;
+      frame = requestAnimationFrame(function () {
+        frame = 0;
+        if (state !== pageState) return;
+        var vh = window.innerHeight;
+        plots.forEach(function (el) {
+          if (state.drawn.has(el) || !el.isConnected) return;
+          var r = el.getBoundingClientRect();
+          if (r.bottom > -vh && r.top < 2 * vh) schedule(state, el);
+        });
+      });
+    };
+    window.addEventListener("scroll", state.onScroll, { passive: true });
+    state.onScroll();
   }
 
   function recolour() {

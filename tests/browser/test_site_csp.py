@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from .tools import html_pages
+from .tools import draw_charts, html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -44,7 +44,7 @@ def test_every_page_loads_with_no_csp_violation(context, site, site_url):
         if page.locator(".hwb-chart__plot").count():
             charts += 1
             # the chart is drawn by plotly.js: it must draw (it needs no eval) and report nothing
-            page.wait_for_selector(".hwb-chart__plot .main-svg", timeout=15_000)
+            draw_charts(page)
         found += [f"{rel}: {v}" for v in _violations(page)]
     assert charts > 0
     assert found == [], f"{len(found)} CSP violation(s):\n" + "\n".join(found[:40])

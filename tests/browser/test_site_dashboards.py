@@ -46,10 +46,16 @@ def wait_for_charts(page, when: str, errors: list[str] | None = None) -> int:
     """Scroll each chart into view (they are drawn as they approach it), then wait until every
     chart of the page is drawn; fail saying how many were, and why."""
     try:
-        for i in range(page.evaluate("() => document.querySelectorAll('.hwb-chart__plot').length")):
-            page.evaluate(f"() => document.querySelectorAll('.hwb-chart__plot')[{i}].scrollIntoView()")
-            page.wait_for_function(f"() => !!document.querySelectorAll('.hwb-chart__plot')[{i}]"
-                                   ".querySelector('svg.main-svg')", timeout=20_000)
+        # Material may render the arriving page's article twice: a chart scrolled past before the
+        # second render is then a new, undrawn element. A reader would see it drawn on scrolling
+        # back to it, so do as a reader would, at most three times.
+        for _round in range(3):
+            for i in range(page.evaluate("() => document.querySelectorAll('.hwb-chart__plot').length")):
+                page.evaluate(f"() => document.querySelectorAll('.hwb-chart__plot')[{i}].scrollIntoView()")
+                page.wait_for_function(f"() => !!document.querySelectorAll('.hwb-chart__plot')[{i}]"
+                                       ".querySelector('svg.main-svg')", timeout=20_000)
+            if page.evaluate(ALL_DRAWN):
+                break
         page.wait_for_function(ALL_DRAWN, timeout=20_000)
     except PlaywrightTimeout:
         drawn, total = page.evaluate("""() => [

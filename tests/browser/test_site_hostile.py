@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .tools import SiteServer, html_pages
+from .tools import draw_charts, SiteServer, html_pages
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -78,7 +78,7 @@ def test_no_payload_runs_on_load_or_click(context, hostile_served):
     for rel in pages:
         page.goto(server.url + rel, wait_until="load")
         if page.locator(".hwb-chart__plot").count():
-            page.wait_for_selector(".hwb-chart__plot .main-svg", timeout=15_000)
+            draw_charts(page)
         clicked += page.evaluate(CLICK_ALL)
         page.wait_for_timeout(50)
     page.wait_for_timeout(500)

@@ -119,3 +119,16 @@ def build_served_site(dest: Path, server: SiteServer) -> Path:
     config.plugins["hwbsite"].config.build_date = BUILD_DATE
     mkdocs_build(config)
     return project / "site"
+
+
+def draw_charts(page, timeout: int = 20_000) -> int:
+    """Scroll each chart into view, as a reader would (charts are drawn as they come near the
+    viewport, not on load), and wait until each is drawn. Returns how many there are."""
+    count = page.evaluate("() => document.querySelectorAll('.hwb-chart__plot').length")
+    for i in range(count):
+        page.evaluate(f"() => document.querySelectorAll('.hwb-chart__plot')[{i}].scrollIntoView()")
+        page.wait_for_function(f"() => !!document.querySelectorAll('.hwb-chart__plot')[{i}]"
+                               ".querySelector('svg.main-svg')", timeout=timeout)
+    if count:
+        page.evaluate("() => window.scrollTo(0, 0)")
+    return count
