@@ -6,6 +6,7 @@
     hwbsite new minutes 2026-12-09 | new update 2026-12-09 | new values bcf-2026-27-actuals
     hwbsite check --changed-since origin/main
     hwbsite schema [--out schemas]
+    hwbsite new person "Name" [--role TITLE] [--organisation ORG]
     hwbsite generate --out DIR [--build-date YYYY-MM-DD]
 """
 
@@ -560,6 +561,46 @@ def new_values(name: str, root: Path) -> None:
     target.write_text(",".join(COLUMNS) + "\n", encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()} with the header line. Add one figure per row "
                "(see \"Add a quarter of metric values\" in EDITING.md), then run: hwbsite check")
+
+
+@new.command("person")
+@click.argument("name")
+@click.option("--role", "title", default=None, help="Their title as the papers print it.")
+@click.option("--organisation", default=None, help="The organisation the title is at.")
+@root_option
+def new_person(name: str, title: str | None, organisation: str | None, root: Path) -> None:
+    """Add a person to data/people.yml, as the papers spell their name (other spellings go in aliases)."""
+    from .models.people import PeopleFile, name_key
+    from .suggest import did_you_mean
+    people_file = root / "data" / "people.yml"
+    loaded = _load_model(root, people_file, PeopleFile) if people_file.exists() else PeopleFile()
+    people = loaded.people if loaded else []
+    known = {name_key(s): p for p in people for s in p.spellings}
+    if name_key(name) in known:
+        raise click.ClickException(f"'{name}' is already in data/people.yml as {known[name_key(name)].id} "
+                                   "(nothing was written)")
+    words = [w for w in re.split(r"[^A-Za-z0-9]+", name.lower()) if w and w not in _TITLE_WORDS]
+    person_id = "-".join(words)
+    if not person_id or any(p.id == person_id for p in people):
+        raise click.ClickException(f"the id '{person_id}' is taken or empty: add them by hand with an id of your "
+                                   "own (nothing was written)")
+    close = did_you_mean(name, [s for p in people for s in p.spellings])
+    lines = [f"  - id: {person_id}", f"    name: {_quote(name)}"]
+    if title or organisation:
+        lines.append("    roles:")
+        lines.append(f"      - title: {_quote(title)}" if title else "      - title:")
+        if organisation:
+            lines.append(f"        organisation: {_quote(organisation)}")
+    text = people_file.read_text(encoding="utf-8") if people_file.exists() else "people:\n"
+    people_file.parent.mkdir(parents=True, exist_ok=True)
+    people_file.write_text(text.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    said = f"Added {person_id} to data/people.yml."
+    if close:
+        said += f" Check it is not someone already there: {close}"
+    click.echo(said + " Then run: hwbsite check")
+
+
+_TITLE_WORDS = {"councillor", "cllr", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "sir", "dame"}
 
 
 _FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")

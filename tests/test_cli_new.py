@@ -117,3 +117,18 @@ def test_new_minutes_adds_a_minute_per_agenda_item_numbered_on(real_data_copy):
     assert len(found) == len(meeting.agenda.items)
     assert all(f'error: template text left in: "{scaffold.MINUTE_BODY}"' in p for p in found)
     assert run(real_data_copy, "new", "minutes", "2026-11-18").exit_code == 1  # never twice
+
+
+def test_new_person_adds_them_to_the_people_file_and_refuses_someone_already_there(real_data_copy):
+    result = run(real_data_copy, "new", "person", "Councillor Jo Newby", "--role", "Cabinet Member for Health",
+                 "--organisation", "Rotherham Metropolitan Borough Council")
+    assert result.exit_code == 0, result.output
+    assert "Added jo-newby to data/people.yml." in result.output
+    project, log = load_project(real_data_copy)
+    assert [p for p in log.errors if p.file == "data/people.yml"] == []
+    person = project.person_named("Councillor Jo Newby")
+    assert (person.id, person.roles[0].title) == ("jo-newby", "Cabinet Member for Health")
+    # a spelling the file already has (an alias) is refused, naming who it is
+    again = run(real_data_copy, "new", "person", "Councillor D. Roche")
+    assert again.exit_code == 1
+    assert "already in data/people.yml as david-roche" in again.output
