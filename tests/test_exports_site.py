@@ -51,5 +51,5 @@ def test_an_awkward_board_builds_strictly_with_every_export(fixture_project):
 
 def test_a_meeting_page_offers_its_own_calendar_file(rotherham_site):
     html = (rotherham_site / "meetings/2017-09-20/index.html").read_text()
-    assert re.search(r'<a href="\.\./2017-09-20\.ics">Add this meeting to your calendar</a>', html)
+    assert re.search(r'<a href="\.\./2017-09-20\.ics">Add to your calendar</a> \(iCalendar\)', html)
     assert (rotherham_site / "meetings/2017-09-20.ics").is_file()
