@@ -27,7 +27,7 @@ test: $(TEST_STAMP) browser-tools  ## run every test (browser, accessibility and
 	$(BIN)/python -m pytest
 
 test-fast: $(TEST_STAMP)  ## the fast loop: every test that needs no browser, server or full real-site build
-	$(BIN)/python -m pytest -q -m "not slow and not browser"
+	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser"   # two workers: the machine's two cores
 
 generate: $(STAMP)  ## write the site as a plain docs tree in generated/ (builds with plain MkDocs)
 	$(BIN)/hwbsite generate --out generated

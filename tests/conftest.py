@@ -42,7 +42,7 @@ def build(project_dir: Path, strict: bool = True, build_date: str | None = "2017
 def pytest_collection_modifyitems(config, items):
     # Whatever builds the whole Rotherham site is slow: `make test-fast` leaves it to `make test`.
     for item in items:
-        if "rotherham_site" in getattr(item, "fixturenames", ()):
+        if {"rotherham_site", "site_2026"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 

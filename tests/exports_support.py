@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from hwbsite.context import build_context
@@ -16,6 +17,9 @@ SITE_URL = "https://board.example.org/hwb/"
 PRIVATE_MARKERS = ("ZZEXEMPT", "ZZDRAFT", "ZZEMBARGO")
 
 
+# The same fixture or the real data, on the same day, gives the same exports: read them once per
+# test session (the tests only read what these return).
+@functools.lru_cache(maxsize=16)
 def load(root: Path, today: dt.date):
     """The public view on ``today`` (hwbsite.publication) and its context: what the exports receive."""
     project, log = load_project(root, today=today)
@@ -24,6 +28,7 @@ def load(root: Path, today: dt.date):
     return view, build_context(view)
 
 
+@functools.lru_cache(maxsize=16)
 def exports(root: Path, today: dt.date, site_url: str = SITE_URL) -> dict:
     """path -> output item, for a fixture or the real data."""
     view, ctx = load(root, today)
