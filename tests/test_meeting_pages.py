@@ -43,8 +43,8 @@ def test_the_index_lists_upcoming_meetings_and_a_calendar_of_the_years(pages):
     upcoming = md[md.index("## Upcoming meetings"):md.index("## Calendar")]
     assert "- [Wednesday 20 September 2017](2017-09-20.md), 9am" in upcoming
     assert "- Wednesday 15 November 2017, 9am: Announced" in upcoming   # no page: not linked
-    assert "| **2017** |  |  |  |  |  |  | [5](2017-07-05.md) |  | [20](2017-09-20.md) |  | 15 |  |" in md
-    assert "| **2014** |  | [11](2014-02-11.md), 19 |" in md
+    assert "- **2017**: July [5](2017-07-05.md); September [20](2017-09-20.md); November 15\n" in md
+    assert "- **2014**: February [11](2014-02-11.md), 19\n" in md
 
 
 def test_after_the_last_meeting_the_index_says_where_the_archive_ends():

@@ -243,18 +243,20 @@ def when_line(meeting) -> str:
     return markup.Markup(text)
 
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
 
 
 def calendar_rows(stages, page: str) -> list[dict]:
-    """One row per year, newest first: the meeting days of each month, linked when the archive has them."""
-    years: dict[int, list[list[str]]] = {}
+    """One line per year, newest first: each month with its meeting days, linked when the archive has them."""
+    years: dict[int, dict[int, list[str]]] = {}
     for st in stages:
-        months = years.setdefault(st.date.year, [[] for _ in MONTHS])
+        months = years.setdefault(st.date.year, {})
         day = str(st.date.day)
-        months[st.date.month - 1].append(day if st.announced_only
-                                         else f"[{day}]({urls.relative(page, urls.meeting(st.meeting.id))})")
-    return [{"year": y, "months": [markup.Markup(", ".join(days)) for days in years[y]]}
+        months.setdefault(st.date.month, []).append(
+            day if st.announced_only else f"[{day}]({urls.relative(page, urls.meeting(st.meeting.id))})")
+    return [{"year": y, "months": markup.Markup("; ".join(f"{MONTHS[m - 1]} {', '.join(days)}"
+                                                         for m, days in sorted(years[y].items())))}
             for y in sorted(years, reverse=True)]
 
 
@@ -290,6 +292,6 @@ def meetings_index(project, ctx) -> GeneratedPage:
     upcoming = [st for st in stages if st.upcoming]
     md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today,
                 upcoming=upcoming, latest=lifecycle.latest_in_archive(project.meetings, ctx.today),
-                calendar=calendar_rows(stages, page), months=MONTHS)
+                calendar=calendar_rows(stages, page))
     latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
     return GeneratedPage(page, md, in_nav=True, updated=latest)
