@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from markdown.extensions.toc import slugify
 
+from . import blocks
 from .errors import ProblemLog
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,22 +87,10 @@ class BrokenLink:
 
 _LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
 _ATTR_ID = re.compile(r"\{[:\s]*[^}]*?#([\w-]+)[^}]*\}")
 _HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
-
-
-def _lines_outside_fences(text: str) -> Iterable[tuple[int, str]]:
-    fence = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        m = _FENCE.match(line)
-        if m:
-            fence = None if fence else m.group(1)
-            continue
-        if not fence:
-            yield number, line
 
 
 def anchors(text: str) -> set[str]:
@@ -109,7 +98,7 @@ def anchors(text: str) -> set[str]:
     the ids the toc extension makes from headings without one."""
     found: set[str] = set()
     seen_slugs: dict[str, int] = {}
-    for _n, line in _lines_outside_fences(text):
+    for _n, line in blocks.prose_lines(text):
         found.update(_ATTR_ID.findall(line))
         found.update(_HTML_ID.findall(line))
         m = _HEADING.match(line)
@@ -130,7 +119,7 @@ def broken_links(items: list["OutputItem"], other_files: Iterable[str] = ()) -> 
     ids: dict[str, set[str]] = {}
     broken: list[BrokenLink] = []
     for page in pages.values():
-        for _n, line in _lines_outside_fences(page.text or ""):
+        for _n, line in blocks.prose_lines(page.text or ""):
             for pattern in (_LINK, _IMAGE):
                 for m in pattern.finditer(line):
                     target = re.sub(r"\\(.)", r"\1", m.group(1))  # Markdown escapes, as rendered
