@@ -12,22 +12,20 @@ import posixpath
 import re
 
 from .. import dates, urls
+from ..blocks import prose_lines
 from ..render import GeneratedPage, render
 from .papers import STATUS_LABELS, repeats_summary, type_label
 
-_HEADING = re.compile(r"^(#{1,5})(?=\s)", re.MULTILINE)
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.MULTILINE | re.DOTALL)
+_HEADING = re.compile(r"^(#{1,5})(?=\s)")
 
 
 def demote(markdown: str) -> str:
-    """Every heading one level down (## -> ###), outside fenced blocks: the paper's title is the h2."""
-    out, pos = [], 0
-    for fence in _FENCE.finditer(markdown):
-        out.append(_HEADING.sub(r"\1#", markdown[pos:fence.start()]))
-        out.append(fence.group(0))
-        pos = fence.end()
-    out.append(_HEADING.sub(r"\1#", markdown[pos:]))
-    return "".join(out)
+    """Every heading one level down (## -> ###), outside fenced blocks (the one fence scanner,
+    blocks.prose_lines): the paper's title is the h2."""
+    lines = markdown.splitlines(keepends=True)
+    for offset, line in prose_lines(markdown):
+        lines[offset] = _HEADING.sub(r"\1#", lines[offset])
+    return "".join(lines)
 
 
 # An inline link's target, or a reference definition's: "](papers-page.md#x)" / "[r]: papers-page.md".
