@@ -27,7 +27,8 @@ from .yamlsource import split_front_matter
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/hwbsite"
-CSS = [f"{ASSET_DIR}/hwbsite.css", f"{ASSET_DIR}/board.css"]
+# plotly.js's stylesheet first, so that hwbsite.css can override it
+CSS = [f"{ASSET_DIR}/plotly-basic.css", f"{ASSET_DIR}/hwbsite.css", f"{ASSET_DIR}/board.css"]
 JAVASCRIPT = [f"{ASSET_DIR}/hwbsite.js"]
 
 
@@ -104,6 +105,7 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     items.append(OutputItem(f"{ASSET_DIR}/board.css", theme.board_css(view.board)))   # the board's colour
     for name, path in charts.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
+    items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", charts.runtime_css()))
     for export in build_exports(view, ctx, site_url):
         if isinstance(export, GeneratedPage):
             items.append(OutputItem(export.path, with_updated(export.markdown, export.updated),

@@ -70,3 +70,24 @@ def test_a_chart_with_nothing_to_draw_is_its_sentence_alone(rotherham_site):
     assert empty, "bcf-2014 has metrics with no figures published"
     for chart_id, caption in empty:
         assert caption.startswith("No figures have been published"), chart_id
+
+
+def test_plotly_styles_are_served_as_a_stylesheet_so_a_re_rendered_page_keeps_them():
+    """plotly.js keeps its own rules in a <style> it adds to <head> once; Material's instant
+    navigation can drop it, and then each chart's transparent hover layer sits below the chart,
+    over the next heading. The site serves the same rules, taken from the pinned bundle."""
+    css = charts.runtime_css()
+    rules = css.splitlines()[1:]
+    js = Path(charts.runtime_files()["plotly-basic.min.js"]).read_text(encoding="utf-8")
+    literal = js[js.index(charts._STYLE_START):]
+    literal = literal[: literal.index("}") + 1]
+    assert len(rules) == literal.count(";\",") + literal.count(";',") + 1   # one rule per entry
+    assert ".js-plotly-plot .plotly .main-svg{position:absolute;top:0;left:0;pointer-events:none;}" in rules
+    assert ".plotly-notifier{" in css and "X" not in "".join(r.split("{")[0] for r in rules)
+
+
+def test_every_page_links_the_plotly_stylesheet_before_the_sites_own(rotherham_site):
+    page = (rotherham_site / "metrics" / "camhs-inpatients" / "index.html").read_text(encoding="utf-8")
+    served = (rotherham_site / "assets" / "hwbsite" / "plotly-basic.css").read_text(encoding="utf-8")
+    assert served == charts.runtime_css()
+    assert page.index("assets/hwbsite/plotly-basic.css") < page.index("assets/hwbsite/hwbsite.css")
