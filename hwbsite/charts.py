@@ -197,6 +197,10 @@ class Status:
     rag: str      # "G", "A", "R" or "" when it cannot be computed
     word: str
     text: str
+    # The published figures the sentence names, for whatever shows them beside it (the tiles):
+    # the latest actuals (several when the papers disagree) and the plan or target compared.
+    actuals: tuple = ()
+    plan: object = None
 
 
 def version_of(metric: Metric, period) -> int | None:
@@ -253,19 +257,19 @@ def status(metric: Metric, values) -> Status:
         listed = "; ".join(f"{_with_covers(v)} for {v.period.label}" for v in
                            sorted(latest, key=lambda v: (v.period.label, v.value)))
         return Status("", "Not rated", f"The papers publish {len(latest)} different actual figures for the same "
-                                       f"latest period: {listed}. They are not rated against a plan.")
+                                       f"latest period: {listed}. They are not rated against a plan.", tuple(latest))
     actual = latest[0]
     same = [v for v in main if v.kind in ("plan", "target") and v.period.same_as(actual.period)]
     if not same:
         return Status("", "Not rated", f"The latest actual, {_with_covers(actual)} for {actual.period.label}, "
-                                       "has no plan or target for the same period to compare with.")
+                                       "has no plan or target for the same period to compare with.", (actual,))
     version = version_of(metric, actual.period)
     comparable = [v for v in same if version_of(metric, v.period) == version]
     if not comparable:
         other = same[0]
         return Status("", "Not rated", f"The latest actual is {_with_covers(actual)} for {actual.period.label}; the "
                                        f"{other.kind} of {format_value(other)} for {other.period.label} uses a "
-                                       "different definition, so they are not compared.")
+                                       "different definition, so they are not compared.", (actual,))
     plan = sorted(comparable, key=lambda v: (KIND_ORDER.index(v.kind), v.line))[0]
     gap = actual.value - plan.value
     direction = "above" if gap > 0 else "below" if gap < 0 else "equal to"
@@ -276,13 +280,13 @@ def status(metric: Metric, values) -> Status:
     for v in differing:
         text += f" The papers also give a {v.kind} of {format_value(v)} for {v.period.label}."
     if actual.covers:
-        return Status("", "Not rated", text + " A part-period figure is not rated.")
+        return Status("", "Not rated", text + " A part-period figure is not rated.", (actual,), plan)
     if metric.polarity == "neutral":
-        return Status("", "Not rated", text)
+        return Status("", "Not rated", text, (actual,), plan)
     within = abs(gap) <= abs(plan.value) * metric.tolerance
     rag = "G" if (gap <= 0 if metric.polarity == "lower" else gap >= 0) else ("A" if within else "R")
     word = {"G": "On track", "A": "Slightly off track", "R": "Off track"}[rag]
-    return Status(rag, word, text)
+    return Status(rag, word, text, (actual,), plan)
 
 
 def _period_words(values) -> str:

@@ -16,19 +16,6 @@ from . import charts, urls
 WIDTH, HEIGHT, PAD = 120, 36, 3
 
 
-def _latest_and_plan(values):
-    """The latest actual and the plan or target for the same period (periods compare by what they cover,
-    so "16/17" and "2016/17" are one year), as charts.status compares them."""
-    actuals = sorted((v for v in values if v.kind == "actual" and not v.breakdown), key=lambda v: v.period.end)
-    if not actuals:
-        return None, None
-    latest = actuals[-1]
-    compare = [v for v in values if v.kind in ("plan", "target") and v.period.same_as(latest.period)
-               and not v.breakdown]
-    plan = sorted(compare, key=lambda v: charts.KIND_ORDER.index(v.kind))[0] if compare else None
-    return latest, plan
-
-
 def sparkline(values) -> str:
     """Inline SVG: the actual series as a solid line (latest point marked), the plan dashed, one shared scale."""
     shown = [v for v in charts.charted([v for v in values if not v.breakdown]) if v.kind in ("actual", "plan", "target")]
@@ -64,8 +51,8 @@ def sparkline(values) -> str:
 def tile(project, metric_id: str, page: str) -> str:
     metric = project.metrics[metric_id]
     values = charts.series_values(project.values, metric_id)
-    status = charts.status(metric, values)
-    latest, plan = _latest_and_plan(values)
+    status = charts.status(metric, values)   # the tile shows the figures its sentence compares
+    plan = status.plan
     esc = html.escape
     rag = status.rag.lower() if status.rag else "none"
     out = [f'<li class="hwb-tile hwb-tile--{rag}">',
@@ -75,9 +62,13 @@ def tile(project, metric_id: str, page: str) -> str:
         out.append(f'<p class="hwb-tile__figure">{cats} categories<span class="hwb-tile__period">, {esc(values[0].period.label)}</span></p>')
         out.append(f'<p class="hwb-tile__reason">{esc(charts.summary(metric, values))}</p>')
     else:
-        if latest is not None:
+        if len(status.actuals) == 1:
+            latest = status.actuals[0]
             out.append(f'<p class="hwb-tile__figure">{esc(charts.format_value(latest))}'
                        f'<span class="hwb-tile__period"> actual, {esc(latest.period.label)}</span></p>')
+        elif status.actuals:   # the papers disagree: the reason below gives every figure
+            out.append(f'<p class="hwb-tile__figure">{len(status.actuals)} different actuals'
+                       f'<span class="hwb-tile__period">, {esc(status.actuals[0].period.label)}</span></p>')
         else:
             out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No actual figure yet</p>')
         if plan is not None:
@@ -86,7 +77,7 @@ def tile(project, metric_id: str, page: str) -> str:
         out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                    f' <span class="hwb-tile__whose">worked out by this site</span></p>')
         out.append(sparkline(values))
-        if latest is not None:  # without an actual the figure line already says why it is not rated
+        if status.actuals:  # without an actual the figure line already says why it is not rated
             out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
     out.append(f'<p class="hwb-tile__more"><a href="{esc(urls.html_href(page, urls.metric(metric_id)))}">'
                f'Details<span class="hwb-visually-hidden"> of {esc(metric.title)}</span></a></p>')

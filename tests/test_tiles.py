@@ -52,3 +52,30 @@ def test_tiles_block_names_an_unknown_metric():
 
 def test_sparkline_needs_two_actuals():
     assert tiles.sparkline([]) == ""
+
+
+def test_a_tile_shows_the_figures_its_sentence_compares_and_no_other():
+    """Where the papers publish two different actuals for the latest period the sentence rates
+    neither; the tile used to show one of them beside a target as if it had been compared."""
+    import datetime as dt
+
+    from conftest import REPO
+    from hwbsite import charts
+    from hwbsite.project import load_project
+
+    project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
+    disagree = tiles.tile(project, "community-fractured-neck-of-femur-per-month", "dashboards/x.md")
+    assert '<p class="hwb-tile__figure">2 different actuals<span class="hwb-tile__period">, 16/17</span></p>' in disagree
+    assert "hwb-tile__plan" not in disagree
+    assert "The papers publish 2 different actual figures for the same latest period" in disagree
+    shown = 0
+    for metric_id, metric in project.metrics.items():
+        status = charts.status(metric, charts.series_values(project.values, metric_id))
+        tile = tiles.tile(project, metric_id, "dashboards/x.md")
+        if len(status.actuals) == 1 and not any(v.breakdown for v in charts.series_values(project.values, metric_id)):
+            figure = status.actuals[0]
+            assert (f'<p class="hwb-tile__figure">{charts.format_value(figure)}<span class="hwb-tile__period"> '
+                    f'actual, {figure.period.label}</span>') in tile, metric_id
+            assert (status.plan is None) == ("hwb-tile__plan" not in tile), metric_id
+            shown += 1
+    assert shown > 20
