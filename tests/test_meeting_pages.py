@@ -53,3 +53,12 @@ def test_after_the_last_meeting_the_index_says_where_the_archive_ends():
     upcoming = md[md.index("## Upcoming meetings"):md.index("## Calendar")]
     assert "No future meeting is known. This archive ends at the [meeting of Wednesday 20 September 2017](2017-09-20.md)." \
         in upcoming
+
+
+def test_the_page_title_names_the_meeting_without_repeating_the_board(pages):
+    """The browser tab and, once the reader scrolls on a phone, the header show the page's title;
+    beside the site's name, the board's name again left "Rotherham Health and …" on a phone."""
+    md = pages["meetings/2017-07-05.md"]
+    assert md.startswith('---\ntitle: "Meeting, Wednesday 5 July 2017"\n')
+    assert "\n# Rotherham Health and Wellbeing Board, Wednesday 5 July 2017\n" in md   # the paper's own heading
+    assert pages["meetings/2017-09-20/pack.md"].startswith('---\ntitle: "Agenda pack: meeting, Wednesday 20 September 2017"\n')

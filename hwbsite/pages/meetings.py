@@ -16,6 +16,12 @@ def meeting_title(board, meeting: Meeting) -> str:
     return f"{getattr(meeting, 'title', None) or board.name}, {dates.long_date(meeting.date)}"
 
 
+def meeting_short_title(meeting: Meeting) -> str:
+    """The page's title (the browser tab, and the header once the reader scrolls on a phone): the
+    site's name already says which board, so repeating it would leave only "Rotherham Health an…"."""
+    return f"{getattr(meeting, 'title', None) or 'Meeting'}, {dates.long_date(meeting.date)}"
+
+
 def status_label(meeting: Meeting, meetings, today) -> str:
     """The meeting's stage on the build date (see lifecycle): never "upcoming" once the day has passed."""
     return lifecycle.stage(meeting, meetings, today).label
@@ -166,6 +172,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
                       + (f" {meeting.note}" if meeting.note else "")), "warning"
     view = {
         "title": title,
+        "short_title": meeting_short_title(meeting),
         "description": f"Agenda{' and minutes' if meeting.minutes else ''} of the {title}.",
         "status_label": stage.label,
         "status_kind": kind,
