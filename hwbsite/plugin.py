@@ -88,4 +88,4 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 summary = search.build_index(Path(config.site_dir))
             except RuntimeError as exc:
                 raise PluginError(f"hwbsite: the search index was not built: {exc}") from exc
-            log.info("hwbsite: search index built (%s)", " ".join(summary.split()[-3:]))
+            log.info("hwbsite: search index: %s", summary)

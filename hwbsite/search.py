@@ -55,7 +55,7 @@ def config_file(site_dir: str = "site") -> str:
 
 
 def build_index(site_dir: Path) -> str:
-    """Write the Pagefind index into ``site_dir/pagefind``; returns Pagefind's summary.
+    """Write the Pagefind index into ``site_dir/pagefind``; returns what it indexed, in words.
 
     Raises ``RuntimeError`` with Pagefind's own words if it fails, so a build never ships a site
     whose search page has no index.
@@ -63,4 +63,7 @@ def build_index(site_dir: Path) -> str:
     result = subprocess.run(index_command(Path(site_dir)), capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
-    return result.stdout
+    # Pagefind's summary lines read "Indexed 175 pages", "Indexed 6150 words", ...
+    counts = [line.strip().removeprefix("Indexed ") for line in result.stdout.splitlines()
+              if line.strip().startswith("Indexed ") and line.strip().endswith(("pages", "words"))]
+    return ", ".join(counts) or result.stdout.strip()
