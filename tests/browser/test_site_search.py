@@ -140,3 +140,15 @@ def test_the_search_page_with_results_is_valid_html(page, site_url, tmp_path):
                           capture_output=True, text=True, timeout=300)
     errors = [m for m in json.loads(proc.stderr or proc.stdout)["messages"] if m.get("type") == "error"]
     assert errors == [], "\n".join(f"{m.get('lastLine')}: {m['message']} {m.get('extract', '')[:120]}" for m in errors)
+
+
+def test_without_javascript_the_search_page_says_so_and_points_to_the_lists(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(site_url + "search/?q=" + PHRASE)
+        assert "Search needs JavaScript, which is off in this browser." in page.locator("article").inner_text()
+        assert page.locator("article").get_by_role("link", name="Meetings", exact=True).get_attribute("href") == "../meetings/"
+        assert page.locator("#hwb-search-results li").count() == 0
+    finally:
+        context.close()
