@@ -1,4 +1,4 @@
-// hwbsite: the search page (overrides/search.html; issue 15). Reads ?q= from the address, loads
+// hwbsite: the search page (hwbsite/theme/search.html; issue 15). Reads ?q= from the address, loads
 // Pagefind's API from this site only now (no other page fetches any search bytes), and lists the
 // results as links with excerpts. Pagefind fetches just the index fragments the query needs.
 //

@@ -152,3 +152,16 @@ def test_without_javascript_the_search_page_says_so_and_points_to_the_lists(brow
         assert page.locator("#hwb-search-results li").count() == 0
     finally:
         context.close()
+
+
+def test_a_link_to_the_search_page_works_through_instant_navigation(page, site_url, console):
+    """Material loads a linked page in place, under the policy of the page first loaded, which
+    forbids WebAssembly in the page; Pagefind compiles it in its web worker, which that policy
+    does not rule, so the results come all the same."""
+    page.goto(site_url)
+    page.evaluate("""q => { const a = document.createElement("a"); a.id = "to-search";
+        a.href = "search/?q=" + encodeURIComponent(q); a.textContent = "search"; document.querySelector("article").append(a); }""", PHRASE)
+    page.locator("#to-search").click()
+    assert results(page) == [site_url + MEETING]
+    assert page.url.split("#")[0] == site_url + "search/?q=" + PHRASE.replace(" ", "%20")
+    assert console.errors == []
