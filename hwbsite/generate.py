@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import output
+from . import output, search
 from .project import load_project
 from .publication import public_view
 
@@ -43,7 +43,7 @@ def plain_config(config: dict, site_name: str, not_in_nav: list[str], docs_dir: 
 
 
 def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkdocs.yml") -> int:
-    """Write DIR/mkdocs.yml, DIR/docs/ and DIR/overrides/; returns the number of files written."""
+    """Write DIR/mkdocs.yml, DIR/pagefind.yml, DIR/docs/ and DIR/overrides/; returns the number of files written."""
     from mkdocs.utils.yaml import get_yaml_loader, yaml_load
 
     root = Path(root)
@@ -77,9 +77,15 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
+    # The plugin adds hwbsite's own theme templates (the search page) after the board's; here they
+    # join the copied overrides, where a board's own version of one wins.
+    shutil.copytree(search.THEME_DIR, out / "overrides", dirs_exist_ok=True,
+                    ignore=lambda folder, names: [n for n in names if (out / "overrides" / n).exists()])
+    if isinstance(theme, dict):
         config = {**config, "theme": {**theme, "custom_dir": "overrides"}}
     plain = plain_config(config, project.board.name, [i.path for i in items if i.is_page and not i.in_nav])
     plain["extra"] = {**(plain.get("extra") or {}), **output.theme_extra(project.board)}
+    (out / "pagefind.yml").write_text(search.config_file(plain["site_dir"]), encoding="utf-8")
     (out / "mkdocs.yml").write_text("# Written by 'hwbsite generate': builds with plain MkDocs, no hwbsite plugin.\n"
                                     + yaml.safe_dump(plain, sort_keys=False, allow_unicode=True))
     return len(items)

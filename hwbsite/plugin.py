@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, preview
+from . import htmlsafety, output, preview, search
 from .project import load_project
 from .publication import public_view
 
@@ -53,6 +53,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             config.extra.update(output.theme_extra(project.board))
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
+        if str(search.THEME_DIR) not in config.theme.dirs:   # search.html, after the board's and Material's
+            config.theme.dirs.append(str(search.THEME_DIR))
         config.extra_css.extend(output.CSS)
         config.extra_javascript.extend(output.JAVASCRIPT)
         return config
@@ -77,3 +79,13 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The
         # loader refuses officers' text that would need cleaning, so for checked data this changes nothing.
         return htmlsafety.sanitise(html)
+
+    def on_post_build(self, config):
+        # The preview skips the index: Pagefind takes seconds on a big site, and an officer
+        # previewing a paper is checking that page, not search (the search page says so).
+        if not self.serving:
+            try:
+                summary = search.build_index(Path(config.site_dir))
+            except RuntimeError as exc:
+                raise PluginError(f"hwbsite: the search index was not built: {exc}") from exc
+            log.info("hwbsite: search index: %s", summary)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .pages import meetings, metrics, money, packs, papers, people, registers, statements
 from .pages import strategy as strategy_pages
 from .render import GeneratedPage
+from .search import search_page
 
 
 def build_pages(project, ctx) -> list[GeneratedPage]:
@@ -19,4 +20,5 @@ def build_pages(project, ctx) -> list[GeneratedPage]:
     pages += money.money_pages(project, ctx)
     pages.append(statements.accessibility_page(project, ctx))
     pages += packs.pack_pages(project, ctx)
+    pages.append(search_page())
     return sorted(pages, key=lambda p: p.path)

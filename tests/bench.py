@@ -229,17 +229,18 @@ def _gz(path: Path) -> int:
 
 def page_weights(site: Path) -> dict[str, int]:
     """gzip bytes a first visit fetches, per page type: the page, the CSS and JavaScript it links,
-    Material's search worker and the search index it fetches on every page, and plotly.js on a
-    chart page (once its charts are scrolled into view)."""
-    index = _gz(site / "search/search_index.json")
-    worker = sum(_gz(p) for p in (site / "assets/javascripts/workers").glob("search*.js"))
+    and plotly.js on a chart page (once its charts are scrolled into view). No search bytes: only
+    the search page loads Pagefind, per query; "search index" is the whole index on disk (its
+    index files are gzip already), which grows with the archive but is never fetched whole."""
+    index = sum(_gz(p) if p.suffix in (".js", ".json", ".css") else p.stat().st_size
+                for p in (site / "pagefind").rglob("*") if p.is_file())
 
     def first_visit(page: Path) -> int:
         if not page.exists():
             return 0
         html = page.read_text(encoding="utf-8")
         linked = set(re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html))
-        total = _gz(page) + index + worker
+        total = _gz(page)
         for ref in linked:
             if "://" not in ref:
                 total += _gz((page.parent / ref.split("?")[0]).resolve())

@@ -27,7 +27,7 @@ _INLINE = re.compile(r"</?(?:a|span|em|strong|code|small|abbr|b|i|sup|sub)\b[^>]
 def main_text(path: Path) -> str:
     """The visible text of a page's article, as a reader would read it (inline tags add no space)."""
     raw = path.read_text(encoding="utf-8")
-    m = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', raw, re.S)
+    m = re.search(r'<article class="md-content__inner md-typeset"[^>]*>(.*?)</article>', raw, re.S)
     inner = _INLINE.sub("", m.group(1))
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", inner)).split())
 

@@ -87,3 +87,10 @@ def _policy_of(path) -> str:
     head = _Head()
     head.feed(path.read_text(encoding="utf-8"))
     return head.policies[0]
+
+
+def test_only_the_search_page_may_compile_webassembly(rotherham_site):
+    """Pagefind needs 'wasm-unsafe-eval'; no other page gets it (it never allows eval())."""
+    allowed = sorted(p.relative_to(rotherham_site).as_posix() for p in rotherham_site.rglob("*.html")
+                     if "'wasm-unsafe-eval'" in directives(_policy_of(p))["script-src"])
+    assert allowed == ["search/index.html"]

@@ -16,7 +16,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 KB = 1024
 BUDGETS = {"home": 150 * KB, "meeting": 150 * KB, "heaviest dashboard": 600 * KB}
-SEARCH_INDEX = re.compile(r"/search/search_index\.json$")
+# Any search index file: Material's whole-site index, or any file of Pagefind's (its entry, meta,
+# WebAssembly and index chunks, and the fragments a query fetches): a first visit fetches none.
+SEARCH_INDEX = re.compile(r"/search/search_index\.json$|/pagefind/")
 
 
 def first_visit(browser, site, site_url, path: str) -> dict[str, int]:
@@ -59,9 +61,7 @@ def weights(browser, site, site_url, budget_pages) -> dict[str, dict[str, int]]:
 
 @pytest.mark.parametrize("kind", list(BUDGETS))
 def test_first_visit_weight_is_within_budget(weights, budget_pages, kind):
-    # Material's full-site search index is counted by the test below, not here, until search
-    # no longer fetches it on a first visit (issue 15, "Search that scales").
-    sizes = {rel: n for rel, n in weights[kind].items() if not SEARCH_INDEX.search("/" + rel)}
+    sizes = weights[kind]
     total = sum(sizes.values())
     heaviest = sorted(sizes.items(), key=lambda kv: -kv[1])[:4]
     assert total <= BUDGETS[kind], (
@@ -75,8 +75,6 @@ def test_the_heaviest_dashboard_fetches_the_basic_plotly_bundle_once(weights):
     assert not [rel for rel in weights["home"] if "plotly" in rel]
 
 
-@pytest.mark.xfail(strict=True, reason="Material search fetches its full-site index (254 KB gzip) on every "
-                                       "first visit; Pagefind or a lazy index is needed (issue 15)")
 def test_no_full_site_search_index_is_fetched_on_a_first_visit(weights):
     for kind, sizes in weights.items():
         assert not [rel for rel in sizes if SEARCH_INDEX.search("/" + rel)], kind

@@ -37,7 +37,7 @@ def printed(site, site_url, tmp_path_factory):
     assert pdf.exists(), f"Chromium wrote no PDF:\n{run.stderr[-2000:]}"
     pages = [" ".join((p.extract_text() or "").split()) for p in pypdf.PdfReader(str(pdf)).pages]
     html = (site / f"meetings/{MEETING}/pack/index.html").read_text(encoding="utf-8")
-    article = html[html.index('<article class="md-content__inner md-typeset">'):html.index("</article>")]
+    article = html[html.index('<article class="md-content__inner md-typeset"'):html.index("</article>")]
     return pages, article
 
 

@@ -1,0 +1,58 @@
+"""Search (issue 15): what Pagefind indexes, and the search page, without a browser.
+
+The browser half (a query finds a meeting, bytes per query, keyboard, axe) is
+tests/browser/test_site_search.py.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hwbsite import search
+from pagefind_index import fragments
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
+<body><nav>Skip to content Meetings Papers</nav>
+<article {attrs}><h1>{title}<a class="headerlink" href="#x" title="Link to this section">¶</a></h1>
+<p>{text}</p></article><footer>Footer words</footer></body></html>"""
+
+
+def write(site, path, title, text, attrs="data-pagefind-body"):
+    file = site / path / "index.html"
+    file.parent.mkdir(parents=True, exist_ok=True)
+    file.write_text(PAGE.format(title=title, text=text, attrs=attrs), encoding="utf-8")
+
+
+def test_the_index_holds_each_article_and_nothing_around_it(tmp_path):
+    site = tmp_path / "site"
+    write(site, "papers/a", "Care home fees", "The board agreed the quarterly uplift.")
+    write(site, "search", "Search", "Type words to search.", attrs="")
+    search.build_index(site)
+    [only] = fragments(site)
+    assert only["url"] == "/papers/a/"
+    assert only["meta"]["title"] == "Care home fees"           # no "¶" from the heading's permalink
+    assert only["content"] == "Care home fees. The board agreed the quarterly uplift."
+
+
+def test_a_failing_index_stops_with_pagefinds_words(tmp_path):
+    with pytest.raises(RuntimeError, match="pagefind failed"):
+        search.build_index(tmp_path / "no-such-site")
+
+
+@pytest.mark.slow
+def test_the_real_site_indexes_articles_not_packs_chrome_or_the_search_page(rotherham_site):
+    indexed = {f["url"]: f for f in fragments(rotherham_site)}
+    assert "/meetings/2017-07-05/" in indexed and "/papers/bcf-plan-2017-19/" in indexed
+    assert [u for u in indexed if u.endswith("/pack/") or u in ("/search/", "/404.html")] == []
+    assert [u for u, f in indexed.items() if "Skip to content" in f["content"] or "¶" in f["content"]] == []
+
+
+@pytest.mark.slow
+def test_every_page_has_the_header_search_form_and_the_search_page_works_without_a_plugin(rotherham_site):
+    home = (rotherham_site / "index.html").read_text(encoding="utf-8")
+    assert '<form class="hwb-search-box" role="search" aria-label="Site search" action="search/" method="get">' in home
+    page = (rotherham_site / "search/index.html").read_text(encoding="utf-8")
+    assert '<input class="hwb-search__input" id="hwb-search-q" type="search" name="q"' in page
+    assert "<noscript>" in page and "Search needs JavaScript" in page
+    assert '<script src="../assets/hwbsite/search.js"></script>' in page
+    assert not (rotherham_site / "search/search_index.json").exists()   # Material's whole-site index is gone
