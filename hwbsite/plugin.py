@@ -30,13 +30,16 @@ class HwbsiteConfig(Config):
 
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     serving, items = False, []
-    memory = None       # `serve --dirty`: the last build's outputs (rebuilds.py)
+    memory = None        # `serve --dirty`: the last build's outputs (rebuilds.py)
+    templates = None     # `serve`: compiled theme templates (rebuilds.py)
     rendered: list = []  # the pages MkDocs rendered in the last build
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"  # the preview shows errors in the browser; a build stops
-        if self.serving and dirty:
-            self.memory = rebuilds.OutputMemory()
+        # what a serve rebuild reuses from the last one (rebuilds.py); nothing for a build
+        self.templates = rebuilds.TemplateCache() if self.serving else None
+        self.memory = rebuilds.OutputMemory() if self.serving and dirty else None
+        if self.memory is not None:
             rebuilds.quiet_dirty_warning()
 
     def on_config(self, config):
@@ -90,6 +93,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return htmlsafety.sanitise(html)
 
     def on_env(self, env, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
         if self.memory is not None:
             pages = len(files.documentation_pages())
             log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), pages,
