@@ -96,8 +96,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if self.templates is not None:
             env.bytecode_cache = self.templates
         if self.memory is not None:
-            pages = len(files.documentation_pages())
-            log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), pages,
+            pages = files.documentation_pages()
+            rebuilds.keep_search_entries(config.plugins, {files.get_file_from_path(p).url for p in self.rendered},
+                                         {f.url for f in pages})
+            log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), len(pages),
                      " ".join(sorted(self.rendered)[:20]) + (" ..." if len(self.rendered) > 20 else ""))
         return env
 

@@ -22,18 +22,19 @@ import os
 
 import jinja2
 
-__all__ = ["DIRTY_WARNING", "OutputMemory", "TemplateCache", "frame_of", "keep_unless_missing",
-           "quiet_dirty_warning", "remove_outputs"]
+__all__ = ["DIRTY_WARNING", "OutputMemory", "TemplateCache", "frame_of", "keep_search_entries",
+           "keep_unless_missing", "quiet_dirty_warning", "remove_outputs"]
 
 
 def _digest(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
 
 
-def frame_of(items, nav, site_name: str, extra: dict) -> bytes:
+def frame_of(items, nav, site_name: str, extra: dict, settings: str = "") -> bytes:
     """What every page's HTML shares besides its own Markdown: the nav, the site's name and
-    footer, and the set of outputs (a page added or removed changes which links resolve)."""
-    frame = {"nav": nav, "site_name": site_name, "extra": extra,
+    footer, the settings that render every page (mkdocs.yml's text: theme, Markdown extensions)
+    and the set of outputs (a page added or removed changes which links resolve)."""
+    frame = {"nav": nav, "site_name": site_name, "extra": extra, "settings": settings,
              "outputs": sorted((i.path, bool(i.in_nav)) for i in items)}
     return _digest(json.dumps(frame, sort_keys=True, default=str).encode("utf-8"))
 
@@ -62,7 +63,12 @@ class OutputMemory:
     def before_build(self, items, config) -> set[str]:
         """``changed`` for a MkDocs build, with the frame from its config; deletes the pages of
         outputs that are gone."""
-        changed = self.changed(items, frame_of(items, config.nav, config.site_name, dict(config.extra)))
+        settings = ""
+        if config.config_file_path and os.path.isfile(config.config_file_path):
+            with open(config.config_file_path, encoding="utf-8") as f:
+                settings = f.read()
+        frame = frame_of(items, config.nav, config.site_name, dict(config.extra), settings)
+        changed = self.changed(items, frame)
         remove_outputs(self.removed, config)
         return changed
 
@@ -85,6 +91,23 @@ def remove_outputs(paths, config) -> None:
                     use_directory_urls=config.use_directory_urls).abs_dest_path
         if os.path.isfile(dest):
             os.remove(dest)
+
+
+def keep_search_entries(plugins, rendered: set[str], pages: set[str]) -> None:
+    """Carry the search entries of pages not rendered again into this build's index.
+
+    Material's search plugin, under --dirty, assumes one page was rebuilt: it drops the last
+    index's entries whose location starts with the first new entry's. With several pages that
+    left stale duplicates, and when the home page (location "") came first it dropped every
+    other page from the preview's search. Called before pages are built (on_env), with the URLs
+    of the pages rendered again and of every page, so the plugin then has nothing to merge."""
+    for plugin in plugins.values():
+        prev, index = getattr(plugin, "search_index_prev", None), getattr(plugin, "search_index", None)
+        if prev is None or index is None or not hasattr(index, "entries"):
+            continue
+        kept = [e for e in prev.entries if (url := e["location"].split("#")[0]) in pages and url not in rendered]
+        index.entries = kept + index.entries
+        plugin.search_index_prev = None
 
 
 class TemplateCache(jinja2.BytecodeCache):

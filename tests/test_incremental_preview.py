@@ -150,3 +150,35 @@ def test_a_file_changed_without_a_new_modification_time_is_read_again(fixture_pr
     assert after["parsed"] - before["parsed"] == 1  # only the changed file was parsed again
     assert after["reused"] - before["reused"] == files - 1  # the others came from the cache
     assert files >= 2
+
+
+def _search_entries(preview) -> list[dict]:
+    import json
+    return json.loads((preview.site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+
+
+def test_search_in_the_preview_keeps_every_page_once_and_finds_the_change(preview):
+    preview.rebuild()
+    locations = sorted(e["location"] for e in _search_entries(preview))
+    meeting = preview.root / MEETING
+    meeting.write_text(meeting.read_text().replace("Joint strategy refresh", "Refreshed joint strategy"))
+    assert len(preview.rebuild()) > 1
+    entries = _search_entries(preview)
+    assert sorted(e["location"] for e in entries) == locations  # none lost, none twice
+    assert any("Refreshed joint strategy" in e["text"] for e in entries if e["location"].startswith("meetings/2026-01-14/"))
+    assert not any("Joint strategy refresh" in e["text"] + e["title"] for e in entries)
+
+    home = preview.root / "content/index.md"
+    home.write_text(home.read_text() + "\nThe board meets in the Riverside suite.\n")
+    assert preview.rebuild() == {"index.md"}  # the home page alone: Material's own merge kept only it
+    entries = _search_entries(preview)
+    assert sorted(e["location"] for e in entries) == locations
+    assert any("Riverside suite" in e["text"] for e in entries if e["location"].split("#")[0] == "")
+
+
+def test_a_change_to_mkdocs_yml_renders_every_page_again(preview):
+    # e.g. a Markdown extension turned on changes every page's HTML but no page's Markdown
+    pages = preview.rebuild()
+    settings = preview.root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("      permalink: true", "      permalink: true\n      toc_depth: 2"))
+    assert preview.rebuild() == pages
