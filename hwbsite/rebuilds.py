@@ -51,7 +51,8 @@ class OutputMemory:
         """The paths of ``items`` that differ from the last call's (all of them when the frame
         changed), and remember ``items`` for the next call. ``removed`` then holds the paths the
         last call had and this one has not."""
-        digests = {i.path: _digest(i.read_bytes()) for i in items}
+        # a file copied as it is (assets, plotly.js) is judged by MkDocs on its modification time
+        digests = {i.path: _digest(i.read_bytes()) if i.text is not None else str(i.source).encode() for i in items}
         self.removed = sorted(set(self._digests) - set(digests))
         if frame != self._frame:
             changed = set(digests)
