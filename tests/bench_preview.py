@@ -18,14 +18,12 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -34,19 +32,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 ITEM = 'title: "Apologies for absence"'
 
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return ""
+from test_serve import fetch, free_port  # noqa: E402 - the serve tests' helpers (tests/ is on the path)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -71,7 +57,7 @@ def measure_preview(root: Path, dirty: bool = True, saves: int = 3, timeout: flo
     original = meeting.read_text(encoding="utf-8")
     if ITEM not in original:
         raise SystemExit(f"{meeting} has no agenda item {ITEM}")
-    port = _free_port()
+    port = free_port()
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{port}"]
     if dirty:
         command.append("--dirty")
@@ -86,7 +72,7 @@ def measure_preview(root: Path, dirty: bool = True, saves: int = 3, timeout: flo
     def built() -> int:
         return sum("Documentation built in" in line for line in log)
     try:
-        if not _wait(lambda: built() >= 1 and "Apologies for absence" in _fetch(url), timeout, 0.5):
+        if not _wait(lambda: built() >= 1 and "Apologies for absence" in fetch(url), timeout, 0.5):
             raise SystemExit(f"the preview of {root} did not start:\n{''.join(log[-30:])}")
         first = time.monotonic() - start
         visible, cpu, rendered = [], [], []
@@ -100,7 +86,7 @@ def measure_preview(root: Path, dirty: bool = True, saves: int = 3, timeout: flo
             if not _wait(lambda: built() > builds, timeout):
                 raise SystemExit(f"the preview did not rebuild:\n{''.join(log[-30:])}")
             cpu.append(_cpu_seconds(proc.pid) - before)
-            if not _wait(lambda: marker in _fetch(url), timeout):
+            if not _wait(lambda: marker in fetch(url), timeout):
                 raise SystemExit(f"the preview never showed the change:\n{''.join(log[-30:])}")
             visible.append(time.monotonic() - saved)
             counts = [m.group(0) for line in log if (m := re.search(r"\d+ of \d+ pages", line))]
