@@ -32,8 +32,10 @@ test-fast: $(TEST_STAMP)  ## the fast loop: every test that needs no browser, se
 generate: $(STAMP)  ## write the site as a plain docs tree in generated/ (builds with plain MkDocs)
 	$(BIN)/hwbsite generate --out generated
 
+# --dirty: after a save MkDocs renders again only the pages whose Markdown changed (hwbsite/rebuilds.py;
+# README "Preview"). A change to the nav, the board's name or the set of pages still rebuilds them all.
 serve: $(STAMP)  ## preview at http://127.0.0.1:8000, rebuilding when data/ or content/ changes
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty
 
 check: $(STAMP)  ## validate the data and list every warning
 	$(BIN)/hwbsite check
@@ -41,8 +43,9 @@ check: $(STAMP)  ## validate the data and list every warning
 schema: $(STAMP)  ## regenerate schemas/ and .vscode/settings.json from the models (commit the result)
 	$(BIN)/hwbsite schema
 
-bench: $(TEST_STAMP) browser-tools  ## print build and chart-generation timings, then Lighthouse scores
+bench: $(TEST_STAMP) browser-tools  ## print build, chart-generation and preview timings, then Lighthouse scores
 	$(BIN)/python tests/bench.py
+	$(BIN)/python tests/bench_preview.py
 	$(BIN)/python -m tests.browser.lighthouse_bench
 
 # The browser checks' tools, pinned in tests/browser/package-lock.json: axe-core, vnu-jar

@@ -97,11 +97,21 @@ class Citations:
                                           _pages(item.pages) if in_pack and item else None))
         self.packs = packs
         self.papers = dict(project.papers)
+        # Pages ask for the same lines and texts many times (a table on its paper, its pack and
+        # its CSV): scanning every document per question made an archive of 20 years quadratic.
+        self._by_file: dict[str, list[Document]] = {}
+        for d in self.docs:
+            self._by_file.setdefault(d.file, []).append(d)
+        self._documents: dict[tuple[str, int], Document | None] = {}
+        self._replaced: dict[tuple, str] = {}
 
     def document(self, file: str, line: int) -> Document | None:
-        """The narrowest document holding that line."""
-        found = [d for d in self.docs if d.file == file and d.start <= line <= d.end]
-        return min(found, key=lambda d: d.size) if found else None
+        """The narrowest document holding that line (the first listed, of equal sizes)."""
+        key = (file, line)
+        if key not in self._documents:
+            found = [d for d in self._by_file.get(file, ()) if d.start <= line <= d.end]
+            self._documents[key] = min(found, key=lambda d: d.size) if found else None
+        return self._documents[key]
 
     def _one(self, file: str, line: int, with_title: bool) -> str:
         doc = self.document(file, line)
@@ -137,6 +147,12 @@ class Citations:
         """
         if not text:
             return text or ""
+        key = (text, with_title, context)
+        if key not in self._replaced:
+            self._replaced[key] = self._replace(text, with_title, context)
+        return self._replaced[key]
+
+    def _replace(self, text: str, with_title: bool, context: str | None) -> str:
         seen: list[str] = []
         # a reference into the document the text belongs to says nothing a reader of that page needs
         own = {id(d) for f, st, _e in _spans(context) if (d := self.document(f, st)) is not None}

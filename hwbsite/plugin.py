@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, preview, search
+from . import htmlsafety, output, preview, rebuilds, search
 from .project import load_project
 from .publication import public_view
 
@@ -30,9 +30,17 @@ class HwbsiteConfig(Config):
 
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     serving, items = False, []
+    memory = None        # `serve --dirty`: the last build's outputs (rebuilds.py)
+    templates = None     # `serve`: compiled theme templates (rebuilds.py)
+    rendered: list = []  # the pages MkDocs rendered in the last build
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"  # the preview shows errors in the browser; a build stops
+        # what a serve rebuild reuses from the last one (rebuilds.py); nothing for a build
+        self.templates = rebuilds.TemplateCache() if self.serving else None
+        self.memory = rebuilds.OutputMemory() if self.serving and dirty else None
+        if self.memory is not None:
+            rebuilds.quiet_dirty_warning()
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
@@ -64,10 +72,15 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for file in [f for f in files if f.src_uri.endswith(".md")]:
             files.remove(file)
         docs = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
+        # serve --dirty: MkDocs renders again only the outputs whose bytes changed (rebuilds.py)
+        changed = self.memory.before_build(self.items, config) if self.memory is not None else None
+        self.rendered = []
         for item in self.items:
             inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
             source = {"content": item.text} if item.text is not None else {"abs_src_path": str(item.source)}
             file = File.generated(config, item.path, inclusion=inclusion, **source)
+            if changed is not None and item.path not in changed and item.text is not None:
+                rebuilds.keep_unless_missing(file)
             if item.edit and config.repo_url and config.edit_uri:
                 file.edit_uri = os.path.relpath(item.edit, docs)
             if (existing := files.get_file_from_path(file.src_uri)) is not None:
@@ -78,7 +91,21 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     def on_page_content(self, html, page, config, files):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The
         # loader refuses officers' text that would need cleaning, so for checked data this changes nothing.
+        self.rendered.append(page.file.src_uri)
         return htmlsafety.sanitise(html)
+
+    def on_env(self, env, config, files):
+        if self.templates is not None:
+            env.bytecode_cache = self.templates
+        if self.memory is not None:
+            pages = files.documentation_pages()
+            log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), len(pages),
+                     " ".join(sorted(self.rendered)[:20]) + (" ..." if len(self.rendered) > 20 else ""))
+        return env
+
+    def on_build_error(self, error):
+        if self.memory is not None:  # the site directory is not what the memory says
+            self.memory.forget()
 
     def on_post_build(self, config):
         # The preview skips the index: Pagefind takes seconds on a big site, and an officer

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, references, rules
+from . import blocks, parsecache, references, rules
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
@@ -23,7 +23,7 @@ from . import metrics as metric_values
 from . import strategy as strategy_data
 from .tables import Table, load_tables
 from .validate import load_yaml_model, validate
-from .yamlsource import YamlProblem, parse_yaml, split_front_matter
+from .yamlsource import YamlProblem, split_front_matter
 
 
 @dataclass
@@ -73,7 +73,7 @@ def load_paper(path: Path, log: ProblemLog) -> Paper | None:
                 "start the file with ---, the paper's fields, then --- and the body")
         return None
     try:
-        doc = parse_yaml(front, rel, line_offset=1)
+        doc = parsecache.parse(front, rel, line_offset=1)  # reused between preview rebuilds if unchanged
     except YamlProblem as p:
         log.add(rel, p.line + 1, p.column, "", p.message, p.hint)
         return None

@@ -11,9 +11,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from . import parsecache
 from .errors import ProblemLog
 from .models.base import Model
-from .yamlsource import Document, SourcePos, YamlProblem, format_path, parse_yaml
+from .yamlsource import Document, SourcePos, YamlProblem, format_path
 
 
 def report_yaml_problems(doc: Document, log: ProblemLog) -> None:
@@ -170,7 +171,7 @@ def load_yaml_model(path: Path, model_cls, log: ProblemLog):
     """Read one YAML file and validate it as ``model_cls``; every problem goes to the log, located."""
     rel = Path(log.rel(path))
     try:
-        doc = parse_yaml(log.read(path), rel)
+        doc = parsecache.parse(log.read(path), rel)  # reused between preview rebuilds if unchanged
     except YamlProblem as p:
         log.add(rel, p.line, p.column, "", p.message, p.hint)
         return None

@@ -1,4 +1,5 @@
-"""The officer's preview: `mkdocs serve` rebuilds when a data file is saved and survives bad data."""
+"""The officer's preview: `mkdocs serve --dirty` (what `make serve` runs) rebuilds when a data file
+is saved and survives bad data."""
 
 from __future__ import annotations
 
@@ -37,11 +38,14 @@ def wait_for(predicate, seconds: float = 90.0) -> bool:
     return False
 
 
+SERVE = [sys.executable, "-m", "mkdocs", "serve", "--dirty"]   # as `make serve` runs it
+
+
 @pytest.fixture
 def server(tmp_path):
     root = copy_project(FIXTURES / "minimal", tmp_path / "p")
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([*SERVE, "-a", f"127.0.0.1:{port}"],
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     reader = threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True)
@@ -101,7 +105,7 @@ def test_a_preview_started_on_broken_data_shows_the_error_on_the_page_the_office
     good = meeting.read_text()
     meeting.write_text(good.replace('pages: "1-12"', 'pages: "1 to 12"'))
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+    proc = subprocess.Popen([*SERVE, "-a", f"127.0.0.1:{port}"],
                             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True).start()
@@ -113,3 +117,17 @@ def test_a_preview_started_on_broken_data_shows_the_error_on_the_page_the_office
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.slow
+def test_a_half_written_save_shows_where_it_stops_and_the_next_save_brings_the_page_back(server):
+    root, url, log, proc = server
+    meeting = root / "data/meetings/2026-01-14.yml"
+    good = meeting.read_text()
+    meeting.write_text(good[: good.index('Bob Officer"]') + 3])  # the editor saved mid-line
+    assert wait_for(lambda: "data/meetings/2026-01-14.yml:13:16" in fetch(url)), "".join(log)
+    assert "this quoted text is never closed" in fetch(url)
+    meeting.write_text(good.replace("Joint strategy refresh", "Strategy refresh, saved whole"))
+    assert wait_for(lambda: "Strategy refresh, saved whole" in fetch(url)), "".join(log)
+    assert "cannot be built" not in fetch(url.split("/meetings/")[0] + "/")
+    assert proc.poll() is None

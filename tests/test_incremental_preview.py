@@ -1,0 +1,157 @@
+"""The officer's preview rebuilds incrementally: after a save, MkDocs renders again only the pages
+whose generated Markdown changed (`make serve` runs `mkdocs serve --dirty`), the change shows on
+its page, and parsed files are reused only while their text is the same.
+
+These run MkDocs' own build as `mkdocs serve --dirty` runs it after each save (one plugin instance
+kept between rebuilds), in this process; tests/test_serve.py runs the real server."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pytest
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+
+from hwbsite import parsecache
+from hwbsite.output import build_output
+from hwbsite.project import load_project
+from hwbsite.publication import public_view
+
+SERVE_URL = "http://127.0.0.1:8000/"
+MEETING = "data/meetings/2026-01-14.yml"
+
+
+class Preview:
+    """`mkdocs serve --dirty` without the server: each rebuild() is what a save triggers."""
+
+    def __init__(self, root):
+        self.root, self.site = root, root / "served"
+        config = self._config()
+        config.plugins.on_startup(command="serve", dirty=True)
+        self.plugin = config.plugins["hwbsite"]
+
+    def _config(self):
+        # strict, as the real site's mkdocs.yml is: MkDocs' dirty-build warning must not stop it
+        config = load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site), strict=True)
+        config.site_url = SERVE_URL
+        return config
+
+    def rebuild(self) -> set[str]:
+        mkdocs_build(self._config(), serve_url=SERVE_URL, dirty=True)
+        return set(self.plugin.rendered)
+
+    def html(self, page: str) -> str:
+        return (self.site / page / "index.html").read_text(encoding="utf-8")
+
+    def close(self):
+        # MkDocs keeps plugin instances for the whole process: leave them as a build expects them
+        config = self._config()
+        config.plugins.on_startup(command="build", dirty=False)
+
+
+@pytest.fixture
+def preview(fixture_project):
+    p = Preview(fixture_project("minimal"))
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def _pages(root) -> dict[str, str]:
+    project, log = load_project(root)
+    assert log.errors == []
+    return {i.path: i.text for i in build_output(public_view(project, dt.date.today())) if i.is_page}
+
+
+def test_a_save_renders_again_only_the_pages_that_file_feeds_and_the_change_shows(preview):
+    root = preview.root
+    before = _pages(root)
+    assert preview.rebuild() == set(before)  # the first build renders every page
+    untouched = preview.site / "accessibility/index.html"
+    written = untouched.stat().st_mtime_ns
+
+    meeting = root / MEETING
+    meeting.write_text(meeting.read_text().replace("Joint strategy refresh", "Refreshed joint strategy"))
+    rendered = preview.rebuild()
+
+    after = _pages(root)
+    fed = {path for path in after if after[path] != before.get(path)}
+    assert rendered == fed  # exactly the pages whose Markdown changed, no more
+    assert "meetings/2026-01-14.md" in rendered
+    assert {"accessibility.md", "papers/index.md", "people/index.md"}.isdisjoint(rendered)
+    assert len(rendered) < len(after)
+    assert "Refreshed joint strategy" in preview.html("meetings/2026-01-14")
+    assert "Joint strategy refresh" not in preview.html("meetings/2026-01-14")
+    assert untouched.stat().st_mtime_ns == written  # its HTML from the last build is kept
+
+
+def test_a_save_that_changes_nothing_renders_nothing(preview):
+    preview.rebuild()
+    meeting = preview.root / MEETING
+    meeting.write_text(meeting.read_text())
+    assert preview.rebuild() == set()
+
+
+def test_a_half_written_file_shows_its_place_on_the_page_then_the_preview_recovers(preview):
+    preview.rebuild()
+    meeting = preview.root / MEETING
+    good = meeting.read_text()
+    meeting.write_text(good[: good.index('Bob Officer"]') + 3])  # the editor saved mid-line
+    rendered = preview.rebuild()
+    assert "meetings/2026-01-14.md" in rendered and "accessibility.md" in rendered  # every page shows it
+    page = preview.html("meetings/2026-01-14")
+    assert "data/meetings/2026-01-14.yml:13:16" in page
+    assert "this quoted text is never closed" in page
+    assert "data/meetings/2026-01-14.yml:13:16" in preview.html("accessibility")
+
+    meeting.write_text(good.replace("Joint strategy refresh", "Strategy refresh, saved whole"))
+    rendered = preview.rebuild()
+    assert "accessibility.md" in rendered  # every error page is replaced, not only the meeting's
+    assert "Strategy refresh, saved whole" in preview.html("meetings/2026-01-14")
+    assert "cannot be built" not in preview.html("accessibility")
+
+
+def test_a_deleted_meeting_leaves_no_page_behind(preview):
+    meeting = preview.root / "data/meetings/2026-03-11.yml"
+    meeting.write_text((preview.root / MEETING).read_text().replace("2026-01-14", "2026-03-11")
+                       .replace("status: held", "status: scheduled").split("minutes:")[0])
+    preview.rebuild()
+    assert (preview.site / "meetings/2026-03-11/index.html").is_file()
+    meeting.unlink()
+    preview.rebuild()
+    assert not (preview.site / "meetings/2026-03-11/index.html").exists()
+
+
+def test_a_file_changed_without_a_new_modification_time_is_read_again(fixture_project):
+    # Parsed files are reused by their text, not their time: an editor or `git checkout` that
+    # keeps the time must still show the change.
+    root = fixture_project("minimal")
+    meeting = root / MEETING
+    load_project(root)
+    stamp = meeting.stat()
+    meeting.write_text(meeting.read_text().replace("County Hall", "Town Hall"))
+    os.utime(meeting, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    parsecache.clear()
+    load_project(root)  # fills the cache
+    files = parsecache.stats()["parsed"]
+    meeting.write_text(meeting.read_text().replace("Town Hall", "Riverside House"))
+    os.utime(meeting, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+    before = parsecache.stats()
+    project, log = load_project(root)
+    after = parsecache.stats()
+    assert log.errors == []
+    assert project.meetings[0].venue == "Riverside House"
+    assert after["parsed"] - before["parsed"] == 1  # only the changed file was parsed again
+    assert after["reused"] - before["reused"] == files - 1  # the others came from the cache
+    assert files >= 2
+
+
+def test_a_change_to_mkdocs_yml_renders_every_page_again(preview):
+    # e.g. a Markdown extension turned on changes every page's HTML but no page's Markdown
+    pages = preview.rebuild()
+    settings = preview.root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("      permalink: true", "      permalink: true\n      toc_depth: 2"))
+    assert preview.rebuild() == pages
