@@ -65,6 +65,12 @@ def jump_and_look(tab, limit: int) -> list[str]:
     from the contents, a tile or a citation; return what is wrong with each jump."""
     found = []
     for hid in tab.evaluate(PICK, limit):
+        if tab.evaluate("() => location.hash") == "#" + hid:
+            # Material does not follow a link to the address it is already at: load the page afresh
+            # (in the palette it was in)
+            scheme = tab.evaluate("() => document.body.getAttribute('data-md-color-scheme')")
+            tab.goto(tab.url.split("#")[0], wait_until="load")
+            tab.evaluate(SCHEME, scheme)
         tab.evaluate(RESET)
         tab.click(f'[id="{hid}"] > a.headerlink')
         if message := tab.evaluate(COVERED, hid):
