@@ -86,6 +86,7 @@ def bench_charts() -> None:
 
 
 MEETINGS_A_YEAR = 10
+BUILD_DATE = "2017-09-01"   # fixed "today" for both builds (which meeting is next, embargoes)
 
 
 def synthetic_archive(dest: Path, years: int) -> int:
@@ -124,69 +125,15 @@ def synthetic_archive(dest: Path, years: int) -> int:
     return added
 
 
-_CAPTURE = """
-import shutil, sys
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from hwbsite import plugin
-
-root, out = Path(sys.argv[1]), Path(sys.argv[2])
-generated = []
-markdown_of = plugin.HwbsitePlugin.on_page_markdown
-def on_page_markdown(self, markdown, page, config, files):
-    final = markdown_of(self, markdown, page, config, files)
-    path = out / "content" / page.file.src_uri
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(final, encoding="utf-8")
-    return final
-plugin.HwbsitePlugin.on_page_markdown = on_page_markdown
-files_of = plugin.HwbsitePlugin.on_files
-def on_files(self, files, config):
-    files = files_of(self, files, config)
-    generated.extend(f for f in files if not f.is_documentation_page())
-    return files
-plugin.HwbsitePlugin.on_files = on_files
-config = load_config(str(root / "mkdocs.yml"), site_dir=str(out / "captured-site"))
-config.plugins["hwbsite"].config.build_date = "2017-09-01"
-build(config)
-for f in generated:  # downloads, assets: copied as plain static files
-    target = out / "content" / f.src_uri
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy(out / "captured-site" / f.dest_uri, target)
-print(config.site_name)
-"""
-
-
 def plain_material_copy(root: Path, dest: Path) -> None:
     """The baseline: plain Material (no hwbsite plugin) over the SAME final Markdown (every page
-    as hwbsite hands it to MkDocs, blocks expanded), the same static files and the same
-    overrides (custom_dir kept), the same extra CSS and JavaScript."""
-    import subprocess
+    as hwbsite hands it to MkDocs, blocks expanded), the same static files and the same overrides,
+    extra CSS and JavaScript: exactly what `hwbsite generate` writes (the plain docs tree)."""
+    import datetime as dt
 
-    import yaml
-    from mkdocs.utils.yaml import get_yaml_loader
+    from hwbsite.generate import generate
 
-    dest.mkdir(parents=True)
-    captured = subprocess.run([sys.executable, "-c", _CAPTURE, str(root), str(dest)],
-                              capture_output=True, text=True)
-    if captured.returncode:
-        raise SystemExit(f"build of {root} failed:\n{captured.stderr[-3000:]}")
-    site_name = captured.stdout.strip().splitlines()[-1]
-    shutil.rmtree(dest / "captured-site")
-    shutil.copytree(root / "overrides", dest / "overrides")
-    config = yaml.load((root / "mkdocs.yml").read_text(), Loader=get_yaml_loader())
-    config["site_name"] = site_name
-    config["plugins"] = ["search"]
-    config["extra_css"] = config.get("extra_css", []) + ["assets/hwbsite/hwbsite.css"]
-    config["extra_javascript"] = config.get("extra_javascript", []) + ["assets/hwbsite/hwbsite.js"]
-    config["validation"] = {"links": {"not_found": "info", "anchors": "info", "unrecognized_links": "info"},
-                            "nav": {"omitted_files": "info", "not_found": "info"}}
-    nav_pages = set(re.findall(r"[\w/.-]+\.md", yaml.safe_dump(config.get("nav", []))))
-    config["not_in_nav"] = "\n".join(sorted(
-        "/" + p.relative_to(dest / "content").as_posix() for p in (dest / "content").rglob("*.md")
-        if p.relative_to(dest / "content").as_posix() not in nav_pages))
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config))
+    generate(root, dest, dt.date.fromisoformat(BUILD_DATE))
 
 
 _BUILD = """
@@ -195,7 +142,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 config = load_config(sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[1] + "/site")
 if "hwbsite" in config.plugins:
-    config.plugins["hwbsite"].config.build_date = "2017-09-01"
+    config.plugins["hwbsite"].config.build_date = sys.argv[2]
 build(config)
 """
 
@@ -211,7 +158,7 @@ def _build(root: Path) -> Run:
     """One build in its own process: CPU time and peak memory are that process's alone."""
     import subprocess
 
-    proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(root)],
+    proc = subprocess.Popen([sys.executable, "-c", _BUILD, str(root), BUILD_DATE],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _pid, status, usage = os.wait4(proc.pid, 0)
     err = proc.stderr.read().decode()
