@@ -74,6 +74,7 @@ def bench_charts() -> None:
     scaled = Scaled()
     scaled.metrics = {}
     scaled.values = []
+    scaled.meetings, scaled.papers = project.meetings, project.papers   # for the notes' citations
     for k in range(10):
         for m in metrics:
             mid = f"{m.id}-{k}"
