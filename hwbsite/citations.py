@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from . import dates
+from .memo import PerView
 
 # "000 lines 2329-4315", "000 line 94", "000 lines 6077, 6589", "003 lines 22-398"
 _RANGE = r"\d+(?:\s*[-–]\s*\d+)?"
@@ -97,21 +98,21 @@ class Citations:
                                           _pages(item.pages) if in_pack and item else None))
         self.packs = packs
         self.papers = dict(project.papers)
-        # Pages ask for the same lines and texts many times (a table on its paper, its pack and
-        # its CSV): scanning every document per question made an archive of 20 years quadratic.
+        # Lookups by file, remembered: every table cell and note asks, and a scan of every document
+        # per lookup made a long archive's build quadratic.
         self._by_file: dict[str, list[Document]] = {}
         for d in self.docs:
             self._by_file.setdefault(d.file, []).append(d)
-        self._documents: dict[tuple[str, int], Document | None] = {}
-        self._replaced: dict[tuple, str] = {}
+        self._found: dict[tuple[str, int], Document | None] = {}
+        self._replaced: dict[tuple, str] = {}   # table cells and notes repeat across pages and CSVs
 
     def document(self, file: str, line: int) -> Document | None:
         """The narrowest document holding that line (the first listed, of equal sizes)."""
         key = (file, line)
-        if key not in self._documents:
+        if key not in self._found:
             found = [d for d in self._by_file.get(file, ()) if d.start <= line <= d.end]
-            self._documents[key] = min(found, key=lambda d: d.size) if found else None
-        return self._documents[key]
+            self._found[key] = min(found, key=lambda d: d.size) if found else None
+        return self._found[key]
 
     def _one(self, file: str, line: int, with_title: bool) -> str:
         doc = self.document(file, line)
@@ -198,17 +199,8 @@ def has_line_reference(text: str | None) -> bool:
     return bool(text and (LINE_REF.search(text) or BARE_REF.search(text)))
 
 
-_CACHE: dict[int, tuple[object, Citations]] = {}
-
-
-def for_project(project) -> Citations:
-    """One index per project (or public view) per build: pages ask for it many times."""
-    hit = _CACHE.get(id(project))
-    if hit is None or hit[0] is not project:
-        hit = (project, Citations(project))
-        _CACHE.clear()
-        _CACHE[id(project)] = hit
-    return hit[1]
+# One index per project (or public view) per build: pages ask for it many times.
+for_project = PerView(Citations)
 
 
 def public_table_csv(project, table) -> str:

@@ -8,12 +8,12 @@ point at problems the papers really have (a total that does not add up).
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 
 from . import periods
 from .errors import ProblemLog
@@ -182,38 +182,28 @@ _PARTS = {("financial-year", "quarter"): 4, ("financial-year", "month"): 12, ("q
 _PART_WORDS = {"quarter": "quarters", "month": "months"}
 
 
-def _frame(values: list[Value]) -> pd.DataFrame:
-    """The values as a table: one row per published figure, with its period's span and kind."""
-    return pd.DataFrame({
-        "i": range(len(values)),
-        "metric": [v.metric for v in values], "kind": [v.kind for v in values],
-        "breakdown": [v.breakdown for v in values], "unit": [v.unit for v in values],
-        "period_kind": [v.period.kind for v in values],
-        "start": [v.period.start for v in values], "end": [v.period.end for v in values],
-        "value": [v.value for v in values],
-    })
-
-
 def _check_totals(values: list[Value], log: ProblemLog) -> None:
     """A stated total (a year, a quarter) that its complete set of parts (quarters, months) does not
-    add up to. Counts only: rates and percentages do not add."""
-    if not values:
-        return
-    df = _frame(values)
-    df = df[df.unit == "count"]
-    keys = ["metric", "kind", "breakdown"]
+    add up to. Counts only: rates and percentages do not add. (Plain dicts, not pandas: the build
+    must not pay for importing it.)"""
+    counts = [v for v in values if v.unit == "count"]
     for (total_kind, part_kind), expected in _PARTS.items():
-        totals = df[df.period_kind == total_kind]
-        parts = df[df.period_kind == part_kind]
-        pairs = totals.merge(parts, on=keys, suffixes=("", "_part"))
-        pairs = pairs[(pairs.start_part >= pairs.start) & (pairs.end_part <= pairs.end)]
-        sums = pairs.groupby("i").agg(parts=("value_part", "size"), summed=("value_part", "sum"))
-        for i, row in sums[sums.parts == expected].iterrows():
-            total = values[i]
-            if abs(row.summed - total.value) > 1e-6:
+        parts: dict[tuple, list[Value]] = {}
+        for v in counts:
+            if v.period.kind == part_kind:
+                parts.setdefault((v.metric, v.kind, v.breakdown), []).append(v)
+        for total in counts:
+            if total.period.kind != total_kind:
+                continue
+            inside = [p.value for p in parts.get((total.metric, total.kind, total.breakdown), ())
+                      if p.period.start >= total.period.start and p.period.end <= total.period.end]
+            if len(inside) != expected:
+                continue
+            summed = math.fsum(inside)
+            if abs(summed - total.value) > 1e-6:
                 log.warn(total.src, "value",
                          f"{total.metric} {total.period.label}: stated total {total.published} but the "
-                         f"{'four' if expected == 4 else expected} {_PART_WORDS[part_kind]} sum to {row.summed:,.0f}",
+                         f"{'four' if expected == 4 else expected} {_PART_WORDS[part_kind]} sum to {summed:,.0f}",
                          "the stated total is kept as published", code="total-mismatch")
 
 
@@ -221,21 +211,22 @@ def _check_versions(registry: dict[str, Metric], values: list[Value], log: Probl
     """A series whose values fall under more than one dated definition of the metric."""
     if not values:
         return
-    df = _frame(values)
+    by_metric: dict[str, list[Value]] = {}
+    for v in values:
+        by_metric.setdefault(v.metric, []).append(v)
     for metric in registry.values():
         dated = [v for v in metric.versions if v.start or v.end]
         if len(dated) < 2:
             continue
-        series = df[df.metric == metric.id]
-        used = pd.Series(-1, index=series.index)
-        for i, ver in reversed(list(enumerate(dated))):   # the first version that applies wins
-            applies = pd.Series(True, index=series.index)
-            if ver.start is not None:
-                applies &= series.end >= ver.start
-            if ver.end is not None:
-                applies &= series.start <= ver.end
-            used[applies] = i
-        versions = used[used >= 0].nunique()
+        used = set()
+        for v in by_metric.get(metric.id, ()):
+            # the first version that applies wins
+            first = next((i for i, ver in enumerate(dated)
+                          if (ver.start is None or v.period.end >= ver.start)
+                          and (ver.end is None or v.period.start <= ver.end)), None)
+            if first is not None:
+                used.add(first)
+        versions = len(used)
         if versions > 1:
             log.warn(metric.src, "versions",
                      f"{metric.id} mixes {versions} definition versions in one series",

@@ -82,7 +82,10 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
         "tiles": lambda opts, page: tiles.tiles_block(view, opts, page),
     })
     items: list[OutputItem] = []
-    for page in build_pages(view, ctx):
+    pages = build_pages(view, ctx)
+    pages.reverse()
+    while pages:   # each page's first draft is let go once its item is made (a long archive's are 100 MB)
+        page = pages.pop()
         markdown = with_updated(expander.expand(page.markdown, page.path), page.updated)
         items.append(OutputItem(page.path, markdown, in_nav=page.in_nav, updated=page.updated, edit=page.source))
     for path, text in view.content_pages.items():

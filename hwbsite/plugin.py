@@ -86,7 +86,16 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             if (existing := files.get_file_from_path(file.src_uri)) is not None:
                 files.remove(existing)
             files.append(file)
+        if not self.serving:   # a build needs the list no more (the preview keeps it for its error pages)
+            self.items = []
         return files
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # The page has read its Markdown: in a build its File need not hold a second copy while
+        # every page is rendered (a long archive's pages are tens of MB). Memory only.
+        if not self.serving and page.file.generated_by:
+            page.file.content_string = ""
+        return markdown
 
     def on_page_content(self, html, page, config, files):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The

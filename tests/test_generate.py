@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import REPO, build, copy_project
+from conftest import REPO, copy_project
 from hwbsite import htmlsafety
 from hwbsite.generate import generate
 from pagefind_index import fragments

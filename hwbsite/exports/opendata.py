@@ -15,7 +15,6 @@ import json
 import re
 from dataclasses import dataclass, field
 
-import pandas as pd
 
 from .. import citations, records, urls
 from ..finance import fill_table, reconcile
@@ -447,11 +446,19 @@ def _cell(value):
 
 
 def _csv(ds: Dataset) -> str:
-    frame = pd.DataFrame([{f.name: _cell(row.get(f.name)) for f in ds.fields} for row in ds.rows],
-                         columns=[f.name for f in ds.fields], dtype=object)
+    # The csv module, not pandas: the same bytes (minimal quoting, "\n" lines), and the build does
+    # not import pandas for it.
     buffer = io.StringIO()
-    frame.to_csv(buffer, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([f.name for f in ds.fields])
+    for row in ds.rows:
+        writer.writerow([_csv_cell(_cell(row.get(f.name))) for f in ds.fields])
     return buffer.getvalue()
+
+
+def _csv_cell(value):
+    # pandas wrote a missing number (NaN) as an empty cell
+    return "" if isinstance(value, float) and value != value else value
 
 
 def _json(ds: Dataset) -> str:

@@ -14,7 +14,7 @@ import re
 from .. import dates, urls
 from ..blocks import prose_lines
 from ..render import GeneratedPage, render
-from .papers import STATUS_LABELS, repeats_summary, type_label
+from .papers import STATUS_LABELS, appendices_of, summary_repeated, type_label
 
 _HEADING = re.compile(r"^(#{1,5})(?=\s)")
 
@@ -59,9 +59,9 @@ def _papers_for(project, meeting, ctx) -> list[dict]:
             return
         seen.add(paper.id)
         out.append({"p": paper, "item": item, "type": type_label(paper.type), "status": STATUS_LABELS[paper.status] if "status" in paper.model_fields_set else "",
-                    "summary": paper.summary if not repeats_summary(paper) else None,
+                    "summary": paper.summary if not summary_repeated(project, paper) else None,
                     "body": demote(paper.body or ""), "anchor": f"paper-{paper.id}"})
-        for appendix in sorted((p for p in project.papers.values() if p.appendix_of == paper.id), key=lambda p: p.id):
+        for appendix in appendices_of(project, paper.id):
             add(appendix, item)
 
     for item in meeting.agenda.walk() if meeting.agenda else []:

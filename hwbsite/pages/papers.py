@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import citations, dates, urls
+from ..memo import PerView
 from ..models.meetings import item_sort_key
 from ..render import GeneratedPage, render
 
@@ -26,6 +27,35 @@ def repeats_summary(paper) -> bool:
     return bool(summary) and summary in _words(paper.body)
 
 
+def _index(project) -> tuple:
+    """(appendices by parent id, repeats_summary by paper id) for one project or public view: the
+    paper page and the pack page both ask for every paper, and scanning every paper for each one's
+    appendices made a long archive quadratic."""
+    by_parent: dict[str, list] = {}
+    for p in project.papers.values():
+        if p.appendix_of:
+            by_parent.setdefault(p.appendix_of, []).append(p)
+    for children in by_parent.values():
+        children.sort(key=lambda p: p.id)
+    return by_parent, {}
+
+
+_memo = PerView(_index)
+
+
+def appendices_of(project, paper_id: str) -> list:
+    """The paper's appendices (that the project holds), by id."""
+    return list(_memo(project)[0].get(paper_id, ()))
+
+
+def summary_repeated(project, paper) -> bool:
+    """repeats_summary(paper), worked out once per paper of the project."""
+    known = _memo(project)[1]
+    if paper.id not in known:
+        known[paper.id] = repeats_summary(paper)
+    return known[paper.id]
+
+
 def paper_page(project, paper, ctx) -> GeneratedPage:
     page = urls.paper(paper.id)
     meeting = project.meeting(paper.meeting) if paper.meeting else None
@@ -33,8 +63,7 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
     if meeting:
         item = meeting.agenda_item(paper.item)
     parent = project.papers.get(paper.appendix_of) if paper.appendix_of else None
-    appendices = sorted((p for p in project.papers.values()
-                         if p.appendix_of == paper.id), key=lambda p: p.id)
+    appendices = appendices_of(project, paper.id)
     view = {
         "type": type_label(paper.type),
         # a status the paper does not print is a default, not a fact: show only what was written
@@ -48,7 +77,7 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "aims": [a for n in paper.aims if (a := ctx.aim_link(n))],
         "versions": paper.versions,
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
-        "summary": paper.summary if not repeats_summary(paper) else None,
+        "summary": paper.summary if not summary_repeated(project, paper) else None,
     }
     cites = citations.for_project(project)
     view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
