@@ -35,6 +35,11 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     rendered: list = []  # the pages MkDocs rendered in the last build
 
     def on_startup(self, *, command, dirty):
+        if command == "build" and dirty:
+            # a dirty build keeps pages from earlier builds: one of business made private since
+            # would stay in site/ and in its search index
+            raise PluginError("hwbsite: 'mkdocs build --dirty' can keep pages that are no longer public; "
+                              "build without --dirty (make site)")
         self.serving = command == "serve"  # the preview shows errors in the browser; a build stops
         # what a serve rebuild reuses from the last one (rebuilds.py); nothing for a build
         self.templates = rebuilds.TemplateCache() if self.serving else None

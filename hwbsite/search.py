@@ -23,6 +23,7 @@ PAGE_PATH = "search.md"          # served at search/ (the header's form sends ?q
 INDEX_DIR = "pagefind"           # Pagefind's default output directory, inside the site
 # The "¶" permalinks Markdown's toc extension puts after each heading are not words of the page.
 EXCLUDE_SELECTOR = ".headerlink"
+UNUSED_UI = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
 _PAGE = """---
 template: search.html
@@ -63,6 +64,11 @@ def build_index(site_dir: Path) -> str:
     result = subprocess.run(index_command(Path(site_dir)), capture_output=True, text=True)
     if result.returncode != 0:
         raise RuntimeError(f"pagefind failed ({result.returncode}):\n{result.stdout}{result.stderr}")
+    # Pagefind also writes its ready-made interfaces; the search page has its own (search.js), and
+    # shipping unused code that builds markup with innerHTML is risk for nothing.
+    for unused in UNUSED_UI:
+        for path in (Path(site_dir) / INDEX_DIR).glob(unused):
+            path.unlink()
     # Pagefind's summary lines read "Indexed 175 pages", "Indexed 6150 words", ...
     counts = [line.strip().removeprefix("Indexed ") for line in result.stdout.splitlines()
               if line.strip().startswith("Indexed ") and line.strip().endswith(("pages", "words"))]

@@ -144,6 +144,10 @@ config = load_config(sys.argv[1] + "/mkdocs.yml", site_dir=sys.argv[1] + "/site"
 if "hwbsite" in config.plugins:
     config.plugins["hwbsite"].config.build_date = sys.argv[2]
 build(config)
+if "hwbsite" not in config.plugins:
+    # the plain tree's documented second step (README): its Pagefind index, as the plugin builds it
+    import subprocess
+    subprocess.run([sys.executable, "-m", "pagefind"], cwd=sys.argv[1], check=True, capture_output=True)
 # This process's own peak (VmHWM): the rusage maxrss a parent sees keeps the high-water mark of
 # the memory the child was forked with (the bench's), which hid most of the difference.
 with open("/proc/self/status") as status:

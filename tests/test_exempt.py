@@ -76,3 +76,36 @@ def test_a_draft_agenda_publishes_only_the_meetings_date_and_place(exempt_site):
     assert "11 March 2026" in page
     assert "Town Hall" in page
     assert 'id="item-1"' not in page
+
+
+def test_a_file_in_content_that_is_not_markdown_stops_check_and_build(fixture_project):
+    """A file dropped beside the pages would be copied to the site as it is: an exempt report's PDF,
+    or an HTML page whose script runs on the site's origin (and which Pagefind would index)."""
+    import subprocess
+    import sys
+
+    from hwbsite.project import load_project
+
+    root = fixture_project("exempt")
+    (root / "content/papers/exempt-report.pdf").write_bytes(b"%PDF-1.4 ZZEXEMPT secret")
+    (root / "content/evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
+    (root / "content/.gitkeep").write_text("", encoding="utf-8")   # not published by MkDocs: no concern
+    _project, log = load_project(root)
+    located = sorted(f"{p.file}:{p.line}" for p in log.errors)
+    assert located == ["content/evil.html:1", "content/papers/exempt-report.pdf:1"]
+    assert all("only Markdown pages are published from content/" in p.message for p in log.errors)
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                           capture_output=True, text=True)
+    assert build.returncode != 0 and "content/evil.html:1:1" in build.stderr
+    assert not (root / "site").exists()
+
+
+def test_a_dirty_build_is_refused_so_no_page_made_private_since_lingers(fixture_project):
+    import subprocess
+    import sys
+
+    root = fixture_project("exempt")
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-f", str(root / "mkdocs.yml")],
+                           capture_output=True, text=True)
+    assert build.returncode != 0
+    assert "'mkdocs build --dirty' can keep pages that are no longer public" in build.stderr

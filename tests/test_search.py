@@ -32,6 +32,9 @@ def test_the_index_holds_each_article_and_nothing_around_it(tmp_path):
     assert only["url"] == "/papers/a/"
     assert only["meta"]["title"] == "Care home fees"           # no "¶" from the heading's permalink
     assert only["content"] == "Care home fees. The board agreed the quarterly uplift."
+    # only what the search page loads ships: not Pagefind's unused ready-made interfaces
+    shipped = sorted(p.name for p in (site / "pagefind").iterdir() if p.is_file())
+    assert [n for n in shipped if n.endswith((".js", ".css"))] == ["pagefind-worker.js", "pagefind.js"]
 
 
 def test_a_failing_index_stops_with_pagefinds_words(tmp_path):
