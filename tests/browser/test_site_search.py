@@ -5,7 +5,6 @@ the page with its results drawn; no page but the search page fetches search byte
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 import subprocess
@@ -13,7 +12,7 @@ import subprocess
 import pytest
 
 from .audit import AXE_RUN, axe_report
-from .tools import AXE_JS, VNU_JAR, WCAG_TAGS, require_java, require_node_package
+from .tools import AXE_JS, VNU_JAR, WCAG_TAGS, require_java, require_node_package, served_sizes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,16 +31,7 @@ def fetched(page, site, site_url, action) -> dict[str, int]:
     page.on("requestfinished", lambda r: urls.append(r.url))
     action()
     page.wait_for_load_state("networkidle")
-    sizes = {}
-    for url in dict.fromkeys(urls):
-        assert url.startswith(site_url), f"fetched from another site: {url}"
-        rel = url[len(site_url):].split("#")[0].split("?")[0]
-        file = site / rel
-        if rel == "" or rel.endswith("/"):
-            file = file / "index.html"
-        data = file.read_bytes()
-        sizes[rel] = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
-    return sizes
+    return served_sizes(site, site_url, urls)
 
 
 def results(page) -> list[str]:

@@ -132,3 +132,21 @@ def draw_charts(page, timeout: int = 20_000) -> int:
     if count:
         page.evaluate("() => window.scrollTo(0, 0)")
     return count
+
+
+def served_sizes(site: Path, site_url: str, urls) -> dict[str, int]:
+    """The gzip size of each fetched file as a gzip server sends it, by path under the site
+    (files that are gzip already, like Pagefind's index, count as they are). Fails on any URL
+    from another site."""
+    import gzip
+
+    sizes = {}
+    for url in dict.fromkeys(urls):
+        assert url.startswith(site_url), f"fetched from another site: {url}"
+        rel = url[len(site_url):].split("#")[0].split("?")[0]
+        file = site / rel
+        if rel == "" or rel.endswith("/"):
+            file = file / "index.html"
+        data = file.read_bytes()
+        sizes[rel] = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
+    return sizes
