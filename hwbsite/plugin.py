@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, preview, rebuilds, search
+from . import htmlsafety, output, parsecache, preview, rebuilds, search
 from .project import load_project
 from .publication import public_view
 
@@ -64,6 +64,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             self.items = output.build_output(public_view(project, today), config.site_url)
             config.site_name = project.board.name
             config.extra.update(output.theme_extra(project.board))
+        if not self.serving:   # parses are kept for the next preview rebuild only; a build frees them
+            parsecache.clear()
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
         if str(search.THEME_DIR) not in config.theme.dirs:   # search.html, after the board's and Material's
