@@ -189,17 +189,22 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     return project, log
 
 
+CONTENT_FILES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp"})
+
+
 def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str]) -> dict[str, str]:
     """Hand-written pages (everything in content/ but papers), by docs path."""
     pages: dict[str, str] = {}
-    # Only Markdown is published from content/, and only through the output list (cleaned against
-    # the allow-list, private business left out). Any other file would be copied to the site byte
-    # for byte: a PDF of exempt business, or an HTML page whose script runs on the site's origin.
-    # Dot files are not published by MkDocs, so they are no concern.
-    for path in sorted(p for p in content.rglob("*") if p.is_file() and p.suffix != ".md"):
+    # Pages are published from content/ only through the output list (cleaned against the
+    # allow-list, private business left out). Any other file is copied to the site byte for byte,
+    # so only raster images (a logo, a photo a page shows), which cannot run script, may sit
+    # beside them; not a PDF of exempt business, nor an HTML or SVG file whose script would run
+    # on the site's origin. Dot files are not published by MkDocs, so they are no concern.
+    for path in sorted(p for p in content.rglob("*") if p.is_file() and p.suffix.lower() not in CONTENT_FILES):
         if not any(part.startswith(".") for part in path.relative_to(content).parts):
-            log.add(log.rel(path), 1, 1, "", "only Markdown pages are published from content/; this file would "
-                    "be copied to the site unchecked (it could hold private business, or script)",
+            log.add(log.rel(path), 1, 1, "", "only Markdown pages and raster images (" + ", ".join(sorted(CONTENT_FILES - {".md"}))
+                    + ") are published from content/; this file would be copied to the site unchecked "
+                    "(it could hold private business, or script)",
                     "remove it: a paper's text goes in content/papers/<id>.md and its figures in data/tables/")
     for path in sorted(content.rglob("*.md")):
         if path.parent == content / "papers":
