@@ -71,10 +71,10 @@ def main(argv=None) -> int:
         return 1
     with tempfile.TemporaryDirectory(prefix="hwb-lighthouse-") as tmp:
         dest = Path(tmp)
-        with SiteServer(dest / "site") as server:
+        with SiteServer(dest / "site", gzip=True) as server:   # compressed, as GitHub Pages serves it
             site = build_served_site(dest, server)
             print(f"Lighthouse {args.preset} ({'simulated slow 4G, mid-range phone' if args.preset == 'mobile' else 'desktop'}),"
-                  f" site served at {server.url}")
+                  f" site served gzip at {server.url}")
             print(f"{'page':<10} {'path':<32} {'perf':>5} {'a11y':>5} {'best':>5} {'bytes':>10}  "
                   f"{'LCP ms':>7} {'TBT ms':>7}")
             for name, path in pick_pages(site):

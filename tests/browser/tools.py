@@ -72,10 +72,35 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _GzipHandler(_QuietHandler):
+    """Text files sent gzip-compressed to a client that accepts it, as GitHub Pages sends them (its
+    Lighthouse scores are what a reader gets); Pagefind's index files are gzip already."""
+
+    TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".csv", ".ics", ".map")
+
+    def do_GET(self):
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?")[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.endswith(self.TEXT) \
+                or not os.path.isfile(path):
+            return super().do_GET()
+        import gzip
+
+        with open(path, "rb") as f:
+            data = gzip.compress(f.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+
 class SiteServer:
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, gzip: bool = False):
         self.root = root
-        handler = functools.partial(_QuietHandler, directory=str(root))
+        handler = functools.partial(_GzipHandler if gzip else _QuietHandler, directory=str(root))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
