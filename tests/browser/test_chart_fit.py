@@ -10,6 +10,7 @@ import re
 import pytest
 
 from .test_site_dashboards import PALETTE_TOGGLE, chart_counts
+from .tools import visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -143,13 +144,7 @@ def test_charts_fit_after_instant_navigation_a_palette_switch_and_a_resize(brows
 def test_plotly_is_fetched_once_as_charts_near_the_viewport_and_not_all_are_drawn_at_once(browser, site_url, site):
     counts = chart_counts(site)
     heaviest = max(counts, key=lambda p: counts[p])
-    context = browser.new_context(viewport={"width": 1366, "height": 900})
-    try:
-        page = context.new_page()
-        requested = []
-        page.on("request", lambda r: requested.append(r.url))
-        page.goto(site_url + heaviest)
-        page.wait_for_load_state("networkidle")
+    with visit(browser, site_url + heaviest, 1366, 900) as (page, requested):
         page.wait_for_timeout(500)
         # The dashboard opens with its tiles: a reader who scrolls to the first chart gets it, and
         # the charts further down are not drawn until they come near.
@@ -162,8 +157,6 @@ def test_plotly_is_fetched_once_as_charts_near_the_viewport_and_not_all_are_draw
         draw_all(page)
         plotly = [u for u in requested if "plotly" in u and u.endswith(".js")]   # its stylesheet is on every page
         assert [u.rsplit("/", 1)[1] for u in plotly] == ["plotly-basic.min.js"]
-    finally:
-        context.close()
 
 
 def test_without_javascript_each_chart_is_its_sentence_and_its_data_table(browser, site_url, chart_pages):

@@ -10,7 +10,7 @@ import pytest
 
 from .test_chart_fit import draw_all
 from .test_site_dashboards import chart_counts
-from .tools import served_sizes
+from .tools import served_sizes, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -23,17 +23,9 @@ SEARCH_INDEX = re.compile(r"/search/search_index\.json$|/pagefind/")
 
 def first_visit(browser, site, site_url, path: str) -> dict[str, int]:
     """Every file a first visit to path fetches, with its gzip size (level 6, as a web server)."""
-    context = browser.new_context(viewport={"width": 390, "height": 844})
-    try:
-        page = context.new_page()
-        urls = []
-        page.on("requestfinished", lambda r: urls.append(r.url))
-        page.goto(site_url + path)
-        page.wait_for_load_state("networkidle")
+    with visit(browser, site_url + path, 390, 844) as (page, urls):
         draw_all(page)
         page.wait_for_load_state("networkidle")
-    finally:
-        context.close()
     return served_sizes(site, site_url, urls)
 
 

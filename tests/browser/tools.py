@@ -8,6 +8,7 @@ pass by checking nothing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -175,3 +176,19 @@ def served_sizes(site: Path, site_url: str, urls) -> dict[str, int]:
         data = file.read_bytes()
         sizes[rel] = len(data) if data[:2] == b"\x1f\x8b" else len(gzip.compress(data, 6))
     return sizes
+
+
+@contextlib.contextmanager
+def visit(browser, url: str, width: int, height: int):
+    """A first visit to url in a fresh browser context of that viewport, once the network is idle:
+    yields the page and the URLs of every file fetched so far and from then on."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        urls: list[str] = []
+        page.on("requestfinished", lambda r: urls.append(r.url))
+        page.goto(url)
+        page.wait_for_load_state("networkidle")
+        yield page, urls
+    finally:
+        context.close()
