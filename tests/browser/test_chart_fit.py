@@ -10,7 +10,7 @@ import re
 import pytest
 
 from .test_site_dashboards import PALETTE_TOGGLE, chart_counts
-from .tools import visit
+from .tools import draw_charts, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -47,13 +47,10 @@ FIT = r"""() => [...document.querySelectorAll('.hwb-chart')].filter(f => f.query
 
 
 def draw_all(page) -> None:
-    """Scroll every chart into view, as a reader would, and wait until each is drawn."""
-    n = page.evaluate("() => document.querySelectorAll('.hwb-chart__plot').length")
-    for i in range(n):
-        page.evaluate(f"() => document.querySelectorAll('.hwb-chart__plot')[{i}].scrollIntoView()")
-        page.wait_for_function(f"() => !!document.querySelectorAll('.hwb-chart__plot')[{i}]"
-                               ".querySelector('svg.main-svg')", timeout=20_000)
-    page.wait_for_timeout(200)  # let a resize-triggered redraw settle
+    """Every chart drawn as a reader scrolling through sees it (tools.draw_charts), then a moment
+    for a resize-triggered redraw to settle before anything is measured."""
+    draw_charts(page)
+    page.wait_for_timeout(200)
 
 
 def misfits(page, where: str) -> list[str]:

@@ -8,9 +8,8 @@ import re
 
 import pytest
 
-from .test_chart_fit import draw_all
 from .test_site_dashboards import chart_counts
-from .tools import served_sizes, visit
+from .tools import draw_charts, served_sizes, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,7 +23,7 @@ SEARCH_INDEX = re.compile(r"/search/search_index\.json$|/pagefind/")
 def first_visit(browser, site, site_url, path: str) -> dict[str, int]:
     """Every file a first visit to path fetches, with its gzip size (level 6, as a web server)."""
     with visit(browser, site_url + path, 390, 844) as (page, urls):
-        draw_all(page)
+        draw_charts(page)
         page.wait_for_load_state("networkidle")
     return served_sizes(site, site_url, urls)
 
