@@ -22,6 +22,7 @@ from markdown.extensions.toc import slugify
 
 from . import blocks
 from .errors import ProblemLog
+from .publication import agenda_is_draft, items_kept_whole, public_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from .output import OutputItem
@@ -32,31 +33,20 @@ if TYPE_CHECKING:  # pragma: no cover
 # Rules on the data
 
 
-def minutes_published(meeting) -> bool:
-    """The meeting's page will carry a #minutes section (the publication rule drops the minutes of
-    a meeting whose agenda is a draft)."""
-    return meeting.minutes is not None and not (meeting.agenda and meeting.agenda.status == "draft")
-
-
-def _public_items(items):
-    """Agenda items the publication rule keeps whole (an exempt item keeps only its title)."""
-    for item in items:
-        if item.exempt is None:
-            yield item
-            yield from _public_items(item.items)
-
-
 def check_data(project: "Project", log: ProblemLog) -> None:
-    with_minutes = [m.id for m in project.meetings if minutes_published(m)]
+    # Whether a meeting's minutes are there to link to is read from the public view, so that this
+    # check and the pages cannot disagree; the items are the officer's, for their lines.
+    shown = {m.id: m for m in public_view(project, project.today).meetings}
+    with_minutes = [mid for mid, m in shown.items() if m.minutes is not None]
     for meeting in project.meetings:
         if not meeting.agenda:
             continue
-        draft = meeting.agenda.status == "draft"
-        for item in _public_items(meeting.agenda.items):
+        draft = agenda_is_draft(meeting)
+        for item in items_kept_whole(meeting.agenda.items):
             if item.minutes_of is None:
                 continue
             target = project.meeting(item.minutes_of)
-            if target is None or minutes_published(target):
+            if target is None or shown[target.id].minutes is not None:
                 continue  # no file: reported (as a warning) by references; no link is made
             why = ("has no minutes yet" if target.minutes is None
                    else "has minutes, but its agenda is a draft, so they are not published")

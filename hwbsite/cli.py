@@ -353,7 +353,7 @@ def new_meeting(date: dt.date, root: Path) -> None:
 def previous_meeting(root: Path, meetings: Path, date: dt.date) -> tuple[dt.date | None, bool]:
     """The latest earlier meeting that was held (not cancelled or moved), and whether its minutes
     are published: the meeting whose minutes the new one approves."""
-    from .buildcheck import minutes_published
+    from .publication import minutes_published
     from .models.meetings import Meeting
     from .validate import load_yaml_model
     earlier = sorted((d, p) for p in meetings.glob("*.y*ml") if (d := _date_of(p.stem)) and d < date)

@@ -27,6 +27,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterator
 
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
@@ -63,6 +64,41 @@ class PublicView(RecordLookups):
         self.index()
 
 
+# ---------------------------------------------------------------------------------------------
+# The rule's questions about one record. Rules, checks and builders ask these; none repeats them.
+
+
+def agenda_is_draft(meeting: Meeting) -> bool:
+    """A draft agenda publishes nothing of its items, its papers or its meeting's minutes."""
+    return meeting.agenda is not None and meeting.agenda.status == "draft"
+
+
+def minutes_published(meeting: Meeting) -> bool:
+    """The meeting's page will carry a #minutes section: it has minutes and its agenda is not a draft."""
+    return meeting.minutes is not None and not agenda_is_draft(meeting)
+
+
+def items_kept_whole(items: list[AgendaItem]) -> Iterator[AgendaItem]:
+    """Agenda items (at any depth) the rule keeps whole: neither exempt nor under exempt business.
+    (An exempt item keeps only its title; whether the agenda is a draft is the caller's question.)"""
+    return (item for item, exempt in _walk_with_exemption(items) if exempt is None)
+
+
+def minute_exemption(meeting: Meeting, minute: Minute) -> Exempt | None:
+    """A minute is exempt when it says so or when the agenda item it records is exempt."""
+    item = meeting.agenda_item(minute.agenda_item)
+    return minute.exempt or (item.exempt if item else None)
+
+
+def minutes_in_full(meeting: Meeting) -> list[Minute]:
+    """The minutes whose text is shown (exempt ones keep only their number and title)."""
+    return [m for m in meeting.minutes.items if minute_exemption(meeting, m) is None] if meeting.minutes else []
+
+
+# ---------------------------------------------------------------------------------------------
+# The view
+
+
 def _reduced_exempt(exempt: Exempt) -> Exempt:
     # The officers' note on an exemption is private even when the item's title is public.
     return Exempt(paragraph=exempt.paragraph)
@@ -93,10 +129,11 @@ def _find_private(project, today: dt.date) -> _Private:
         agenda = meeting.agenda
         if agenda is None:
             continue
-        if agenda.status == "draft":
+        draft = agenda_is_draft(meeting)
+        if draft:
             private.draft_agendas.add(meeting.id)
         for item, exempt in _walk_with_exemption(agenda.items):
-            if exempt is not None or agenda.status == "draft":
+            if exempt is not None or draft:
                 private.items[(meeting.id, item.number)] = exempt
                 listed_by_private.update(item.papers)
 
@@ -154,7 +191,7 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
         else:
             update["agenda"] = agenda.model_copy(update={
                 "items": [_public_item(i, meeting.id, private, public_papers) for i in agenda.items]})
-    if meeting.minutes is not None and meeting.id in private.draft_agendas:
+    if meeting.minutes is not None and not minutes_published(meeting):
         update["minutes"] = None  # minutes cannot be public while the agenda is not
     elif meeting.minutes is not None:
         items = []

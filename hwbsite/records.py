@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import urls
+from .publication import minutes_in_full
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ def decisions(project) -> list[Decision]:
     """Every published resolution, newest meeting first, in minute order within a meeting."""
     out = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
-        for minute in meeting.public_minutes():
+        for minute in minutes_in_full(meeting):
             for i, res in enumerate(minute.all_resolutions()):
                 topics = tuple(dict.fromkeys([*res.topics, *minute.topics]))
                 out.append(Decision(meeting, minute, res, urls.resolution_anchor(minute.number, i, res.number),
@@ -51,7 +52,7 @@ def decisions(project) -> list[Decision]:
 def actions(project) -> list[ActionRecord]:
     out = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
-        for minute in meeting.public_minutes():
+        for minute in minutes_in_full(meeting):
             n_direct = len(minute.actions)
             for i, action in enumerate(minute.actions):
                 out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, i + 1)))
@@ -105,7 +106,7 @@ def topic_history(project, slug: str) -> list[TopicEntry]:
                 if slug in item.topics:
                     out.append(TopicEntry(meeting.date, "Agenda item", f"{item.number}. {item.title}",
                                           urls.meeting(meeting.id), item.anchor))
-        for minute in meeting.public_minutes():
+        for minute in minutes_in_full(meeting):
             if slug in minute.topics:
                 out.append(TopicEntry(meeting.date, "Minute", f"{minute.number}. {minute.title}",
                                       urls.meeting(meeting.id), minute.anchor))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Iterator
 
 from .errors import ProblemLog, Severity
+from .publication import agenda_is_draft
 
 if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
@@ -56,7 +57,7 @@ def check(project: "Project", log: ProblemLog) -> None:
         _report(project, paper.path, paper.body_line, not paper.published, "the paper", "published: false", log)
     for meeting in project.meetings:
         rel = project.source_files.get(f"meeting:{meeting.id}")
-        draft = bool(meeting.agenda and meeting.agenda.status == "draft")
+        draft = agenda_is_draft(meeting)
         _report(project, rel, None, draft, "the agenda", "status: draft", log)
     for update in project.plan_updates:
         _report(project, update.src.file, None, False, "the update", "", log)

@@ -233,14 +233,6 @@ class Meeting(Model):
     def agenda_item(self, number: str | None) -> AgendaItem | None:
         return self.agenda.item(number) if self.agenda else None
 
-    def exemption(self, minute: "Minute") -> Exempt | None:
-        """A minute is exempt when it says so or when the agenda item it records is exempt."""
-        item = self.agenda_item(minute.agenda_item)
-        return minute.exempt or (item.exempt if item else None)
-
-    def public_minutes(self) -> list["Minute"]:
-        return [m for m in self.minutes.items if self.exemption(m) is None] if self.minutes else []
-
 
 def item_sort_key(number: str | None) -> tuple:
     """Agenda numbers in paper order: "2" < "10" < "15" < "15A"."""

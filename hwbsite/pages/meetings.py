@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import citations, dates, lifecycle, markup, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
+from ..publication import minute_exemption
 from ..render import GeneratedPage, render
 from . import links
 
@@ -111,7 +112,7 @@ def _minutes_view(project, meeting, page, ctx):
     decl = mins.declarations
     items = []
     for minute in mins.items:
-        exempt = meeting.exemption(minute)
+        exempt = minute_exemption(meeting, minute)
         blocks = [{"heading": None, "body": None, "resolutions": [], "actions": []}]
         res_index = 0
 

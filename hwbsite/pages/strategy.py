@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup
 
 from .. import citations, dates, strategy, timescales, urls
+from ..publication import minutes_in_full
 from ..render import GeneratedPage, render
 from . import links
 
@@ -145,7 +146,7 @@ def _discussed(project, aim_number: int, ctx) -> list[dict]:
                 if aim_number in item.aims:
                     found.append({"meeting": meeting, "what": f"agenda item {item.number}", "title": item.title,
                                   "page": urls.meeting(meeting.id), "anchor": item.anchor})
-        for minute in meeting.public_minutes():
+        for minute in minutes_in_full(meeting):
             if aim_number in minute.aims:
                 found.append({"meeting": meeting, "what": f"minute {minute.number}", "title": minute.title,
                               "page": urls.meeting(meeting.id), "anchor": minute.anchor})
