@@ -9,7 +9,7 @@ docs tree that MkDocs builds with no hwbsite plugin at all.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import replace
 from pathlib import Path
 
 import yaml
@@ -21,7 +21,8 @@ from .pages import home, statements
 from .pages.metrics import metric_downloads
 from .pages.money import money_downloads
 from .exports import build_exports
-from .render import GeneratedPage, with_updated
+from .outputitem import OutputItem
+from .render import with_updated
 from .site import build_pages
 from .yamlsource import split_front_matter
 
@@ -30,27 +31,6 @@ ASSET_DIR = "assets/hwbsite"
 # plotly.js's stylesheet first, so that hwbsite.css can override it
 CSS = [f"{ASSET_DIR}/plotly-basic.css", f"{ASSET_DIR}/hwbsite.css", f"{ASSET_DIR}/board.css"]
 JAVASCRIPT = [f"{ASSET_DIR}/hwbsite.js"]
-
-
-@dataclass(frozen=True)
-class OutputItem:
-    """One file of the site, relative to the docs directory."""
-
-    path: str                    # "meetings/2017-09-20.md", "downloads/tables/x.csv", ...
-    text: str | bytes | None = None   # the content, or ...
-    source: Path | None = None   # ... a file to copy as it is
-    in_nav: bool = False
-    updated: dt.date | None = None
-    edit: str | None = None      # the officer's file that made it (for "edit this page")
-
-    @property
-    def is_page(self) -> bool:
-        return self.path.endswith(".md")
-
-    def read_bytes(self) -> bytes:
-        if self.text is None:
-            return Path(self.source).read_bytes()
-        return self.text.encode("utf-8") if isinstance(self.text, str) else self.text
 
 
 def _front_matter_date(text: str) -> dt.date | None:
@@ -86,8 +66,7 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     pages.reverse()
     while pages:   # each page's first draft is let go once its item is made (a long archive's are 100 MB)
         page = pages.pop()
-        markdown = with_updated(expander.expand(page.markdown, page.path), page.updated)
-        items.append(OutputItem(page.path, markdown, in_nav=page.in_nav, updated=page.updated, edit=page.source))
+        items.append(replace(page, text=with_updated(expander.expand(page.text, page.path), page.updated)))
     for path, text in view.content_pages.items():
         updated = _front_matter_date(text)
         items.append(OutputItem(path, with_updated(expander.expand(text, path), updated), in_nav=True,
@@ -109,12 +88,9 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     for name, path in charts.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
     items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", charts.runtime_css()))
-    for export in build_exports(view, ctx, site_url):
-        if isinstance(export, GeneratedPage):
-            items.append(OutputItem(export.path, with_updated(export.markdown, export.updated),
-                                    in_nav=export.in_nav, updated=export.updated, edit=export.source))
-        else:
-            items.append(OutputItem(export.path, export.content))
+    # an export page gets its "Last updated" line as every page does (a download has no date)
+    items += [replace(e, text=with_updated(e.text, e.updated)) if e.updated else e
+              for e in build_exports(view, ctx, site_url)]
     seen: set[str] = set()
     for item in items:
         if item.path in seen:  # a content page and a generated page with one path: a bug, not data

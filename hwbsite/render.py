@@ -2,23 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
 from . import dates, markup, urls
-
-
-@dataclass(frozen=True)
-class GeneratedPage:
-    """A page the plugin adds to the site."""
-
-    path: str                 # e.g. "meetings/2017-09-20.md"
-    markdown: str
-    source: str | None = None  # the data file that made it (for "edit this page")
-    in_nav: bool = False
-    updated: object = None     # datetime.date the page's data last changed, from the data itself
 
 
 def with_updated(markdown: str, updated) -> str:

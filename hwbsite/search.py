@@ -16,7 +16,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from .render import GeneratedPage
+from .outputitem import OutputItem
 
 THEME_DIR = Path(__file__).parent / "theme"   # search.html: the form, the results, the script
 PAGE_PATH = "search.md"          # served at search/ (the header's form sends ?q= there)
@@ -36,9 +36,9 @@ Search every public paper, minute and decision of the board. A word also finds i
 """
 
 
-def search_page() -> GeneratedPage:
+def search_page() -> OutputItem:
     """The page the search form sends its query to; hwbsite/theme/search.html draws the form and results."""
-    return GeneratedPage(PAGE_PATH, _PAGE)
+    return OutputItem(PAGE_PATH, _PAGE)
 
 
 def index_command(site_dir: Path) -> list[str]:

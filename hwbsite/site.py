@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from .pages import meetings, metrics, money, packs, papers, people, registers, statements
 from .pages import strategy as strategy_pages
-from .render import GeneratedPage
+from .outputitem import OutputItem
 from .search import search_page
 
 
-def build_pages(project, ctx) -> list[GeneratedPage]:
-    pages: list[GeneratedPage] = [meetings.meetings_index(project, ctx)]
+def build_pages(project, ctx) -> list[OutputItem]:
+    pages: list[OutputItem] = [meetings.meetings_index(project, ctx)]
     pages += [meetings.meeting_page(project, m, ctx) for m in project.meetings]
     pages += papers.paper_pages(project, ctx)
     pages += people.people_pages(project, ctx)

@@ -7,7 +7,7 @@ import functools
 from pathlib import Path
 
 from hwbsite.context import build_context
-from hwbsite.exports import OutputFile, build_exports
+from hwbsite.exports import build_exports
 from hwbsite.project import load_project
 from hwbsite.publication import public_view
 
@@ -36,5 +36,4 @@ def exports(root: Path, today: dt.date, site_url: str = SITE_URL) -> dict:
 
 
 def as_bytes(item) -> bytes:
-    content = item.content if isinstance(item, OutputFile) else item.markdown
-    return content if isinstance(content, bytes) else content.encode()
+    return item.read_bytes()

@@ -14,7 +14,7 @@ LONDON = ZoneInfo("Europe/London")
 
 
 def events(item) -> list:
-    return icalendar.Calendar.from_ical(item.content).walk("VEVENT")
+    return icalendar.Calendar.from_ical(item.text).walk("VEVENT")
 
 
 def edge():
@@ -89,7 +89,7 @@ def test_cancelled_meetings_are_cancelled_and_meetings_without_a_time_are_all_da
 
 def test_venue_and_text_survive_escaping_and_lose_control_characters():
     out = edge()
-    raw = out["calendar.ics"].content
+    raw = out["calendar.ics"].text
     assert b"Room 1\\, Floor 2\\; Civic Centre\\nHigh Street\\, Edgetown" in raw
     assert not any(c < 32 and c not in (10, 13) for c in raw)
     moved = next(e for e in events(out["calendar.ics"]) if "2026-03-11" in str(e["uid"]))

@@ -12,7 +12,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 def parse(item):
-    root = ET.fromstring(item.content)
+    root = ET.fromstring(item.text)
     assert root.tag == f"{ATOM}feed"
     return root
 
@@ -62,11 +62,11 @@ def test_a_topic_feed_has_only_that_topics_entries():
 
 def test_whats_new_covers_the_90_days_before_the_build_date():
     page = edge(dt.date(2026, 7, 1))["whats-new.md"]
-    assert "## 10 June 2026" in page.markdown and "## 8 April 2026" in page.markdown
-    assert "30 March 2026" not in page.markdown      # 93 days before
+    assert "## 10 June 2026" in page.text and "## 8 April 2026" in page.text
+    assert "30 March 2026" not in page.text      # 93 days before
     assert page.updated == dt.date(2026, 6, 10)
     later = edge(dt.date(2026, 12, 1))["whats-new.md"]
-    assert "Nothing new was published in this period" in later.markdown
+    assert "Nothing new was published in this period" in later.text
     assert later.updated is None
 
 

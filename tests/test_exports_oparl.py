@@ -118,7 +118,7 @@ def test_one_agenda_item_per_public_agenda_item_and_one_meeting_per_meeting(real
 
 def test_lists_are_paginated_the_oparl_way():
     view, ctx = load(FIXTURES / "exports-edge", dt.date(2026, 7, 1))
-    out = {f.path: json.loads(f.content) for f in oparl.oparl_files(view, ctx, SITE_URL, page_size=2)}
+    out = {f.path: json.loads(f.text) for f in oparl.oparl_files(view, ctx, SITE_URL, page_size=2)}
     first = out["oparl/meetings.json"]
     assert first["pagination"] == {"totalElements": 4, "elementsPerPage": 2, "currentPage": 1, "totalPages": 2}
     assert first["links"]["next"] == SITE_URL + "oparl/meetings-page-2.json"

@@ -99,7 +99,7 @@ def test_awkward_records_make_valid_rows():
 
 def test_the_data_page_explains_and_links_every_dataset():
     out = exports(REPO, dt.date(2017, 9, 1))
-    page = out["data/index.md"].markdown
+    page = out["data/index.md"].text
     for name in DATASETS:
         assert f"]({name}.csv)" in page and f"]({name}.json)" in page, name
     assert "[Frictionless Data Package](datapackage.json)" in page

@@ -38,7 +38,7 @@ def public(project, today):
 
 def page_text(project, builder, today, *meeting_ids) -> str:
     view, ctx = public(project, today)
-    return words(builder(view, *(view.meeting(m) for m in meeting_ids), ctx).markdown)
+    return words(builder(view, *(view.meeting(m) for m in meeting_ids), ctx).text)
 
 
 # --- the home page answers "when is the next meeting?" ------------------------------------------

@@ -48,14 +48,14 @@ def test_one_page_per_programme_and_an_index_in_the_nav(built):
 
 def test_totals_in_words_with_the_figures_as_printed(built):
     _project, _ctx, pages = built
-    md = pages["money/bcf-2017-19.md"].markdown
+    md = pages["money/bcf-2017-19.md"].text
     assert ("- £32,389,936 pooled in 2017/18, of which £4,077,793 from Local Authority Contribution exc iBCF, "
             "£7,317,501 from iBCF Contribution, £18,592,437 from Minimum CCG Contribution and £2,402,205 from "
             "Additional CCG Contribution.") in md
-    hw = pages["money/healthwatch.md"].markdown
+    hw = pages["money/healthwatch.md"].text
     assert "- £213,500 received in 2016/17, of which £193,500 from Funding received" in hw
     assert "- £211,917 spent in 2016/17, of which £32,954 on Operational costs, £157,793 on Staffing costs" in hw
-    index = pages["money/index.md"].markdown
+    index = pages["money/index.md"].text
     assert "Total agreed value of pooled budget: £21,838,000.00 in 2014/15 and £22,055,000.00 in 2015/16." in index
 
 
@@ -82,7 +82,7 @@ def test_no_figure_on_a_money_page_that_the_papers_did_not_print(built):
     for d in finance.reconcile(project.finance):   # the differences the page states, labelled as such
         printed |= {finance.money(d.summed), finance.money(abs(d.difference))}
     for path, page in pages.items():
-        text = re.sub(r'data-figure="[^"]*"', "", page.markdown)
+        text = re.sub(r'data-figure="[^"]*"', "", page.text)
         for figure in re.findall(r"(?<!\()-?£\d(?:[\d,]*\d)?(?:\.\d+)?m?|(?<![\w,.-])-?\d[\d,]*\d(?:\.\d+)? \(£[0-9']+\)", text):
             if figure in ("£000", "£'000"):   # a unit named in words ("in £000"), not a figure
                 continue
@@ -91,7 +91,7 @@ def test_no_figure_on_a_money_page_that_the_papers_did_not_print(built):
 
 def test_a_total_that_does_not_add_up_shows_the_difference_beside_it(built):
     _project, _ctx, pages = built
-    md = pages["money/bcf-2017-19.md"].markdown
+    md = pages["money/bcf-2017-19.md"].text
     assert "| **7.7** | **£1.09m** (the parts add up to £1,081,000: £9,000 less than the total printed)" in md
     assert "**£4,077,793** (the parts add up to £1,767,000: £2,310,793 less than the total printed)" in md
     # totals that add up carry no such words
@@ -107,7 +107,7 @@ def _figure(md: str, chart_id: str) -> dict:
 
 def test_spend_by_scheme_is_a_sorted_horizontal_bar_chart_with_words_and_a_table(built):
     _project, _ctx, pages = built
-    md = pages["money/bcf-2014.md"].markdown
+    md = pages["money/bcf-2014.md"].text
     label, fig = _figure(md, "chart-bcf-planning-template-2014--scheme-investment")
     latest = fig["data"][-1]
     assert [t["name"] for t in fig["data"]] == ["2014/15", "2015/16"]
@@ -126,10 +126,10 @@ def test_spend_by_scheme_is_a_sorted_horizontal_bar_chart_with_words_and_a_table
 
 def test_spend_by_area_of_spend(built):
     _project, _ctx, pages = built
-    label, fig = _figure(pages["money/bcf-2017-19.md"].markdown, "chart-bcf-planning-template-2017-19--spend-by-area")
+    label, fig = _figure(pages["money/bcf-2017-19.md"].text, "chart-bcf-planning-template-2017-19--spend-by-area")
     assert fig["data"][0]["customdata"][:2] == ["Social Care", "Community Health"]
     assert "the largest is Social Care at £22,113,146 and the smallest Continuing Care at £0" in label
-    _label, fig = _figure(pages["money/healthwatch.md"].markdown,
+    _label, fig = _figure(pages["money/healthwatch.md"].text,
                           "chart-healthwatch-annual-report-2016-17--finances")
     assert fig["data"][0]["customdata"] == ["Staffing costs", "Operational costs", "Office costs",
                                             "Provision for contingent liabilities"]
@@ -161,8 +161,8 @@ def test_money_from_a_paper_that_is_not_public_is_left_out(loaded):
         files = money.money_downloads(view, ctx)
     finally:
         paper.confidential = saved
-    assert "193,500" not in pages["money/healthwatch.md"].markdown
-    assert "193,500" not in pages["money/index.md"].markdown
+    assert "193,500" not in pages["money/healthwatch.md"].text
+    assert "193,500" not in pages["money/index.md"].text
     assert not any("healthwatch" in path for path in files)
 
 

@@ -295,7 +295,7 @@ def _table_rows(markdown: str) -> dict[int, list[str]]:
 
 def test_overview_table_shows_counts_per_aim(rotherham):
     project, ctx = rotherham
-    md = pages.overview_page(project, ctx).markdown
+    md = pages.overview_page(project, ctx).text
     assert "| Aim | Actions | Red | Amber | Green | Blank | TBC | Not rated | Past timescale |" in md
     rows = _table_rows(md)
     for number, (total, counts) in EXPECTED.items():
@@ -306,7 +306,7 @@ def test_overview_table_shows_counts_per_aim(rotherham):
 
 def test_overview_chart_has_text_labels_for_every_aim(rotherham):
     project, ctx = rotherham
-    md = pages.overview_page(project, ctx).markdown
+    md = pages.overview_page(project, ctx).text
     assert "Aim 1: 10 actions: 1 Red, 7 Amber, 1 Green, 1 Blank" in md
     assert "Aim 2: 6 actions: 6 Blank" in md
     assert "Aim 3: 9 actions: 1 Red, 7 Amber, 1 Green" in md
@@ -323,9 +323,9 @@ def test_overview_lists_sponsor_and_lead_and_is_in_nav(rotherham):
     project, ctx = rotherham
     page = pages.overview_page(project, ctx)
     assert page.path == urls.STRATEGY == "strategy/index.md" and page.in_nav
-    assert "Sponsor: [Rob Odell](../people/robert-odell.md), SY Police" in page.markdown or \
-        "Sponsor: Rob Odell, SY Police" in page.markdown
-    assert "Lead: Karen Hanson, RMBC" in page.markdown
+    assert "Sponsor: [Rob Odell](../people/robert-odell.md), SY Police" in page.text or \
+        "Sponsor: Rob Odell, SY Police" in page.text
+    assert "Lead: Karen Hanson, RMBC" in page.text
 
 
 def test_aim_pages_are_not_in_nav_and_live_at_urls_aim(rotherham):
@@ -334,13 +334,13 @@ def test_aim_pages_are_not_in_nav_and_live_at_urls_aim(rotherham):
     aims = [p for p in built if p.path != urls.STRATEGY and "/actions/" not in p.path]
     assert [p.path for p in aims] == [urls.aim("action-plan-2017-18", n) for n in range(1, 6)]
     assert not any(p.in_nav for p in aims)
-    assert all(p.source == "data/strategy/action-plan-2017-18.yml" for p in built)
+    assert all(p.edit == "data/strategy/action-plan-2017-18.yml" for p in built)
 
 
 def _aim_md(rotherham, number: int) -> str:
     project, ctx = rotherham
     plan = project.plans[0]
-    return pages.aim_page(project, plan, plan.aim(number), ctx).markdown
+    return pages.aim_page(project, plan, plan.aim(number), ctx).text
 
 
 def _action_row(md: str, action_id: str) -> str:
@@ -426,13 +426,13 @@ def test_data_text_is_escaped_in_tables(tmp_path):
     project, log = load(tmp_path, plan=plan)
     assert errors(log) == []
     view = public_view(project, dt.date(2017, 9, 1))
-    md = pages.aim_page(view, view.plans[0], view.plans[0].aims[0], build_context(view)).markdown
+    md = pages.aim_page(view, view.plans[0], view.plans[0].aims[0], build_context(view)).text
     assert r"Pipes \| and \*stars\* \[x\](y)" in _action_row(md, "1.01")
 
 
 def test_action_lists_put_red_first_and_give_each_filter_a_page(rotherham):
     project, ctx = rotherham
-    built = {p.path: p.markdown for p in pages.strategy_pages(project, ctx)}
+    built = {p.path: p.text for p in pages.strategy_pages(project, ctx)}
     base = "strategy/action-plan-2017-18/actions/"
     every = built[base + "index.md"]
     order = re.findall(r'<div class="hwb-card hwb-card--(\w+)" id="(action-[\w-]+)"', every)

@@ -2,21 +2,12 @@
 
 Every builder here is a pure function of the project-shaped *public view* (nothing private left
 in it), the site context and the site's address; each returns output items for the plugin:
-``OutputFile`` for downloads and ``render.GeneratedPage`` for Markdown pages.
+``outputitem.OutputItem``s, downloads and Markdown pages alike.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-
-@dataclass(frozen=True)
-class OutputFile:
-    """A file the site publishes as is (not a Markdown page)."""
-
-    path: str              # site path, e.g. "calendar.ics"
-    content: str | bytes
 
 
 # C0 controls other than tab and newline, DEL and C1 controls: invalid in XML 1.0 and iCalendar

@@ -15,7 +15,8 @@ import icalendar
 
 from .. import dates, urls
 from ..pages.meetings import meeting_title, meeting_updated
-from . import OutputFile, addresses, clean
+from ..outputitem import OutputItem
+from . import addresses, clean
 
 LONDON = ZoneInfo("Europe/London")
 CALENDAR = "calendar.ics"
@@ -129,14 +130,14 @@ def _day(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def calendar_files(project, ctx, site_url: str) -> list[OutputFile]:
+def calendar_files(project, ctx, site_url: str) -> list[OutputItem]:
     by_uid = events(project, site_url)
     ordered = sorted(by_uid.values(), key=lambda e: (_day(e.decoded("dtstart")), str(e["uid"])))
-    files = [OutputFile(CALENDAR, _calendar(f"{project.board.name}: meetings", ordered, site_url))]
+    files = [OutputItem(CALENDAR, _calendar(f"{project.board.name}: meetings", ordered, site_url))]
     origin = _origins(project)
     host = addresses.host(site_url)
     for meeting in project.meetings:
         event = by_uid[f"meeting-{origin[meeting.id].id}@{host}"]
-        files.append(OutputFile(urls.meeting_calendar(meeting.id),
+        files.append(OutputItem(urls.meeting_calendar(meeting.id),
                                 _calendar(meeting_title(project.board, meeting), [event], site_url)))
     return files

@@ -15,8 +15,8 @@ from feedgen.feed import FeedGenerator
 
 from .. import dates, markup, records, urls
 from ..pages.meetings import meeting_title
-from ..render import GeneratedPage
-from . import OutputFile, addresses, clean
+from ..outputitem import OutputItem
+from . import addresses, clean
 
 # At the site root: Material's language switcher fetches sitemap.xml beside every
 # <link rel="alternate"> in the head, and only the root has one (a 404 on every page otherwise).
@@ -111,20 +111,20 @@ def _feed(project, title: str, path: str, items: list[Entry], site_url: str, upd
     return fg.atom_str(pretty=True)
 
 
-def feed_files(project, ctx, site_url: str) -> list[OutputFile]:
+def feed_files(project, ctx, site_url: str) -> list[OutputItem]:
     found = entries(project)
     newest = found[0].date if found else EPOCH
-    files = [OutputFile(ALL, _feed(project, f"{project.board.name}: new agendas, papers, minutes and decisions",
+    files = [OutputItem(ALL, _feed(project, f"{project.board.name}: new agendas, papers, minutes and decisions",
                                    ALL, found, site_url, newest, addresses.page(site_url, WHATS_NEW)))]
     for topic in sorted(project.topics, key=lambda t: t.slug):
         mine = [e for e in found if topic.slug in e.topics]
-        files.append(OutputFile(topic_feed(topic.slug), _feed(
+        files.append(OutputItem(topic_feed(topic.slug), _feed(
             project, f"{project.board.name}: {topic.title}", topic_feed(topic.slug), mine, site_url,
             mine[0].date if mine else newest, addresses.page(site_url, urls.topic(topic.slug)))))
     return files
 
 
-def whats_new_page(project, ctx) -> GeneratedPage:
+def whats_new_page(project, ctx) -> OutputItem:
     recent = [e for e in entries(project) if ctx.today - WINDOW <= e.date <= ctx.today]
     lines = ["# What's new", "",
              f"Agendas, papers, minutes and decisions published in the 90 days to "
@@ -141,7 +141,7 @@ def whats_new_page(project, ctx) -> GeneratedPage:
             lines += ["", f"## {dates.short_date(entry.date)}", ""]
         target = urls.relative(WHATS_NEW, entry.page) + (f"#{entry.anchor}" if entry.anchor else "")
         lines.append(f"- {entry.kind}: [{markup.text(clean(_short(entry)))}]({target})")
-    return GeneratedPage(WHATS_NEW, "\n".join(lines) + "\n", updated=recent[0].date if recent else None)
+    return OutputItem(WHATS_NEW, "\n".join(lines) + "\n", updated=recent[0].date if recent else None)
 
 
 def _short(entry: Entry) -> str:

@@ -16,7 +16,8 @@ from zoneinfo import ZoneInfo
 
 from .. import urls
 from ..pages.meetings import meeting_title, meeting_updated
-from . import OutputFile, addresses, clean
+from ..outputitem import OutputItem
+from . import addresses, clean
 from .opendata import licence
 
 ROOT = "oparl"
@@ -281,7 +282,7 @@ class _Builder:
 
     def _out(self, obj):
         path = obj["id"].removeprefix(addresses.base(self.site_url))
-        return OutputFile(path, _dump(obj))
+        return OutputItem(path, _dump(obj))
 
     def _pages(self, name, items, page_size):
         total = max(1, -(-len(items) // page_size))
@@ -297,7 +298,7 @@ class _Builder:
                     "pagination": {"totalElements": len(items), "elementsPerPage": page_size,
                                    "currentPage": page, "totalPages": total},
                     "links": links}
-            out.append(OutputFile(self.ids.list_path(name, page), _dump(body)))
+            out.append(OutputItem(self.ids.list_path(name, page), _dump(body)))
         return out
 
 
@@ -314,5 +315,5 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def oparl_files(project, ctx, site_url: str, page_size: int = PAGE_SIZE) -> list[OutputFile]:
+def oparl_files(project, ctx, site_url: str, page_size: int = PAGE_SIZE) -> list[OutputItem]:
     return _Builder(project, site_url).build(page_size)

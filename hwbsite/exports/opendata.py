@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from .. import citations, records, urls
 from ..finance import fill_table, reconcile
-from ..render import GeneratedPage
-from . import OutputFile, addresses, clean
+from ..outputitem import OutputItem
+from . import addresses, clean
 
 DIR = "data"
 PAGE = "data/index.md"
@@ -511,14 +511,14 @@ def opendata_files(project, ctx, site_url: str) -> list:
                     for k, v in row.items()} for row in ds.rows]
     files: list = []
     for ds in sets:
-        files.append(OutputFile(f"{DIR}/{ds.csv_path}", _csv(ds)))
-        files.append(OutputFile(f"{DIR}/{ds.csv_path.removesuffix('.csv')}.json", _json(ds)))
-    files.append(OutputFile(PACKAGE, json.dumps(package(project, site_url, sets), ensure_ascii=False, indent=1) + "\n"))
+        files.append(OutputItem(f"{DIR}/{ds.csv_path}", _csv(ds)))
+        files.append(OutputItem(f"{DIR}/{ds.csv_path.removesuffix('.csv')}.json", _json(ds)))
+    files.append(OutputItem(PACKAGE, json.dumps(package(project, site_url, sets), ensure_ascii=False, indent=1) + "\n"))
     files.append(data_page(project, sets))
     return files
 
 
-def data_page(project, sets: list[Dataset]) -> GeneratedPage:
+def data_page(project, sets: list[Dataset]) -> OutputItem:
     from .. import markup
     lic = licence(project.board)
     lic_text = f"[{lic['title']}]({lic['path']})" if "path" in lic else markup.text(lic["title"])
@@ -550,4 +550,4 @@ def data_page(project, sets: list[Dataset]) -> GeneratedPage:
         lines += [f"- {markup.text(ds.csv_path.removeprefix('tables/').removesuffix('.csv'))}: "
                   f"[CSV]({ds.csv_path}) · [JSON]({ds.csv_path.removesuffix('.csv')}.json)" for ds in tables]
         lines.append("")
-    return GeneratedPage(PAGE, "\n".join(lines))
+    return OutputItem(PAGE, "\n".join(lines))

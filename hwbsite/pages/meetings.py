@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from .. import citations, dates, lifecycle, markup, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
 from ..publication import minute_exemption
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 from . import links
 
 AGENDA_STATUS = {"draft": "Draft: not yet published", "published": "Published"}
@@ -156,7 +157,7 @@ def _minutes_view(project, meeting, page, ctx):
     }
 
 
-def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
+def meeting_page(project, meeting: Meeting, ctx) -> OutputItem:
     page = urls.meeting(meeting.id)
     # identity, not equality: comparing pydantic models field by field is slow on a long archive
     idx = next(i for i, m in enumerate(project.meetings) if m is meeting)
@@ -187,7 +188,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> GeneratedPage:
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
     }
     md = render("meeting.md.j2", page, m=meeting, v=view, cite=citations.for_project(project).cite)
-    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
+    return OutputItem(page, md, edit=project.source_files.get(f"meeting:{meeting.id}"),
                          updated=meeting_updated(meeting))
 
 
@@ -268,7 +269,7 @@ def calendar_rows(stages, page: str) -> list[dict]:
             for y in sorted(years, reverse=True)]
 
 
-def meetings_index(project, ctx) -> GeneratedPage:
+def meetings_index(project, ctx) -> OutputItem:
     page = urls.MEETINGS
     rows = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
@@ -302,4 +303,4 @@ def meetings_index(project, ctx) -> GeneratedPage:
                 upcoming=upcoming, latest=lifecycle.latest_in_archive(project.meetings, ctx.today),
                 calendar=calendar_rows(stages, page))
     latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
-    return GeneratedPage(page, md, in_nav=True, updated=latest)
+    return OutputItem(page, md, in_nav=True, updated=latest)

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from .. import charts, citations, urls
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 
-def metric_page(project, metric, ctx) -> GeneratedPage:
+def metric_page(project, metric, ctx) -> OutputItem:
     page = urls.metric(metric.id)
     values = charts.series_values(project.values, metric.id)
     status = charts.status(metric, values)
@@ -19,19 +20,19 @@ def metric_page(project, metric, ctx) -> GeneratedPage:
                 status=status, status_marker=marker, ctx=ctx,
                 aims=[a for n in metric.aims if (a := ctx.aim_link(n))], cite=citations.for_project(project).cite)
     updated = metric.updated or max((v.as_of for v in values if v.as_of), default=None)
-    return GeneratedPage(page, md, source="data/metrics/registry.yml", updated=updated)
+    return OutputItem(page, md, edit="data/metrics/registry.yml", updated=updated)
 
 
-def metrics_index(project, ctx) -> GeneratedPage:
+def metrics_index(project, ctx) -> OutputItem:
     page = urls.METRICS
     rows = []
     for metric in sorted(project.metrics.values(), key=lambda m: m.title.lower()):
         values = charts.series_values(project.values, metric.id)
         rows.append({"metric": metric, "status": charts.status(metric, values), "count": len(values)})
-    return GeneratedPage(page, render("metrics_index.md.j2", page, rows=rows), in_nav=True)
+    return OutputItem(page, render("metrics_index.md.j2", page, rows=rows), in_nav=True)
 
 
-def metric_pages(project, ctx) -> list[GeneratedPage]:
+def metric_pages(project, ctx) -> list[OutputItem]:
     if not project.metrics:
         return []
     return [metrics_index(project, ctx)] + [metric_page(project, m, ctx) for m in project.metrics.values()]

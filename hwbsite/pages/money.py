@@ -16,7 +16,8 @@ from markupsafe import Markup
 from .. import charts, markup, urls
 from ..finance import Discrepancy, fill_table, money, parts_of, reconcile
 from ..models.finance import DIMENSIONS
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 # How a sentence joins a part to its total, by the dimension the total adds up over.
 JOIN = {"source": "from", "area": "on", "scheme": "on", "code": "on", "theme": "on", "commissioner": "from",
@@ -193,7 +194,7 @@ def full_table(project, dataset: str, discrepancies: dict[int, Discrepancy]) -> 
 # Pages
 
 
-def programme_page(project, programme, ctx=None) -> GeneratedPage:
+def programme_page(project, programme, ctx=None) -> OutputItem:
     page = urls.money(programme.id)
     datasets = _visible_datasets(project, programme, ctx)
     found = {id(d.total): d for d in reconcile(project.finance)}
@@ -219,18 +220,18 @@ def programme_page(project, programme, ctx=None) -> GeneratedPage:
               for d in datasets]
     md = render("money_programme.md.j2", page, p=programme, headline=headline(project, programme, ctx),
                 funding=funding, sections=sections, tables=tables, money=money, gap=gap)
-    return GeneratedPage(page, md, source="data/finance/programmes.yml")
+    return OutputItem(page, md, edit="data/finance/programmes.yml")
 
 
-def money_index(project, ctx=None) -> GeneratedPage:
+def money_index(project, ctx=None) -> OutputItem:
     page = urls.MONEY
     rows = [{"p": p, "headline": headline(project, p, ctx), "count": len(_visible_datasets(project, p, ctx))}
             for p in project.finance.programmes]
-    return GeneratedPage(page, render("money_index.md.j2", page, rows=rows), source="data/finance/programmes.yml",
+    return OutputItem(page, render("money_index.md.j2", page, rows=rows), edit="data/finance/programmes.yml",
                          in_nav=True)
 
 
-def money_pages(project, ctx) -> list[GeneratedPage]:
+def money_pages(project, ctx) -> list[OutputItem]:
     if not project.finance.programmes:
         return []
     return [money_index(project, ctx)] + [programme_page(project, p, ctx) for p in project.finance.programmes]

@@ -13,7 +13,8 @@ import re
 
 from .. import dates, urls
 from ..blocks import prose_lines
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 from .papers import STATUS_LABELS, appendices_of, summary_repeated, type_label
 
 _HEADING = re.compile(r"^(#{1,5})(?=\s)")
@@ -71,7 +72,7 @@ def _papers_for(project, meeting, ctx) -> list[dict]:
     return out
 
 
-def pack_page(project, meeting, ctx) -> GeneratedPage | None:
+def pack_page(project, meeting, ctx) -> OutputItem | None:
     """The agenda pack of one meeting, or None when it has no agenda."""
     if not meeting.agenda or not meeting.agenda.items:
         return None
@@ -87,7 +88,7 @@ def pack_page(project, meeting, ctx) -> GeneratedPage | None:
               "depth": _depth(meeting.agenda, item)} for item in meeting.agenda.walk()]
     md = render("meeting_pack.md.j2", page, m=meeting, board=project.board, items=items, papers=papers,
                 when=dates.long_date(meeting.date), clock=dates.clock(meeting.time) if meeting.time else "")
-    return GeneratedPage(page, md, source=project.source_files.get(f"meeting:{meeting.id}"),
+    return OutputItem(page, md, edit=project.source_files.get(f"meeting:{meeting.id}"),
                          updated=getattr(meeting, "updated", None))
 
 
@@ -103,5 +104,5 @@ def _depth(agenda, target) -> int:
     return rec(agenda.items, 0) or 0
 
 
-def pack_pages(project, ctx) -> list[GeneratedPage]:
+def pack_pages(project, ctx) -> list[OutputItem]:
     return [p for m in project.meetings if (p := pack_page(project, m, ctx)) is not None]

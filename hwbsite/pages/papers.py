@@ -7,7 +7,8 @@ import re
 from .. import citations, dates, urls
 from ..memo import PerView
 from ..models.meetings import item_sort_key
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 TYPE_LABELS = {"annual-report": "Annual report"}
 STATUS_LABELS = {"final": "Final", "signed": "Signed", "draft": "Draft (as printed on the paper)"}
@@ -56,7 +57,7 @@ def summary_repeated(project, paper) -> bool:
     return known[paper.id]
 
 
-def paper_page(project, paper, ctx) -> GeneratedPage:
+def paper_page(project, paper, ctx) -> OutputItem:
     page = urls.paper(paper.id)
     meeting = project.meeting(paper.meeting) if paper.meeting else None
     item = None
@@ -82,11 +83,11 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
     cites = citations.for_project(project)
     view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
     md = render("paper.md.j2", page, p=paper, v=view, cite=cites.cite, cite_text=cites.replace)
-    return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"),
+    return OutputItem(page, md, edit=project.source_files.get(f"paper:{paper.id}"),
                          updated=paper.updated or paper.date or paper.meeting)
 
 
-def papers_index(project, ctx) -> GeneratedPage:
+def papers_index(project, ctx) -> OutputItem:
     page = urls.PAPERS
     by_meeting: dict = {}
     for paper in project.papers.values():
@@ -96,10 +97,10 @@ def papers_index(project, ctx) -> GeneratedPage:
         items = sorted(by_meeting[meeting_date], key=lambda p: (item_sort_key(p.item), p.appendix_of or "", p.id))
         groups.append({"meeting": project.meeting(meeting_date) if meeting_date else None, "papers": items})
     md = render("papers_index.md.j2", page, groups=groups, board=project.board, type_label=type_label)
-    return GeneratedPage(page, md, in_nav=True)
+    return OutputItem(page, md, in_nav=True)
 
 
-def paper_pages(project, ctx) -> list[GeneratedPage]:
+def paper_pages(project, ctx) -> list[OutputItem]:
     pages = [papers_index(project, ctx)]
     pages += [paper_page(project, p, ctx) for p in project.papers.values()]
     return pages

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from .. import records, urls
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 CATEGORY_WORDS = {
     "present": "Present",
@@ -15,7 +16,7 @@ CATEGORY_WORDS = {
 }
 
 
-def person_page(project, person, ctx, all_actions=None) -> GeneratedPage:
+def person_page(project, person, ctx, all_actions=None) -> OutputItem:
     page = urls.person(person.id)
     attendance = records.attendance_of(project, person)
     presented = []
@@ -34,14 +35,14 @@ def person_page(project, person, ctx, all_actions=None) -> GeneratedPage:
                     declared.append((meeting, d))
     md = render("person.md.j2", page, person=person, attendance=attendance, words=CATEGORY_WORDS,
                 presented=presented, owned=owned, declared=declared)
-    return GeneratedPage(page, md, source="data/people.yml")
+    return OutputItem(page, md, edit="data/people.yml")
 
 
-def people_index(project, ctx) -> GeneratedPage:
+def people_index(project, ctx) -> OutputItem:
     page = urls.PEOPLE
     people = sorted(project.people, key=lambda p: _sort_name(p.name))
     md = render("people_index.md.j2", page, people=people, board=project.board)
-    return GeneratedPage(page, md, in_nav=True)
+    return OutputItem(page, md, in_nav=True)
 
 
 _TITLES = {"councillor", "cllr", "dr", "dr.", "mr", "mrs", "ms", "miss", "professor", "prof"}
@@ -52,6 +53,6 @@ def _sort_name(name: str) -> tuple:
     return (words[-1].lower() if words else name.lower(), name.lower())
 
 
-def people_pages(project, ctx) -> list[GeneratedPage]:
+def people_pages(project, ctx) -> list[OutputItem]:
     all_actions = records.actions(project)  # once, not once per person
     return [people_index(project, ctx)] + [person_page(project, p, ctx, all_actions) for p in project.people]

@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 from .. import records, urls
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 
-def decisions_page(project, ctx) -> GeneratedPage:
+def decisions_page(project, ctx) -> OutputItem:
     page = urls.DECISIONS
     md = render("decisions.md.j2", page, decisions=records.decisions(project), ctx=ctx)
-    return GeneratedPage(page, md, in_nav=True)
+    return OutputItem(page, md, in_nav=True)
 
 
-def actions_page(project, ctx) -> GeneratedPage:
+def actions_page(project, ctx) -> OutputItem:
     page = urls.ACTIONS
     rows = [(a, project.person_named(a.action.owner)) for a in records.actions(project)]
     md = render("actions.md.j2", page, rows=rows)
-    return GeneratedPage(page, md, in_nav=True)
+    return OutputItem(page, md, in_nav=True)
 
 
-def topic_pages(project, ctx) -> list[GeneratedPage]:
+def topic_pages(project, ctx) -> list[OutputItem]:
     slugs = sorted(project.topic_slugs)
     described = {t.slug: t for t in project.topics}
-    pages = [GeneratedPage(urls.TOPICS, render("topics_index.md.j2", urls.TOPICS,
+    pages = [OutputItem(urls.TOPICS, render("topics_index.md.j2", urls.TOPICS,
                                                topics=[ctx.topic(s) for s in slugs]), in_nav=True)]
     all_decisions = records.decisions(project)  # once, not once per topic
     for slug in slugs:
@@ -31,5 +32,5 @@ def topic_pages(project, ctx) -> list[GeneratedPage]:
         decisions = [d for d in all_decisions if slug in d.topics]
         md = render("topic.md.j2", page, topic=ctx.topic(slug), about=described.get(slug),
                     entries=entries, decisions=decisions)
-        pages.append(GeneratedPage(page, md, source="data/topics.yml"))
+        pages.append(OutputItem(page, md, edit="data/topics.yml"))
     return pages

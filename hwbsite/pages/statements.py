@@ -11,7 +11,8 @@ prepared. Every board-specific fact comes from data/board.yml.
 from __future__ import annotations
 
 from .. import urls
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 
 ACCESSIBILITY = urls.ACCESSIBILITY
 STATUS_WORDS = {
@@ -28,7 +29,7 @@ def report_contact(board) -> dict:
             "website": board.website}
 
 
-def accessibility_page(project, ctx) -> GeneratedPage:
+def accessibility_page(project, ctx) -> OutputItem:
     board = project.board
     view = {
         "board": board,
@@ -37,7 +38,7 @@ def accessibility_page(project, ctx) -> GeneratedPage:
         "contact": report_contact(board),
     }
     md = render("accessibility.md.j2", ACCESSIBILITY, v=view)
-    return GeneratedPage(ACCESSIBILITY, md, source=board.src.file,
+    return OutputItem(ACCESSIBILITY, md, edit=board.src.file,
                          updated=board.accessibility.reviewed or board.accessibility.prepared)
 
 

@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from .. import citations, dates, strategy, timescales, urls
 from ..publication import minutes_in_full
-from ..render import GeneratedPage, render
+from ..outputitem import OutputItem
+from ..render import render
 from . import links
 
 
@@ -182,7 +183,7 @@ def _history(aim, updates) -> list[dict]:
     return rows
 
 
-def aim_page(project, plan, aim, ctx) -> GeneratedPage:
+def aim_page(project, plan, aim, ctx) -> OutputItem:
     page = urls.aim(plan.id, aim.number)
     updates = strategy.updates_for(project, plan)
     update = strategy.latest(updates)
@@ -211,10 +212,10 @@ def aim_page(project, plan, aim, ctx) -> GeneratedPage:
         for row in g.rows:
             row.notes = [cites.replace(n, context=plan.source) for n in row.action.notes]
     md = render("strategy_aim.md.j2", page, v=view, cite=cites.cite)
-    return GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None)
+    return OutputItem(page, md, edit=plan.src.file, updated=update.as_at if update else None)
 
 
-def overview_page(project, ctx) -> GeneratedPage:
+def overview_page(project, ctx) -> OutputItem:
     page = urls.STRATEGY
     plans = []
     for plan in project.plans:
@@ -242,7 +243,7 @@ def overview_page(project, ctx) -> GeneratedPage:
     title = strategies.pop() if len(strategies) == 1 else "Health and wellbeing strategy"
     md = render("strategy_index.md.j2", page, plans=plans, title=title, cite=citations.for_project(project).cite)
     source = project.plans[0].src.file if len(project.plans) == 1 else None
-    return GeneratedPage(page, md, source=source, in_nav=True)
+    return OutputItem(page, md, edit=source, in_nav=True)
 
 
 def _units(plan, update, page) -> dict:
@@ -321,7 +322,7 @@ def plan_order(plan, action) -> int:
     return 0
 
 
-def action_list_pages(project, plan, update, ctx) -> list[GeneratedPage]:
+def action_list_pages(project, plan, update, ctx) -> list[OutputItem]:
     """One page per filtered view of the plan's actions; the cards link back to the aim pages."""
     pages = []
     _, views = action_views(project, plan, update, urls.plan_actions(plan.id))
@@ -332,11 +333,11 @@ def action_list_pages(project, plan, update, ctx) -> list[GeneratedPage]:
         md = render("strategy_actions.md.j2", page, plan=plan, view=current, views=links,
                     latest=_update_view(project, update, ctx),
                     groups=[(g, [v for v in links if v.group == g]) for g in ("all", "status", "overdue", "aim", "lead")])
-        pages.append(GeneratedPage(page, md, source=plan.src.file, updated=update.as_at if update else None))
+        pages.append(OutputItem(page, md, edit=plan.src.file, updated=update.as_at if update else None))
     return pages
 
 
-def strategy_pages(project, ctx) -> list[GeneratedPage]:
+def strategy_pages(project, ctx) -> list[OutputItem]:
     """The overview, one page per aim and the action lists; nothing when the board has no action plan."""
     plans = getattr(project, "plans", [])
     if not plans:
