@@ -26,6 +26,7 @@ from pydantic import ValidationError
 
 from . import markup, urls, yamlsource
 from .charts import MARKER
+from .errors import BlockError
 from .models.blocks import BLOCK_MODELS
 from .suggest import did_you_mean
 from .validate import validate
@@ -218,7 +219,7 @@ class Expander:
         for block in blocks:
             check_block(block, self.project)
             if block.error:
-                raise ValueError(f"{page}:{block.line}: {block.error}")
+                raise BlockError(f"{page}:{block.line}: {block.error}")
             if block.kind == "tiles" and not block.options.get("metrics"):
                 block.options = {**block.options, "metrics": list(dict.fromkeys(charted))}
             out.append(text[pos:block.start])

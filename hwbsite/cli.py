@@ -23,7 +23,7 @@ from pathlib import Path
 import click
 
 from . import scaffold
-from .errors import Problem, ProblemLog, Severity
+from .errors import HwbsiteError, Problem, ProblemLog, Severity
 
 # ---------------------------------------------------------------------------------------------
 # Shared option types
@@ -152,7 +152,7 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     if project is not None and not log.errors:
         try:
             items = output.build_output(public_view(project, build_date))
-        except ValueError as exc:  # two outputs for one path: a page the data cannot make twice
+        except HwbsiteError as exc:  # e.g. two outputs for one path: a page the data cannot make twice
             log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
                     "see which of your files make that page, and keep only one", code="build")
         else:
@@ -234,6 +234,9 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
         count = write_tree(path, out, build_date or dt.date.today())
     except GenerateError as exc:
         click.echo(f"{exc}\nhwbsite: the data has errors; nothing was written.", err=True)
+        sys.exit(1)
+    except HwbsiteError as exc:
+        click.echo(f"hwbsite: the site cannot be built: {exc}; nothing was written.", err=True)
         sys.exit(1)
     click.echo(f"Wrote {count} files to {out}; build them with: cd {out} && mkdocs build && python -m pagefind "
                "(the search index)")

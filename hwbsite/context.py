@@ -23,7 +23,7 @@ class SiteContext:
     def topic(self, slug: str) -> Topic:
         return Topic(slug, self.topics.get(slug) or slug.replace("-", " ").capitalize())
 
-    def aim_link(self, number: int, when: dt.date | None = None):
+    def aim_link(self, number: int):
         found = self.aims.get(number)
         if not found:
             return None

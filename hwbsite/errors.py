@@ -46,14 +46,26 @@ class Problem:
         }
 
 
-class DataError(Exception):
-    """Raised when the data has errors; carries every problem found, not only the first."""
+# ---------------------------------------------------------------------------------------------
+# Exceptions. Problems in the data are not raised: they are collected in a ProblemLog, located,
+# and reported together. These are for what stops a build after the data loaded cleanly; the CLI
+# and the plugin catch HwbsiteError (and nothing broader), so a bug still shows its traceback.
 
-    def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
-        errors = [p for p in self.problems if p.severity is Severity.ERROR]
-        lines = "\n".join(p.format() for p in errors)
-        super().__init__(f"{len(errors)} error(s) in the data:\n{lines}")
+
+class HwbsiteError(Exception):
+    """Base of every error hwbsite raises on purpose, with a message for the officer."""
+
+
+class OutputError(HwbsiteError):
+    """The data loaded, but the site cannot be made from it."""
+
+
+class OutputConflict(OutputError):
+    """Two outputs would be written to one path (a hand-written page where a generated one goes)."""
+
+
+class BlockError(OutputError):
+    """A block in a page (```chart, ```table, ```tiles) cannot be expanded; the message names page:line."""
 
 
 class ProblemLog:
@@ -99,7 +111,3 @@ class ProblemLog:
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self.problems if p.severity is Severity.WARNING]
-
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise DataError(self.problems)

@@ -14,11 +14,12 @@ from pathlib import Path
 import yaml
 
 from . import output, search
+from .errors import HwbsiteError
 from .project import load_project
 from .publication import public_view
 
 
-class GenerateError(Exception):
+class GenerateError(HwbsiteError):
     """The data has errors: nothing was written."""
 
 

@@ -17,6 +17,7 @@ import yaml
 from . import blocks, charts, citations, theme, tiles, urls
 from .finance import fill_table
 from .context import build_context
+from .errors import OutputConflict
 from .pages import home, statements
 from .pages.metrics import metric_downloads
 from .pages.money import money_downloads
@@ -94,6 +95,6 @@ def build_output(view, site_url: str | None = None) -> list[OutputItem]:
     seen: set[str] = set()
     for item in items:
         if item.path in seen:  # a content page and a generated page with one path: a bug, not data
-            raise ValueError(f"two outputs would be written to {item.path}")
+            raise OutputConflict(f"two outputs would be written to {item.path}")
         seen.add(item.path)
     return sorted(items, key=lambda i: i.path)

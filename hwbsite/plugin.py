@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import htmlsafety, output, parsecache, preview, rebuilds, search
+from .errors import HwbsiteError
 from .project import load_project
 from .publication import public_view
 
@@ -29,10 +30,14 @@ class HwbsiteConfig(Config):
 
 
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
-    serving, items = False, []
-    memory = None        # `serve --dirty`: the last build's outputs (rebuilds.py)
-    templates = None     # `serve`: compiled theme templates (rebuilds.py)
-    rendered: list = []  # the pages MkDocs rendered in the last build
+    def __init__(self) -> None:
+        super().__init__()
+        # per instance: a class attribute list would be shared by every plugin MkDocs makes
+        self.serving = False
+        self.items: list[output.OutputItem] = []
+        self.memory: rebuilds.OutputMemory | None = None       # `serve --dirty`: the last build's outputs
+        self.templates: rebuilds.TemplateCache | None = None   # `serve`: compiled theme templates
+        self.rendered: list[str] = []                          # the pages MkDocs rendered in the last build
 
     def on_startup(self, *, command, dirty):
         if command == "build" and dirty:
@@ -61,7 +66,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
         else:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-            self.items = output.build_output(public_view(project, today), config.site_url)
+            try:
+                self.items = output.build_output(public_view(project, today), config.site_url)
+            except HwbsiteError as exc:
+                raise PluginError(f"hwbsite: the site cannot be built: {exc}") from exc
             config.site_name = project.board.name
             config.extra.update(output.theme_extra(project.board))
         if not self.serving:   # parses are kept for the next preview rebuild only; a build frees them
@@ -85,9 +93,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         for item in self.items:
             inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
             source = {"content": item.text} if item.text is not None else {"abs_src_path": str(item.source)}
-            file = File.generated(config, item.path, inclusion=inclusion, **source)
-            if changed is not None and item.path not in changed and item.text is not None:
-                rebuilds.keep_unless_missing(file)
+            kept = changed is not None and item.path not in changed and item.text is not None
+            file = (rebuilds.KeptFile if kept else File).generated(config, item.path, inclusion=inclusion, **source)
             if item.edit and config.repo_url and config.edit_uri:
                 file.edit_uri = os.path.relpath(item.edit, docs)
             if (existing := files.get_file_from_path(file.src_uri)) is not None:

@@ -21,9 +21,10 @@ import logging
 import os
 
 import jinja2
+from mkdocs.structure.files import File
 
 __all__ = ["DIRTY_WARNING", "OutputMemory", "TemplateCache", "frame_of",
-           "keep_unless_missing", "quiet_dirty_warning", "remove_outputs"]
+           "KeptFile", "quiet_dirty_warning", "remove_outputs"]
 
 
 def _digest(data: bytes) -> bytes:
@@ -78,15 +79,18 @@ class OutputMemory:
         self._digests, self._frame = {}, None
 
 
-def keep_unless_missing(file) -> None:
-    """Make a MkDocs ``File`` made from memory count as unmodified while its output exists."""
-    file.is_modified = lambda: not os.path.isfile(file.abs_dest_path)
+class KeptFile(File):
+    """A MkDocs ``File`` made from memory whose bytes did not change since the last build: it
+    counts as unmodified while its output exists (MkDocs counts every file from memory modified).
+    Made with ``KeptFile.generated(...)``, like any generated ``File``."""
+
+    def is_modified(self) -> bool:
+        return not os.path.isfile(self.abs_dest_path)
 
 
 def remove_outputs(paths, config) -> None:
     """Delete what the last build wrote for outputs that are gone (a deleted meeting's page), so
     the preview does not keep serving it: a dirty build never cleans the site directory."""
-    from mkdocs.structure.files import File
     for path in paths:
         dest = File(path, src_dir=None, dest_dir=config.site_dir,
                     use_directory_urls=config.use_directory_urls).abs_dest_path

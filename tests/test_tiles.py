@@ -7,6 +7,7 @@ import re
 import pytest
 
 from hwbsite import blocks, tiles
+from hwbsite.errors import BlockError
 
 
 def test_every_dashboard_with_charts_opens_with_one_tile_per_chart(rotherham_site):
@@ -46,7 +47,7 @@ def test_tiles_block_without_metrics_takes_the_charts_of_its_page():
 def test_tiles_block_names_an_unknown_metric():
     class P:
         metrics = {"a": None}
-    with pytest.raises(ValueError, match=r"dashboards/x.md:1: unknown metric 'zz'"):
+    with pytest.raises(BlockError, match=r"dashboards/x.md:1: unknown metric 'zz'"):
         blocks.Expander(P(), {"tiles": lambda o, p: ""}).expand("```tiles\nmetrics: [zz]\n```\n", "dashboards/x.md")
 
 

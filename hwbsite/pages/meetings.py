@@ -78,7 +78,7 @@ def _item_view(project, meeting, item, page, ctx) -> ItemView:
     view.papers = [project.papers[pid] for pid in item.papers]
     view.paper_facts = {p.id: paper_facts(p) for p in view.papers}
     view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
-    view.aims = [a for n in item.aims if (a := ctx.aim_link(n, meeting.date))]
+    view.aims = [a for n in item.aims if (a := ctx.aim_link(n))]
     view.topics = [ctx.topic(t) for t in item.topics]
     view.children = [_item_view(project, meeting, c, page, ctx) for c in item.items]
     return view
