@@ -46,6 +46,7 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
+MINUTES_NOTE = "# minutes: add them after the meeting"   # the note a new meeting file ends with
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 root_option = click.option(
@@ -321,7 +322,7 @@ def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previ
         lines.append("      title: \"Apologies for absence\"")
     lines += [
         "  # next_meeting: {date: YYYY-MM-DD, time: \"09:00\"}",
-        "# minutes: add them after the meeting; see \"Publish minutes\" in EDITING.md.",
+        MINUTES_NOTE + "; see \"Publish minutes\" in EDITING.md.",
         "",
     ]
     return "\n".join(lines)
@@ -540,9 +541,14 @@ def new_minutes(date: dt.date, root: Path) -> None:
             if earlier is not None and earlier.minutes and earlier.minutes.items:
                 last = max(m.number for m in earlier.minutes.items)
                 break
-    text = meeting_file.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^# minutes: add them after the meeting.*\n?", "", text)
-    meeting_file.write_text(text.rstrip("\n") + "\n" + scaffold.minutes_skeleton(meeting, last + 1), encoding="utf-8")
+    from . import yamledit
+    try:
+        text = yamledit.add_top_level_block(meeting_file.read_text(encoding="utf-8"), "minutes",
+                                            scaffold.minutes_skeleton(meeting, last + 1), MINUTES_NOTE)
+    except yamledit.NotEditable as exc:
+        raise click.ClickException(f"data/meetings/{date.isoformat()}.yml cannot be added to: {exc} "
+                                   "(nothing was written)") from exc
+    meeting_file.write_text(text, encoding="utf-8")
     click.echo(f"Added minutes: to data/meetings/{date.isoformat()}.yml, numbered from {last + 1}. "
                "Write each minute and the attendance, set status: held, then run: hwbsite check")
 
@@ -589,15 +595,29 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
         raise click.ClickException(f"the id '{person_id}' is taken or empty: add them by hand with an id of your "
                                    "own (nothing was written)")
     close = did_you_mean(name, [s for p in people for s in p.spellings])
-    lines = [f"  - id: {person_id}", f"    name: {_quote(name)}"]
+    from ruamel.yaml.comments import CommentedMap
+
+    from . import yamledit
+    entry = CommentedMap([("id", person_id), ("name", yamledit.quoted(name))])
     if title or organisation:
-        lines.append("    roles:")
-        lines.append(f"      - title: {_quote(title)}" if title else "      - title:")
+        role = CommentedMap([("title", yamledit.quoted(title))])
         if organisation:
-            lines.append(f"        organisation: {_quote(organisation)}")
-    text = people_file.read_text(encoding="utf-8") if people_file.exists() else "people:\n"
-    people_file.parent.mkdir(parents=True, exist_ok=True)
-    people_file.write_text(text.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+            role["organisation"] = yamledit.quoted(organisation)
+        entry["roles"] = [role]
+
+    def add(document) -> None:
+        if not isinstance(document.get("people"), list):
+            raise yamledit.NotEditable("its people: is not a list")
+        document["people"].append(entry)
+    try:
+        if people_file.exists():
+            yamledit.edit(people_file, add)
+        else:
+            people_file.parent.mkdir(parents=True, exist_ok=True)
+            people_file.write_text(yamledit.dump({"people": [entry]}), encoding="utf-8")
+    except yamledit.NotEditable as exc:
+        raise click.ClickException(f"data/people.yml cannot be added to safely: {exc}. Add them by hand: "
+                                   f"- id: {person_id}, name: {_quote(name)} (nothing was written)") from exc
     said = f"Added {person_id} to data/people.yml."
     if close:
         said += f" Check it is not someone already there: {close}"
@@ -607,28 +627,15 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
 _TITLE_WORDS = {"councillor", "cllr", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "sir", "dame"}
 
 
-_FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")
-
-
 def list_paper_on_item(root: Path, meeting_file: Path, item, paper_id: str) -> bool:
-    """Add paper_id to an agenda item's papers: in the meeting file, keeping comments; False if not safe."""
+    """Add paper_id to an agenda item's papers: in the meeting file, keeping its comments, order and
+    quoting (yamledit.py); False, with the file as it was, if that cannot be done safely."""
+    from . import yamledit
     from .models.meetings import Meeting
-    original = meeting_file.read_text(encoding="utf-8")
-    lines = original.split("\n")
-    if "papers" in item._field_pos:
-        index = item.pos_of("papers").line - 1
-        m = _FLOW_LIST.match(lines[index])
-        if not m:
-            return False  # a block list: leave it to the officer
-        ids = [i.strip() for i in m.group("ids").split(",") if i.strip()]
-        lines[index] = f"{m.group('head')}{', '.join([*ids, paper_id])}]{m.group('tail')}"
-    else:
-        pos = item.pos_of("number")
-        line = lines[pos.line - 1]
-        if "{" in line[: pos.column - 1]:
-            return False  # an item written {number: ..., title: ...} on one line
-        lines.insert(pos.line, " " * (pos.column - 1) + f"papers: [{paper_id}]")
-    meeting_file.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        original = yamledit.edit(meeting_file, lambda doc: yamledit.add_paper(doc, item.number, paper_id))
+    except yamledit.NotEditable:
+        return False
     log = ProblemLog(root)
     from .validate import load_yaml_model
     edited = load_yaml_model(meeting_file, Meeting, log)
