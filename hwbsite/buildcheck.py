@@ -16,6 +16,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
 from markdown.extensions.toc import slugify
@@ -160,19 +161,14 @@ def nav_paths(nav) -> list[str]:
     return []
 
 
-def report_missing_nav(config_text: str, config_file: str, items: list["OutputItem"], log: ProblemLog) -> None:
+def report_missing_nav(config_text: str, config_file: str, items: list["OutputItem"], log: ProblemLog,
+                       root: Path) -> None:
     """A page the nav of mkdocs.yml names that the site does not make (strict: nav.not_found), and a
-    hand-written page the nav leaves out (strict: nav.omitted_files)."""
-    import yaml
-
-    class _Loader(yaml.SafeLoader):
-        pass
-
-    # mkdocs.yml may hold tags such as !ENV that only MkDocs resolves: read them as plain values
-    _Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+    hand-written page the nav leaves out (strict: nav.omitted_files). config_text locates them."""
+    from . import mkdocsconfig
     try:
-        config = yaml.load(config_text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
-    except yaml.YAMLError:
+        config = mkdocsconfig.read(root, config_file)
+    except mkdocsconfig.ConfigError:
         return  # MkDocs reports its own configuration errors
     pages = {i.path for i in items if i.is_page}
     nav = nav_paths((config or {}).get("nav") or [])

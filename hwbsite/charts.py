@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import markup, urls
+from .amounts import money
 from .models.metrics import UNIT_LABELS, Metric
 
 # Okabe-Ito colour-blind-safe palette; each kind also has its own dash and marker,
@@ -82,9 +83,9 @@ def format_value(v) -> str:
     if v.unit == "percent":
         return f"{v.published}%"
     if v.unit == "gbp":
-        return f"£{v.published}"
+        return money(v.published)
     if v.unit == "gbp-thousands":
-        return f"£{v.published}k"
+        return money(v.published, "k")
     return v.published
 
 

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import blocks, lifecycle, placeholders
+from . import blocks, dates, lifecycle, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -58,7 +58,7 @@ def bad_date(match: re.Match) -> tuple[str, str] | None:
     y = int(year) + (2000 if len(year) == 2 else 0)
     last = calendar.monthrange(y, month)[1]
     if day > last:
-        return "impossible", f"{calendar.month_name[month]} {y} has {last} days"
+        return "impossible", f"{dates.MONTH_NAMES[month - 1]} {y} has {last} days"
     if sep2 != sep1:
         return "malformed", f"'{sep2}' where '{sep1}' was expected between the month and the year"
     return None

@@ -162,20 +162,18 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
             buildcheck.report_broken_links(items, project.texts, log, copied)
             config = Path(root) / "mkdocs.yml"
             if config.is_file():
-                buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)
+                buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log,
+                                              Path(root))
     return log
-
-
-_BUILD_DATE = re.compile(r"^\s*build_date:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.M)
 
 
 def configured_build_date(root: Path) -> dt.date | None:
     """The plugin's build_date in mkdocs.yml, so that check and build judge dates alike (else: today)."""
+    from . import mkdocsconfig
     try:
-        m = _BUILD_DATE.search((root / "mkdocs.yml").read_text(encoding="utf-8"))
-    except OSError:
-        return None
-    return dt.date.fromisoformat(m.group(1)) if m else None
+        return mkdocsconfig.build_date(mkdocsconfig.read(root))
+    except (mkdocsconfig.ConfigError, ValueError):
+        return None  # the build reports an unreadable mkdocs.yml or build_date itself
 
 
 @main.command()
@@ -202,7 +200,7 @@ def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, sin
         try:
             changed = changed_lines(path, since)
         except GitError as exc:
-            raise click.ClickException(f"--changed-since {since}: {exc}")
+            raise click.ClickException(f"--changed-since {since}: {exc}") from exc
         kept = [p for p in problems if p.severity is Severity.ERROR or concerns(changed, p.file, p.line)]
         hidden = len(problems) - len(kept)
         problems = kept
@@ -268,7 +266,8 @@ def _quote(text: str) -> str:
 
 
 def _long_date(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B %Y}"
+    from .dates import long_date
+    return long_date(day)
 
 
 def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previous_minutes: bool = True) -> str:

@@ -17,6 +17,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from . import dates, lifecycle, periods
+from .amounts import money
 from .errors import ProblemLog
 
 DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
@@ -68,7 +69,7 @@ def _check_cells(header_periods, cells, file: str, line: int, columns, log: Prob
             if when and not period.start <= when <= period.end:
                 log.add(file, line, columns[j] + m.start(), "",
                         f"date \"{m.group(0)}\" stands in the column \"{period.label}\" but falls in "
-                        f"{when:%B %Y}", "it is published as printed; say so in the paper's notes:",
+                        + dates.month_year(when), "it is published as printed; say so in the paper's notes:",
                         code="date-in-wrong-column", severity=_W)
 
 
@@ -226,8 +227,8 @@ def _column_totals(table, log: ProblemLog) -> None:
 
 def _fmt(value: float, like: str) -> str:
     decimals = len(like.split(".")[1].rstrip("%)")) if "." in like else 0
-    text = f"{abs(value):,.{decimals}f}" if "," in like else f"{abs(value):.{decimals}f}"
-    return ("-" if value < 0 else "") + ("£" if "£" in like else "") + text
+    text = ("-" if value < 0 else "") + (f"{abs(value):,.{decimals}f}" if "," in like else f"{abs(value):.{decimals}f}")
+    return money(text) if "£" in like else text
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,22 +1,38 @@
-"""Dates and times written the way English council papers write them."""
+"""Dates and times written the way English council papers write them.
+
+Names of days and months come from Babel's CLDR data for ``LOCALE``, never from the process
+locale (strftime's %A and %B follow LC_TIME, so a build on a machine set to another language
+would print its month names): a Welsh site later is a locale here, not a fork.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+
+from babel.dates import format_date, get_month_names
+
+LOCALE = "en_GB"
+
+MONTH_NAMES: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13))
 
 
 def long_date(d: dt.date | None) -> str:
     """2017-09-20 -> 'Wednesday 20 September 2017'."""
     if d is None:
         return ""
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return format_date(d, "EEEE d MMMM y", locale=LOCALE)
 
 
 def short_date(d: dt.date | None) -> str:
     """2017-09-20 -> '20 September 2017'."""
     if d is None:
         return ""
-    return f"{d.day} {d:%B %Y}"
+    return format_date(d, "d MMMM y", locale=LOCALE)
+
+
+def month_year(d: dt.date) -> str:
+    """2017-09-20 -> 'September 2017'."""
+    return format_date(d, "MMMM y", locale=LOCALE)
 
 
 def clock(t: str | None) -> str:
@@ -43,7 +59,7 @@ def why_impossible(text: str) -> str | None:
     if not 1 <= month <= 12:
         return f"there is no month {month}: months go from 01 to 12"
     last = calendar.monthrange(year, month)[1]
-    name = calendar.month_name[month]
+    name = MONTH_NAMES[month - 1]
     if day == 0:
         return "there is no day 0: days start at 01"
     if day > last:

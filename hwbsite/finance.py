@@ -24,6 +24,7 @@ from .errors import ProblemLog, Severity
 from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
 from .tables import Table, cell_columns, read_csv
 from .yamlsource import SourcePos
+from .amounts import money
 
 REQUIRED = ("item", "year", "measure", "amount", "seed")
 
@@ -58,21 +59,6 @@ class Finance:
 
     def dataset_rows(self, dataset: str) -> list[FinanceRow]:
         return [r for r in self.rows if r.dataset == dataset]
-
-    def frame(self, rows: list[FinanceRow] | None = None):
-        """The rows as a pandas DataFrame (one row per amount, "TBC" left out), index = position in
-        self.rows: for analysing the money outside a build (the build never needs pandas)."""
-        import pandas as pd
-
-        chosen = self.rows if rows is None else rows
-        index = {id(r): i for i, r in enumerate(self.rows)}
-        records = [{"dataset": r.dataset, "item": r.item, "column": r.column, "year": r.year,
-                    "start": r.period.start, "measure": r.measure, "kind": r.kind, "pounds": r.pounds,
-                    "step": r.step, **{d: getattr(r, d) for d in DIMENSIONS}}
-                   for r in chosen if r.pounds is not None]
-        columns = ["dataset", "item", "column", "year", "start", "measure", "kind", "pounds", "step", *DIMENSIONS]
-        return pd.DataFrame.from_records(records, columns=columns,
-                                         index=[index[id(r)] for r in chosen if r.pounds is not None])
 
     def cell(self, dataset: str, item: str, column: str) -> FinanceRow | None:
         """The row printed in a table's cell (item down, column across)."""
@@ -248,10 +234,6 @@ def reconcile(finance: Finance) -> list[Discrepancy]:
             found.append(Discrepancy(total, tuple(parts_of(finance, total)), summed))
     finance._found = found
     return found
-
-
-def money(pounds: int) -> str:
-    return f"-£{-pounds:,}" if pounds < 0 else f"£{pounds:,}"
 
 
 def check(finance: Finance, log: ProblemLog) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from . import output, search
+from . import mkdocsconfig
 from .errors import HwbsiteError
 from .project import load_project
 from .publication import public_view
@@ -45,15 +46,11 @@ def plain_config(config: dict, site_name: str, not_in_nav: list[str], docs_dir: 
 
 def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkdocs.yml") -> int:
     """Write DIR/mkdocs.yml, DIR/pagefind.yml, DIR/docs/ and DIR/overrides/; returns the number of files written."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
     root = Path(root)
-    with open(root / config_file, "rb") as fh:
-        config = yaml_load(fh, get_yaml_loader())
-    data_dir = "data"
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "hwbsite" in plugin:
-            data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
+    config = mkdocsconfig.read(root, config_file)
+    if config is None:
+        raise GenerateError(f"there is no {config_file} in {root}")
+    data_dir = mkdocsconfig.plugin_options(config).get("data_dir", "data")
     content_dir = config.get("docs_dir", "docs")
     project, log = load_project(root, data_dir, content_dir, build_date)
     if log.errors or project is None:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from hwbsite import blocks, finance
+from hwbsite.data import money_frame
 from hwbsite.models.finance import FinanceRow, parse_amount
 from hwbsite.models.types import FieldError
 from hwbsite.project import load_project
@@ -204,9 +205,10 @@ def test_a_copy_left_in_a_paper_table_is_an_error(tmp_path, real_data_copy):
 def test_the_plan_tables_agree_with_each_other_theme_by_theme(project):
     """Checked by hand against 000:4139-4147 and 4156-4200; pandas groups the validated rows."""
     f = project.finance
-    profile = f.frame(f.dataset_rows("bcf-plan-2017-19--investment-profile"))
-    plan = f.frame(f.dataset_rows("bcf-plan-2017-19--financial-plan"))
-    key = lambda theme: theme.split(" - ")[0].upper()   # "THEME 4 - Care Mgt & integrated ..." -> "THEME 4"
+    profile = money_frame(f, f.dataset_rows("bcf-plan-2017-19--investment-profile"))
+    plan = money_frame(f, f.dataset_rows("bcf-plan-2017-19--financial-plan"))
+    def key(theme: str) -> str:   # "THEME 4 - Care Mgt & integrated ..." -> "THEME 4"
+        return theme.split(" - ")[0].upper()
     by_theme = profile[profile["kind"] == "item"].assign(t=profile["theme"].map(key)).groupby("t")["pounds"].sum()
     planned = plan[(plan["kind"] == "item") & (plan["column"] == "Total 2017/18 £000")]
     planned = planned.assign(t=planned["theme"].map(key)).set_index("t")["pounds"]
@@ -217,7 +219,7 @@ def test_the_plan_tables_agree_with_each_other_theme_by_theme(project):
 def test_the_ibcf_uses_match_the_profile_but_for_market_capacity(project):
     """7.2 to 7.7 against Table 9's iBCF lines (000:4194-4199): all agree but market capacity, £9,000 short."""
     f = project.finance
-    uses = f.frame(f.dataset_rows("improved-bcf-2017-19--itemised-uses"))
+    uses = money_frame(f, f.dataset_rows("improved-bcf-2017-19--itemised-uses"))
     uses = uses[uses["kind"] == "item"]
     section = uses["item"].str.rsplit(".", n=1).str[0]
     sums = uses.groupby(section)["pounds"].sum().to_dict()

@@ -14,7 +14,8 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from .. import charts, markup, urls
-from ..finance import Discrepancy, fill_table, money, parts_of, reconcile
+from ..amounts import money
+from ..finance import Discrepancy, fill_table, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..outputitem import OutputItem
 from ..render import render
@@ -37,7 +38,7 @@ def shown(row) -> str:
     if "£" in row.amount or row.pounds is None:
         return row.amount
     if row.unit == "£":
-        return ("-£" + row.amount[1:]) if row.amount.startswith("-") else "£" + row.amount
+        return money(row.amount)
     return f"{row.amount} ({row.unit})"
 
 

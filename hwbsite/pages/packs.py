@@ -24,7 +24,7 @@ def demote(markdown: str) -> str:
     """Every heading one level down (## -> ###), outside fenced blocks (the one fence scanner,
     blocks.prose_lines): the paper's title is the h2."""
     lines = markdown.splitlines(keepends=True)
-    for offset, line in prose_lines(markdown):
+    for offset, _line in prose_lines(markdown):
         lines[offset] = _HEADING.sub(r"\1#", lines[offset])
     return "".join(lines)
 
