@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check clean bench schema browser-tools generate screenshots
+.PHONY: site test test-fast serve check clean bench schema browser-tools generate screenshots locks
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -26,7 +26,9 @@ site: $(STAMP)  ## build the Rotherham site into site/
 test: $(TEST_STAMP) browser-tools  ## run every test (browser, accessibility and HTML checks included)
 	$(BIN)/python -m pytest
 
-test-fast: $(TEST_STAMP)  ## the fast loop: every test that needs no browser, server or full real-site build
+test-fast: $(TEST_STAMP)  ## the fast loop: lint, types, and every test that needs no browser, server or full real-site build
+	$(BIN)/ruff check hwbsite tests   # the rule set in pyproject.toml
+	$(BIN)/mypy                       # the files and strictness in pyproject.toml
 	$(BIN)/python -m pytest -q -n 2 -m "not slow and not browser"   # two workers: the machine's two cores
 
 generate: $(STAMP)  ## write the site as a plain docs tree in generated/ (builds with plain MkDocs)
@@ -60,6 +62,13 @@ $(BROWSER_TOOLS): tests/browser/package.json tests/browser/package-lock.json
 	else \
 	  echo "npm not found: browser checks will be SKIPPED (install Node.js and npm)"; \
 	fi
+
+# The lock files, from pyproject.toml (pip-compile keeps every pin that still satisfies it; to
+# upgrade a package, delete its lines first). tests/test_locks.py checks that this writes them unchanged.
+PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe --no-emit-index-url --no-emit-find-links
+locks: $(TEST_STAMP)  ## write requirements.lock and requirements-test.lock from pyproject.toml
+	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
+	$(PIP_COMPILE) --extra test --extra data --extra plotly --output-file requirements-test.lock pyproject.toml
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
