@@ -473,8 +473,8 @@ def figure_notes(project, values, cite=None) -> list[FigureNote]:
     a problem, and every data-check warning about the figure's row, is shown under the chart.
     """
     warnings: dict[tuple[str, int], list[str]] = {}
-    for p in getattr(project, "problems", []) or []:
-        if getattr(p, "severity", None) is not None and p.severity.value == "warning":
+    for p in project.problems:
+        if p.severity.value == "warning":
             warnings.setdefault((p.file, p.line), []).append(p.message)
     _source, note_of = _public(cite)
     out = []

@@ -193,7 +193,7 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
     for paper in project.papers.values():
         if paper.meeting and paper.item is not None:
             for_item.setdefault((paper.meeting.isoformat(), paper.item), []).append(paper)
-    reported_to = {getattr(u, "meeting", None) for u in getattr(project, "plan_updates", [])}
+    reported_to = {u.meeting for u in project.plan_updates}
     for meeting in project.meetings:
         if not meeting.agenda:
             continue

@@ -86,8 +86,8 @@ class Citations:
                     file, start, end, paper.title, meeting if in_pack else None,
                     paper.item if in_pack else None, _pages(item.pages) if in_pack and item else None,
                     "" if in_pack else "published separately, not in an agenda pack"))
-        for plan in getattr(project, "plans", []):
-            update = next((u for u in getattr(project, "plan_updates", []) if u.plan == plan.id and u.meeting), None)
+        for plan in project.plans:
+            update = next((u for u in project.plan_updates if u.plan == plan.id and u.meeting), None)
             meeting = next((m for m in meetings if update and m.date == update.meeting), None)
             item = next((i for i in meeting.agenda.walk() if i.aims and i.pages and not i.papers), None) \
                 if meeting and meeting.agenda else None

@@ -299,7 +299,7 @@ def _check_role_titles(project, log: ProblemLog) -> None:
     that read as variants of each other.
     """
     import difflib
-    for person in getattr(project, "people", []):
+    for person in project.people:
         by_org: dict[str, list] = defaultdict(list)
         for role in person.roles:
             if role.title:

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from .errors import HwbsiteError
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .finance import Finance, FinanceRow
+    from .finance import Finance
+    from .models.finance import FinanceRow
     from .publication import PublicView
 
 
@@ -45,7 +46,7 @@ ATTENDANCE_COLUMNS = ["meeting", "category", "name", "person", "role", "chair", 
 def money_frame(finance: "Finance", rows: "list[FinanceRow] | None" = None) -> Any:
     """Money rows as a DataFrame (one row per amount, "TBC" left out), indexed by position in
     ``finance.rows``."""
-    from .finance import DIMENSIONS
+    from .models.finance import DIMENSIONS
     pd = _pandas()
     chosen = finance.rows if rows is None else rows
     index = {id(r): i for i, r in enumerate(finance.rows)}
@@ -77,7 +78,7 @@ class BoardData:
 
     def money(self) -> Any:
         """Every amount of the published money (data/finance/), one row each."""
-        return money_frame(self.view.finance)  # type: ignore[arg-type]
+        return money_frame(self.view.finance)
 
     def attendance(self) -> Any:
         """Who attended each meeting with published minutes, and in what capacity (present,

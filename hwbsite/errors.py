@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
 from enum import Enum
 from pathlib import Path
 
@@ -23,7 +25,7 @@ class Problem:
     field: str
     message: str
     hint: str = ""
-    code: str = field(default="", compare=False)
+    code: str = dataclasses.field(default="", compare=False)  # (the attribute 'field' shadows the function)
 
     def format(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
@@ -33,7 +35,7 @@ class Problem:
             text += f" (hint: {self.hint})"
         return text
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {
             "file": self.file,
             "line": self.line,
@@ -97,11 +99,11 @@ class ProblemLog:
             hint: str = "", severity: Severity = Severity.ERROR, code: str = "") -> None:
         self.problems.append(Problem(self.rel(file), line, column, severity, field, message, hint, code))
 
-    def error(self, src, field: str, message: str, hint: str = "", code: str = "") -> None:
+    def error(self, src: Any, field: str, message: str, hint: str = "", code: str = "") -> None:
         """Record an error at a model's source position (anything with file/line/column)."""
         self.add(src.file, src.line, src.column, field, message, hint, Severity.ERROR, code)
 
-    def warn(self, src, field: str, message: str, hint: str = "", code: str = "") -> None:
+    def warn(self, src: Any, field: str, message: str, hint: str = "", code: str = "") -> None:
         self.add(src.file, src.line, src.column, field, message, hint, Severity.WARNING, code)
 
     @property

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 import yaml
@@ -26,6 +27,9 @@ from .outputitem import OutputItem
 from .render import with_updated
 from .site import build_pages
 from .yamlsource import split_front_matter
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .publication import PublicView
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/hwbsite"
@@ -51,7 +55,7 @@ def theme_extra(board) -> dict:
     return {"hwbsite": statements.footer_facts(board)}
 
 
-def build_output(view, site_url: str | None = None) -> list[OutputItem]:
+def build_output(view: "PublicView", site_url: str | None = None) -> list[OutputItem]:
     """Everything the site publishes, from the public view only, sorted by path.
 
     ``site_url`` is the published address, which feeds, calendars and OParl need in full.

@@ -27,11 +27,20 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
 from .models.people import Person, RecordLookups
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .boardrecords import BoardRecords
+    from .errors import Problem
+    from .finance import Finance
+    from .models.board import Board
+    from .models.metrics import Metric
+    from .models.topics import Topic
+    from .tables import Table
 
 
 @dataclass
@@ -39,28 +48,28 @@ class PublicView(RecordLookups):
     """The part of a project that may be published on ``today``; shaped like ``Project``."""
 
     root: Path
-    board: object
+    board: Board
     today: dt.date
+    finance: Finance                                          # public papers' money only
     people: list[Person] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)      # oldest first
     papers: dict[str, Paper] = field(default_factory=dict)
-    tables: dict = field(default_factory=dict)
-    topics: list = field(default_factory=list)                 # described topics that are public
+    tables: dict[str, Table] = field(default_factory=dict)
+    topics: list[Topic] = field(default_factory=list)          # described topics that are public
     topic_slugs: set[str] = field(default_factory=set)         # every public topic, described or not
-    metrics: dict = field(default_factory=dict)
-    values: list = field(default_factory=list)
-    plans: list = field(default_factory=list)
-    plan_updates: list = field(default_factory=list)
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    values: list[Any] = field(default_factory=list)
+    plans: list[Any] = field(default_factory=list)
+    plan_updates: list[Any] = field(default_factory=list)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
     table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
-    finance: object = None                                    # finance.Finance: public papers' money only
     # Data-check warnings about published figures (metric values, public tables, public money), to
     # be shown beside the figure; warnings about anything else may quote private text.
-    problems: list = field(default_factory=list)
-    table_finance: dict = field(default_factory=dict)         # public table -> (dataset, key column)
+    problems: list[Problem] = field(default_factory=list)
+    table_finance: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # public table -> (dataset, key column)
     source_files: dict[str, str] = field(default_factory=dict)
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.index()
 
 
@@ -104,7 +113,8 @@ def _reduced_exempt(exempt: Exempt) -> Exempt:
     return Exempt(paragraph=exempt.paragraph)
 
 
-def _walk_with_exemption(items, inherited: AgendaItem | None = None):
+def _walk_with_exemption(items: list[AgendaItem], inherited: AgendaItem | None = None
+                         ) -> Iterator[tuple[AgendaItem, AgendaItem | None]]:
     """(item, the exempt item that makes it private: itself or the nearest exempt item above it)."""
     for item in items:
         applies = item if item.exempt is not None else inherited
@@ -122,7 +132,7 @@ class _Private:
     papers: set[str] = field(default_factory=set)
 
 
-def _find_private(project, today: dt.date) -> _Private:
+def _find_private(project: "BoardRecords", today: dt.date) -> _Private:
     private = _Private()
     listed_by_private: set[str] = set()
     for meeting in project.meetings:
@@ -182,7 +192,7 @@ def _public_minute(minute: Minute, exempt: Exempt, title: str) -> Minute:
 
 
 def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]) -> Meeting:
-    update: dict = {}
+    update: dict[str, Any] = {}
     agenda = meeting.agenda
     if agenda is not None:
         if meeting.id in private.draft_agendas:
@@ -201,6 +211,8 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
                 # A minute of a sub-item of exempt business is shown under the exempt item's title:
                 # the sub-item's own title is private.
                 cause = private.items[key]
+                # not None: a draft agenda's items (cause None) have no published minutes (above)
+                assert cause is not None and cause.exempt is not None
                 exempt = minute.exempt or cause.exempt
                 title = cause.title if cause.number != minute.agenda_item else minute.title
                 items.append(_public_minute(minute, exempt, title))
@@ -249,7 +261,7 @@ def _topics_in_meeting(meeting: Meeting) -> set[str]:
     return slugs
 
 
-def public_view(project, build_date: dt.date) -> PublicView:
+def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
     """The public part of ``project`` on ``build_date``."""
     private = _find_private(project, build_date)
     public_papers = {pid for pid in project.papers if pid not in private.papers}
@@ -299,7 +311,7 @@ def public_view(project, build_date: dt.date) -> PublicView:
                     | set(finance.files.values()))
     problems = [p for p in project.problems if p.severity.value == "warning" and p.file in figure_files]
 
-    content_pages = {path: text for path, text in sorted(getattr(project, "content_pages", {}).items())}
+    content_pages = dict(sorted(project.content_pages.items()))
     return PublicView(
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
         papers=papers, tables=tables, topics=topics, topic_slugs=topic_slugs, metrics=project.metrics,
@@ -313,7 +325,7 @@ def public_view(project, build_date: dt.date) -> PublicView:
     )
 
 
-def _public_finance(finance, public_papers: set[str]):
+def _public_finance(finance: "Finance", public_papers: set[str]) -> "Finance":
     """The money the public may see: datasets transcribed from a private paper are left out."""
     from .finance import Finance
     private = {d.id for p in finance.programmes for d in p.datasets if d.paper and d.paper not in public_papers}

@@ -66,7 +66,7 @@ def quoted(text: str | None) -> Any:
     return None if text is None else DoubleQuotedScalarString(text)
 
 
-def flow_list(values: list) -> CommentedSeq:
+def flow_list(values: list[Any]) -> CommentedSeq:
     """A list written on one line: [a, b]."""
     seq = CommentedSeq(values)
     seq.fa.set_flow_style()
@@ -75,7 +75,7 @@ def flow_list(values: list) -> CommentedSeq:
 
 def agenda_item(document: Any, number: str) -> CommentedMap | None:
     """The agenda item numbered ``number`` (at any depth) of a meeting's round-trip document."""
-    def walk(items):
+    def walk(items: Any) -> CommentedMap | None:
         for item in items or []:
             if not isinstance(item, CommentedMap):
                 continue

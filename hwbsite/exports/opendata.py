@@ -8,6 +8,8 @@ published: figures keep the text the papers printed beside the parsed number.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import csv
 import datetime as dt
 import io
@@ -20,6 +22,9 @@ from .. import citations, records, urls
 from ..finance import fill_table, reconcile
 from ..outputitem import OutputItem
 from . import addresses, clean
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..boardrecords import BoardRecords
 
 DIR = "data"
 PAGE = "data/index.md"
@@ -357,12 +362,12 @@ def metric_values(project) -> Dataset:
     ], rows, ["row"], [_fk("metric", "metrics", "id")])
 
 
-def money(project) -> Dataset:
+def money(project: "BoardRecords") -> Dataset:
     """Every published amount of money (data/finance/), as printed and in whole pounds."""
-    finance = getattr(project, "finance", None)
-    found = {id(d.total): d for d in reconcile(finance)} if finance is not None else {}
+    finance = project.finance
+    found = {id(d.total): d for d in reconcile(finance)}
     rows = []
-    for i, r in enumerate(finance.rows if finance is not None else [], start=1):
+    for i, r in enumerate(finance.rows, start=1):
         discrepancy = found.get(id(r))
         rows.append({
             "row": i, "dataset": r.dataset, "item": r.item, "column": r.column, "year": r.year,
@@ -408,7 +413,7 @@ def paper_tables(project) -> list[Dataset]:
     """Each published table of figures from the papers, as printed (every cell is text)."""
     out = []
     for name, table in sorted(project.tables.items()):
-        if name in getattr(project, "table_finance", {}):
+        if name in project.table_finance:
             # money cells are held once, in data/finance/: the published table is filled from there
             dataset, key = project.table_finance[name]
             table = fill_table(table, project.finance, dataset, key)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import ClassVar, Literal
+from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field, model_validator
 
@@ -83,9 +83,9 @@ class Agenda(Model):
     items: list[AgendaItem] = Field(default_factory=list)
     next_meeting: NextMeeting | None = None
 
-    def walk(self):
+    def walk(self) -> Iterator[AgendaItem]:
         """Every item, sub-items after their parent, in agenda order."""
-        def rec(items):
+        def rec(items: list[AgendaItem]) -> Iterator[AgendaItem]:
             for item in items:
                 yield item
                 yield from rec(item.items)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import html
 import re
 from dataclasses import dataclass, field
@@ -13,6 +15,9 @@ from ..publication import minutes_in_full
 from ..outputitem import OutputItem
 from ..render import render
 from . import links
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..boardrecords import BoardRecords
 
 
 def badge(rag, href: str | None = None, action_id: str | None = None) -> Markup:
@@ -337,9 +342,9 @@ def action_list_pages(project, plan, update, ctx) -> list[OutputItem]:
     return pages
 
 
-def strategy_pages(project, ctx) -> list[OutputItem]:
+def strategy_pages(project: "BoardRecords", ctx) -> list[OutputItem]:
     """The overview, one page per aim and the action lists; nothing when the board has no action plan."""
-    plans = getattr(project, "plans", [])
+    plans = project.plans
     if not plans:
         return []
     pages = [overview_page(project, ctx)]
