@@ -13,7 +13,7 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     _src: SourcePos | None = PrivateAttr(default=None)
-    _field_pos: dict = PrivateAttr(default_factory=dict)
+    _field_pos: dict[str, SourcePos] = PrivateAttr(default_factory=dict)
 
     @property
     def src(self) -> SourcePos:

@@ -29,7 +29,7 @@ class TableBlock(Model):
     key: str | None = None
 
     @model_validator(mode="after")
-    def _names(self):
+    def _names(self) -> TableBlock:
         if not _CSV_NAME.match(self.file):
             raise FieldError(f'expected the name of a CSV file in data/tables/, got "{self.file}"',
                              "for example file: my-paper--figures.csv", field="file")
@@ -44,7 +44,7 @@ class ChartBlock(Model):
     metrics: list[Slug] = Field(default_factory=list)       # ... or several, one chart each
 
     @model_validator(mode="after")
-    def _one_way(self):
+    def _one_way(self) -> ChartBlock:
         if self.metric is None and not self.metrics:
             raise FieldError("the chart block needs 'metric:'", "metric: a metric id from data/metrics/registry.yml",
                              field="metric")
@@ -54,7 +54,7 @@ class ChartBlock(Model):
 
     @property
     def ids(self) -> list[str]:
-        return self.metrics or [self.metric]
+        return self.metrics or ([self.metric] if self.metric else [])
 
 
 class NextMeetingBlock(Model):

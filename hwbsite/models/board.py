@@ -66,7 +66,7 @@ class Board(Model):
 
     @field_validator("colour")
     @classmethod
-    def _readable_colour(cls, value):
+    def _readable_colour(cls, value: str | None) -> str | None:
         if value is None:
             return value
         if not _HEX.match(value):

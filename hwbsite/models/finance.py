@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field, PrivateAttr, field_validator, model_validator
 
@@ -70,7 +70,7 @@ def parse_amount(text: str, unit: str) -> tuple[int, int, bool]:
         raise FieldError(f'the amount "{text}" is in {SUFFIXES[suffix]} but the unit says {unit}',
                          f"set unit to {SUFFIXES[suffix]}", field="unit")
     number = Decimal(m["number"].replace(",", ""))
-    decimals = -number.as_tuple().exponent if "." in m["number"] else 0
+    decimals = -int(number.as_tuple().exponent) if "." in m["number"] else 0
     scale = SCALES[unit]
     pounds = number * scale
     if pounds != pounds.to_integral_value():
@@ -110,7 +110,7 @@ class FinanceRow(Model):
 
     @field_validator("over", mode="before")
     @classmethod
-    def _split_over(cls, value):
+    def _split_over(cls, value: Any) -> Any:
         return value.split() if isinstance(value, str) else value
 
     @field_validator("year")
@@ -131,7 +131,7 @@ class FinanceRow(Model):
         return value
 
     @model_validator(mode="after")
-    def _amount(self):
+    def _amount(self) -> FinanceRow:
         self._period = periods.parse(self.year)
         if self.kind == "total" and not self.over:
             raise FieldError("a total row needs 'over': the dimensions it adds up",
@@ -158,6 +158,7 @@ class FinanceRow(Model):
 
     @property
     def period(self) -> periods.Period:
+        assert self._period is not None  # set by the validator of every row
         return self._period
 
     @property

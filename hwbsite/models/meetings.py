@@ -39,7 +39,7 @@ class Exempt(Model):
     note: Text | None = None      # private note for officers; never published
 
     @model_validator(mode="after")
-    def _known_paragraph(self):
+    def _known_paragraph(self) -> Exempt:
         if self.paragraph is not None and self.paragraph not in SCHEDULE_12A:
             raise FieldError(f"Schedule 12A paragraph must be 1 to 7, got {self.paragraph}", field="paragraph")
         return self
@@ -116,7 +116,7 @@ class Attendance(Model):
     apologies: list[Attendee] = Field(default_factory=list)
     public: Public | None = None
 
-    CATEGORIES: ClassVar[tuple] = (
+    CATEGORIES: ClassVar[tuple[tuple[str, str], ...]] = (
         ("present", "Present"),
         ("report_presenters", "Report presenters"),
         ("officers", "Officers"),
@@ -218,7 +218,7 @@ class Meeting(Model):
     minutes: Minutes | None = None
 
     @model_validator(mode="after")
-    def _moved_needs_date(self):
+    def _moved_needs_date(self) -> Meeting:
         if self.status == "moved" and self.moved_to is None:
             raise FieldError("a moved meeting needs 'moved_to' with the new date", "add moved_to: YYYY-MM-DD",
                              field="status")
@@ -234,7 +234,7 @@ class Meeting(Model):
         return self.agenda.item(number) if self.agenda else None
 
 
-def item_sort_key(number: str | None) -> tuple:
+def item_sort_key(number: str | None) -> tuple[int, str]:
     """Agenda numbers in paper order: "2" < "10" < "15" < "15A"."""
     m = re.match(r"(\d+)(.*)", number or "")
     return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")

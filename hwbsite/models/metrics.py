@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, SkipValidation, WithJsonSchema
 
@@ -63,7 +63,7 @@ class Registry(Model):
 _THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
-def _plain_number(value):
+def _plain_number(value: Any) -> float:
     """A figure as the CSV gives it: a number, no per cent sign; "1,045.2" in double quotes is the
     figure as printed, its comma grouping thousands."""
     if isinstance(value, (int, float)):
@@ -77,7 +77,7 @@ def _plain_number(value):
     return number
 
 
-def _period(value):
+def _period(value: Any) -> Any:
     from .. import periods
     if isinstance(value, periods.Period):
         return value

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from .base import Model
 from .types import Slug, Text
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .meetings import Meeting
 
 
 class Role(Model):
@@ -48,8 +52,8 @@ def name_key(name: str) -> str:
 class RecordLookups:
     """Finding people by any spelling and meetings by id: shared by the project and its public view."""
 
-    people: list
-    meetings: list
+    people: list[Person]
+    meetings: list[Meeting]
 
     def index(self) -> None:
         self._by_name: dict[str, Person] = {}
@@ -61,5 +65,5 @@ class RecordLookups:
     def person_named(self, name: str | None) -> Person | None:
         return self._by_name.get(name_key(name)) if name else None
 
-    def meeting(self, meeting_id):
+    def meeting(self, meeting_id: object) -> Meeting | None:
         return self._meetings.get(str(meeting_id))

@@ -8,7 +8,7 @@ holds, for one date, each action's progress text and RAG status exactly as repor
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Iterator, Literal
 
 from pydantic import BeforeValidator, Field
 
@@ -21,7 +21,7 @@ RAG_VALUES = ("R", "A", "G", "", "TBC")
 RagValue = Literal["R", "A", "G", "", "TBC"]
 
 
-def _rag(value):
+def _rag(value: Any) -> str:
     if value is None:
         raise FieldError('RAG is empty; write rag: "" for a RAG cell left blank in the source',
                          'RAG must be R, A, G, "" (blank in the source) or TBC')
@@ -39,7 +39,7 @@ def _rag(value):
 Rag = Annotated[RagValue, BeforeValidator(_rag)]
 
 
-def _action_id(value):
+def _action_id(value: Any) -> Any:
     """Action ids are labels such as "1.01"; unquoted, YAML would read 1.10 as the number 1.1."""
     if isinstance(value, float) or isinstance(value, int) and not isinstance(value, bool):
         raise FieldError(f"expected an action id in quotes, got {value!r}",
@@ -96,7 +96,7 @@ class Plan(Model):
     def aim(self, number: int) -> Aim | None:
         return next((a for a in self.aims if a.number == number), None)
 
-    def actions(self):
+    def actions(self) -> Iterator[Action]:
         for aim in self.aims:
             yield from aim.actions
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
@@ -50,7 +50,7 @@ def _time(value: str) -> str:
     return value
 
 
-def _number_text(value):
+def _number_text(value: Any) -> Any:
     """Agenda item numbers are labels ("15A"); accept 15 written without quotes."""
     if isinstance(value, bool):
         return value
