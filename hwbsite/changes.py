@@ -7,9 +7,10 @@ import os
 import re
 import subprocess
 from pathlib import Path
+from . import patterns
 
-_FILE = re.compile(r"^\+\+\+ (?:b/)?(.*)$")
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_FILE = patterns.compile("changes.file", r"^\+\+\+ (?:b/)?(.*)$")
+_HUNK = patterns.compile("changes.hunk", r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class GitError(RuntimeError):

@@ -27,6 +27,7 @@ from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
 from .yamlsource import split_front_matter
+from . import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
@@ -41,7 +42,7 @@ TBC = placeholders.TBC
 NAME_FIELDS = ("name", "owner", "presenter", "people", "representing", "venue")
 
 # d.m.yy with a dot or slash; the second separator may be doubled ("31.01..18").
-DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
+DATE_TEXT = patterns.compile("checks.date_text", r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
 
 
 

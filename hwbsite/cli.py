@@ -22,7 +22,7 @@ from pathlib import Path
 
 import click
 
-from . import scaffold
+from . import patterns, scaffold
 from .errors import Problem, ProblemLog, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -46,7 +46,7 @@ class DateType(click.ParamType):
 
 
 DATE = DateType()
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = patterns.compile("cli.slug", r"^[a-z0-9]++(?:-[a-z0-9]++)*+$")
 
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -165,7 +165,8 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     return log
 
 
-_BUILD_DATE = re.compile(r"^\s*build_date:\s*[\"']?(\d{4}-\d{2}-\d{2})", re.M)
+# [ \t], not \s: at every line start \s* would run on through all the blank lines below it
+_BUILD_DATE = patterns.compile("cli.build_date", r"^[ \t]*+build_date:[ \t]*+[\"']?(\d{4}-\d{2}-\d{2})", re.M)
 
 
 def configured_build_date(root: Path) -> dt.date | None:
@@ -538,7 +539,7 @@ def new_minutes(date: dt.date, root: Path) -> None:
                 last = max(m.number for m in earlier.minutes.items)
                 break
     text = meeting_file.read_text(encoding="utf-8")
-    text = re.sub(r"(?m)^# minutes: add them after the meeting.*\n?", "", text)
+    text = _MINUTES_HINT.sub("", text)
     meeting_file.write_text(text.rstrip("\n") + "\n" + scaffold.minutes_skeleton(meeting, last + 1), encoding="utf-8")
     click.echo(f"Added minutes: to data/meetings/{date.isoformat()}.yml, numbered from {last + 1}. "
                "Write each minute and the attendance, set status: held, then run: hwbsite check")
@@ -580,7 +581,7 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
     if name_key(name) in known:
         raise click.ClickException(f"'{name}' is already in data/people.yml as {known[name_key(name)].id} "
                                    "(nothing was written)")
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", name.lower()) if w and w not in _TITLE_WORDS]
+    words = [w for w in _NOT_WORD.split(name.lower()) if w and w not in _TITLE_WORDS]
     person_id = "-".join(words)
     if not person_id or any(p.id == person_id for p in people):
         raise click.ClickException(f"the id '{person_id}' is taken or empty: add them by hand with an id of your "
@@ -601,10 +602,13 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
     click.echo(said + " Then run: hwbsite check")
 
 
+_MINUTES_HINT = patterns.compile("cli.minutes_hint", r"(?m)^# minutes: add them after the meeting.*+\n?")
+_NOT_WORD = patterns.compile("cli.not_word", r"[^A-Za-z0-9]++")
 _TITLE_WORDS = {"councillor", "cllr", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "sir", "dame"}
 
 
-_FLOW_LIST = re.compile(r"^(?P<head>\s*(?:- )?papers:\s*\[)(?P<ids>[^\]#]*)\](?P<tail>\s*(?:#.*)?)$")
+_FLOW_LIST = patterns.compile("cli.flow_list",
+                              r"^(?P<head>[ \t]*+(?:- )?papers:[ \t]*+\[)(?P<ids>[^\]#]*+)\](?P<tail>\s*+(?:#.*+)?)$")
 
 
 def list_paper_on_item(root: Path, meeting_file: Path, item, paper_id: str) -> bool:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import ProblemLog
 from .yamlsource import YamlProblem
+from . import patterns
 
 # A published table or metric series has hundreds of rows at most; the bound keeps a pasted
 # extract (or a file of empty lines) from making every page that shows it enormous.
@@ -99,8 +100,8 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     return CsvFile(rows, starts, text.splitlines()) if ok else None
 
 
-_HEAD = re.compile(r"^\s*-?\d{1,3}(?:,\d{3})*$")
-_GROUP = re.compile(r"^\d{3}(?:\.\d+)?%?\s*$")
+_HEAD = patterns.compile("tables.head", r"^\s*+-?\d{1,3}(?:,\d{3})*+$")
+_GROUP = patterns.compile("tables.group", r"^\d{3}(?:\.\d++)?%?\s*+$")
 
 
 def split_number(row: list[str], width: int) -> tuple[int, str] | None:

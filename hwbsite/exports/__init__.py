@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .. import patterns
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class OutputFile:
 
 # C0 controls other than tab and newline, DEL and C1 controls: invalid in XML 1.0 and iCalendar
 # text, and never meant in a paper.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = patterns.compile("exports.control", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean(text) -> str:

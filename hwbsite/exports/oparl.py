@@ -18,12 +18,13 @@ from .. import urls
 from ..pages.meetings import meeting_title, meeting_updated
 from . import OutputFile, addresses, clean
 from .opendata import licence
+from .. import patterns
 
 ROOT = "oparl"
 PAGE_SIZE = 50
 LONDON = ZoneInfo("Europe/London")
 SCHEMA = "https://schema.oparl.org/1.1/"
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = patterns.compile("exports.oparl.slug", r"[^a-z0-9]+")
 
 
 def _slug(text: str) -> str:

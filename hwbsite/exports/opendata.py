@@ -20,6 +20,7 @@ from .. import citations, records, urls
 from ..finance import fill_table, reconcile
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
+from .. import patterns
 
 DIR = "data"
 PAGE = "data/index.md"
@@ -401,7 +402,7 @@ def money(project) -> Dataset:
     ], rows, ["row"])
 
 
-_NAME = re.compile(r"[^a-z0-9._-]+")
+_NAME = patterns.compile("exports.opendata.name", r"[^a-z0-9._-]+")
 
 
 def paper_tables(project) -> list[Dataset]:

@@ -13,10 +13,11 @@ from pydantic import Field, model_validator
 
 from .base import Model
 from .types import FieldError, Slug, Text
+from .. import patterns
 
-_CSV_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*\.csv$")
+_CSV_NAME = patterns.compile("models.blocks.csv_name", r"^[A-Za-z0-9][\w.-]*\.csv$")
 # A data/finance/ dataset: the file name without .csv, e.g. "bcf-plan-2017-19--financial-plan".
-_DATASET = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
+_DATASET = patterns.compile("models.blocks.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
 class TableBlock(Model):

@@ -8,7 +8,7 @@ from typing import ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from .. import urls
+from .. import patterns, urls
 from .base import Model
 from .types import FieldError, Label, Markdown, PageRange, Slug, Text, Time
 
@@ -242,7 +242,10 @@ class Meeting(Model):
         return [m for m in self.minutes.items if self.exemption(m) is None] if self.minutes else []
 
 
+_NUMBER_THEN_REST = patterns.compile("models.meetings.number_then_rest", r"(\d++)(.*+)")
+
+
 def item_sort_key(number: str | None) -> tuple:
     """Agenda numbers in paper order: "2" < "10" < "15" < "15A"."""
-    m = re.match(r"(\d+)(.*)", number or "")
+    m = _NUMBER_THEN_REST.match(number or "")
     return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")

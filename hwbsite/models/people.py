@@ -9,6 +9,7 @@ from pydantic import Field
 
 from .base import Model
 from .types import Slug, Text
+from .. import patterns
 
 
 class Role(Model):
@@ -37,7 +38,7 @@ class PeopleFile(Model):
     people: list[Person] = Field(default_factory=list)
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = patterns.compile("models.people.space", r"\s+")
 
 
 def name_key(name: str) -> str:
