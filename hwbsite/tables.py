@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ProblemLog
 from .yamlsource import YamlProblem
-from . import patterns
+from . import limits, patterns
 
 # A published table or metric series has hundreds of rows at most; the bound keeps a pasted
 # extract (or a file of empty lines) from making every page that shows it enormous.
@@ -78,6 +78,13 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
             next_start = reader.line_num + 1
     except csv.Error as exc:
         log.add(rel, reader.line_num, 1, "", f"CSV syntax error: {exc}", "check the quotes on this line")
+        return None
+    if found := limits.long_cell(rows):
+        r, c, message = found
+        columns = cell_columns(text.split("\n")[starts[r] - 1])
+        field = (rows[0][c].strip() if r and c < len(rows[0]) else "") or f"column {c + 1}"
+        log.add(rel, starts[r], columns[c] if c < len(columns) else 1, field, message,
+                "a cell holds a figure or a short label; longer text belongs in a paper")
         return None
     width = len(rows[0])
     ok = True

@@ -113,3 +113,91 @@ def test_pattern_finishes_adversarial_input_quickly(name, pattern):
             slow.append(f"{unit!r} * {len(text)}: {spent:.2f} s")
             break   # one slow input is enough to show the pattern is not linear
     assert slow == [], f"{name} ({pattern.pattern!r}) is super-linear on: {slow}"
+
+
+# ---------------------------------------------------------------------------------------------
+# Limits on lines, cells and nesting: located errors in `hwbsite check` and the build alike
+
+def _check(root: Path) -> tuple[int, str]:
+    from click.testing import CliRunner
+
+    from hwbsite.cli import main
+    result = CliRunner().invoke(main, ["check", str(root)])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result.exit_code, result.output
+
+
+def _build_fails_with(root: Path, expected: str) -> None:
+    import subprocess
+    import sys
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root,
+                         capture_output=True, text=True, timeout=300)
+    assert run.returncode != 0
+    assert expected in run.stderr
+    assert "Traceback" not in run.stderr and "RecursionError" not in run.stderr
+    assert not (root / "site").exists()
+
+
+_NESTED = {
+    "list": "".join("    " * i + "- level\n" for i in range(300)),
+    "div": '<div markdown="1">\n' * 300 + "text\n" + "</div>\n" * 300,
+    "quote": "".join("> " * (i + 1) + "quoted\n" for i in range(300)),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_NESTED))
+def test_markdown_nested_hundreds_deep_is_a_located_error_not_a_traceback(fixture_project, kind):
+    root = fixture_project("minimal")
+    page = root / "content/deep.md"
+    page.write_text("# Deep\n\nIntro.\n\n" + _NESTED[kind], encoding="utf-8")
+    code, output = _check(root)
+    assert code == 1
+    # the first line past the limit of 20 levels, at its own line of the file
+    line = {"list": 4 + 22, "div": 4 + 21, "quote": 4 + 21}[kind]
+    assert f"content/deep.md:{line}:" in output and "the limit is 20" in output
+    _build_fails_with(root, f"content/deep.md:{line}:")
+
+
+def test_nesting_within_the_limit_is_accepted(fixture_project):
+    root = fixture_project("minimal")
+    (root / "content/nested.md").write_text("# Nested\n\n" + "".join("    " * i + "- level\n" for i in range(6)),
+                                            encoding="utf-8")
+    code, output = _check(root)
+    assert code == 0, output
+
+
+def test_a_line_too_long_is_a_located_error(fixture_project):
+    root = fixture_project("minimal")
+    (root / "content/long.md").write_text("# Long\n\n" + "word " * 3000 + "\n", encoding="utf-8")
+    code, output = _check(root)
+    assert code == 1
+    assert "content/long.md:3:10001: error: line is 15,000 characters long; lines must be at most 10,000" in output
+
+
+def test_a_csv_cell_too_long_is_a_located_error_naming_its_column(fixture_project):
+    root = fixture_project("minimal")
+    tables = root / "data/tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    (tables / "t.csv").write_text('Area,Note\nRotherham,"' + "x" * 6000 + '"\n', encoding="utf-8")
+    code, output = _check(root)
+    assert code == 1
+    assert ("data/tables/t.csv:2:11: error: Note: cell is 6,000 characters long; cells must be at most 5,000"
+            in output)
+
+
+def test_a_paper_of_spaces_and_brackets_is_checked_in_seconds(fixture_project):
+    # the hang the issue found: a heading of a few thousand spaces that a link's anchor makes the link
+    # check read (cubic before), runs of brackets and spaces in a body, a CSV cell of spaces
+    root = fixture_project("minimal")
+    papers = root / "content/papers"
+    papers.mkdir(parents=True, exist_ok=True)
+    body = "\n\n".join(["## a" + " " * 3000 + "x", "[see](#a-x)", "(" * 4000, " " * 9000 + "(", "[a](" * 250,
+                        "000 lines 1" + " " * 9000 + ")", "Q1" + " " * 9000 + "x"])
+    (papers / "p.md").write_text("---\nid: p\ntitle: P\n---\n" + body + "\n", encoding="utf-8")
+    tables = root / "data/tables"
+    tables.mkdir(parents=True, exist_ok=True)
+    (tables / "p--t.csv").write_text("Period,Total\n" + '"(' + " " * 4000 + 'x",1\n', encoding="utf-8")
+    start = time.process_time()
+    code, output = _check(root)
+    assert time.process_time() - start < 20   # minutes before the patterns were made linear
+    assert "content/papers/p.md" not in output   # valid, if odd: the link check ran to the end
