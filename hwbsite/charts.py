@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import markup, urls
 from .models.metrics import UNIT_LABELS, Metric
-from . import patterns
+from . import patterns, spreadsheet
 
 # Okabe-Ito colour-blind-safe palette; each kind also has its own dash and marker,
 # so nothing depends on colour alone.
@@ -368,11 +368,11 @@ def csv_download(metric: Metric, values, cite=None) -> str:
     from .metrics import COLUMNS
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(spreadsheet.safe_row(COLUMNS))
     for v in values:
-        writer.writerow([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
+        writer.writerow(spreadsheet.safe_row([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
                          _g(v.numerator), _g(v.denominator), _g(v.ci_low), _g(v.ci_high),
-                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)])
+                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)]))
     return buf.getvalue()
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, patterns
+from . import dates, patterns, spreadsheet
 from .memo import PerView
 
 # "000 lines 2329-4315", "000 line 94", "000 lines 6077, 6589", "003 lines 22-398"
@@ -224,7 +224,8 @@ def public_table_csv(project, table) -> str:
     paper = cites.papers.get(table.name.split("--")[0])
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.header)
+    writer.writerow(spreadsheet.safe_row(table.header))
     for row in table.rows:
-        writer.writerow([cites.replace(cell, context=paper.source if paper else None) for cell in row])
+        writer.writerow(spreadsheet.safe_row(cites.replace(cell, context=paper.source if paper else None)
+                                             for cell in row))
     return buf.getvalue()

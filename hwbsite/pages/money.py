@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .. import charts, markup, urls
+from .. import charts, markup, spreadsheet, urls
 from ..finance import Discrepancy, fill_table, money, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..render import GeneratedPage, render
@@ -243,8 +243,8 @@ def money_pages(project, ctx) -> list[GeneratedPage]:
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheet.safe_row(header))
+    writer.writerows(spreadsheet.safe_row(row) for row in rows)
     return buf.getvalue()
 
 
