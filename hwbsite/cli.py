@@ -23,6 +23,7 @@ from pathlib import Path
 import click
 
 from . import patterns, scaffold
+from .publication import london_today
 from .errors import Problem, ProblemLog, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     from . import buildcheck, output
     from .project import load_project
     from .publication import public_view
-    build_date = build_date or configured_build_date(root) or dt.date.today()
+    build_date = build_date or configured_build_date(root) or london_today()
     project, log = load_project(root, data_dir, content_dir, build_date)
     if project is not None and not log.errors:
         try:
@@ -232,7 +233,7 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
     from .generate import GenerateError
     from .generate import generate as write_tree
     try:
-        count = write_tree(path, out, build_date or dt.date.today())
+        count = write_tree(path, out, build_date or london_today())
     except GenerateError as exc:
         click.echo(f"{exc}\nhwbsite: the data has errors; nothing was written.", err=True)
         sys.exit(1)
@@ -287,7 +288,7 @@ def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previ
         "status: scheduled              # scheduled, held (after the meeting), cancelled or moved",
         "# moved_to: YYYY-MM-DD         # only with status: moved",
         "# note: \"Why the meeting was cancelled or moved\"",
-        f"updated: {dt.date.today().isoformat()}            # the date you last changed this file",
+        f"updated: {london_today().isoformat()}            # the date you last changed this file",
         "agenda:",
         "  status: draft                # change to published when the agenda is sent out",
         "  # published: YYYY-MM-DD      # when the agenda was published: at least five clear days before",
