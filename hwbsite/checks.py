@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import blocks, lifecycle, placeholders
+from . import blocks, lifecycle, names, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -95,6 +95,7 @@ def run(project: "Project", log: ProblemLog) -> None:
         if table.path in project.texts:
             _scan_table(project.texts[table.path], table.path, log)
     _check_agenda_papers(project, log)
+    _check_name_characters(project, log)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,6 +184,44 @@ def _check_names(root: Model, log: ProblemLog) -> None:
                     log.add(pos.file, pos.line, pos.column, name,
                             f"{said} left where a name belongs",
                             "write the name once it is confirmed", Severity.WARNING, code="placeholder")
+
+
+# Every field that holds a person's name (or a list of them): read for characters that make a name
+# look like another (names.py).
+PERSON_FIELDS = ("name", "aliases", "owner", "presenter", "people", "representing", "lead", "leads", "sponsor")
+
+
+def _check_name_characters(project: "Project", log: ProblemLog) -> None:
+    roots = [*project.people, *project.meetings, *project.papers.values(), *getattr(project, "plans", []),
+             *getattr(project, "plan_updates", [])]
+    for root in roots:
+        for obj in _walk(root):
+            for name in PERSON_FIELDS:
+                if name not in type(obj).model_fields:
+                    continue
+                value = getattr(obj, name)
+                for text in (value if isinstance(value, list) else [value]):
+                    if not isinstance(text, str):
+                        continue
+                    for index, what in names.problems(text):
+                        pos = obj.pos_of(name)
+                        line, column = _locate(project.texts.get(pos.file), pos, text[index])
+                        log.add(pos.file, line, column, name, f"the name \"{names.visible(text)}\" has {what}",
+                                "retype the name: it should not look like, and be read as, another one",
+                                Severity.WARNING, code="name-characters")
+
+
+def _locate(text: str | None, pos, ch: str) -> tuple[int, int]:
+    """The line and column of the character in the file, at or after the field's key (a list's
+    values may be on the lines below it); the key's position when it cannot be found."""
+    if text is None:
+        return pos.line, pos.column
+    lines = text.split("\n")
+    for n in range(pos.line - 1, min(len(lines), pos.line + 50)):
+        at = lines[n].find(ch, pos.column - 1 if n == pos.line - 1 else 0)
+        if at >= 0:
+            return n + 1, at + 1
+    return pos.line, pos.column
 
 
 # ---------------------------------------------------------------------------------------------
