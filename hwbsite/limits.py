@@ -4,8 +4,9 @@ Every pattern hwbsite runs is linear (hwbsite/patterns.py), but Python-Markdown 
 nested 200 levels deep takes seconds to render, 400 levels (or `<div markdown>` blocks 400 deep)
 end in a RecursionError traceback, in `hwbsite check` and the build alike. So a file whose text
 goes past these limits is refused at the line (and column) where it does, with a message saying
-which limit, by `hwbsite check` and the build alike (both read every file through
-yamlsource.read_text). The limits are far above anything the papers need: the real files' longest
+which limit, by `hwbsite check` and the build alike: both read every file through
+yamlsource.read_text (line length, and nesting in Markdown files), validate every YAML text field
+through htmlsafety.markdown_dangers (nesting in a field), and read CSV through tables.read_csv. The limits are far above anything the papers need: the real files' longest
 line is ~1,600 characters, their longest CSV cell ~460, their deepest nesting 3 levels.
 """
 
@@ -15,7 +16,7 @@ import re
 
 from . import patterns
 
-MAX_LINE = 10_000          # characters in one line of any officer's file
+MAX_LINE = 20_000          # characters in one line of any officer's file
 MAX_CELL = 5_000           # characters in one CSV cell
 MAX_MARKDOWN_DEPTH = 20    # lists, block quotes and HTML blocks (<div markdown>) nested in one another
 
@@ -25,7 +26,7 @@ _HTML_BLOCK = patterns.compile(
     "limits.html_block", r"<(/?)(?:div|section|article|aside|details|summary|figure|blockquote|main|nav|header|footer)\b",
     re.IGNORECASE)
 
-_LIST_ITEM = patterns.compile("limits.list_item", r"[ \t]*+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_LIST_ITEM = patterns.compile("limits.list_item", r"^[ \t]*+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def long_line(text: str) -> tuple[int, int, str] | None:
@@ -69,8 +70,7 @@ def deep_markdown(text: str) -> tuple[int, int, str] | None:
 
     The depth of a line is what Python-Markdown recurses through to read it: the HTML block
     elements open around it, its block-quote markers, and for a list item its indentation in steps
-    of four columns (each list level is indented four more). It errs on the side of counting: YAML's own
-    indentation counts too, which real files keep to a few levels.
+    of four columns (each list level is indented four more).
     """
     open_html = 0
     for number, line in enumerate(text.split("\n"), start=1):

@@ -120,8 +120,9 @@ def read_text(path: Path) -> str:
                           "minutes to read it", "split the file, or check that it is the file you meant")
     if found := limits.long_line(text):
         raise YamlProblem(*found, "break it into shorter lines or paragraphs")
-    # Markdown lives in papers, pages and the YAML text fields; a CSV cell is never read as blocks
-    if path.suffix.lower() in (".md", ".yml", ".yaml") and (found := limits.deep_markdown(text)):
+    # Markdown files; in YAML, where the file's own indentation is not Markdown's, each text field is
+    # checked on its own (htmlsafety.markdown_dangers); a CSV cell is never read as blocks
+    if path.suffix.lower() == ".md" and (found := limits.deep_markdown(text)):
         raise YamlProblem(*found, "nest lists, quotes and blocks a few levels at most; Markdown this deep "
                           "takes seconds to render and then fails")
     return text

@@ -168,10 +168,10 @@ def test_nesting_within_the_limit_is_accepted(fixture_project):
 
 def test_a_line_too_long_is_a_located_error(fixture_project):
     root = fixture_project("minimal")
-    (root / "content/long.md").write_text("# Long\n\n" + "word " * 3000 + "\n", encoding="utf-8")
+    (root / "content/long.md").write_text("# Long\n\n" + "word " * 5000 + "\n", encoding="utf-8")
     code, output = _check(root)
     assert code == 1
-    assert "content/long.md:3:10001: error: line is 15,000 characters long; lines must be at most 10,000" in output
+    assert "content/long.md:3:20001: error: line is 25,000 characters long; lines must be at most 20,000" in output
 
 
 def test_a_csv_cell_too_long_is_a_located_error_naming_its_column(fixture_project):
@@ -201,3 +201,17 @@ def test_a_paper_of_spaces_and_brackets_is_checked_in_seconds(fixture_project):
     code, output = _check(root)
     assert time.process_time() - start < 20   # minutes before the patterns were made linear
     assert "content/papers/p.md" not in output   # valid, if odd: the link check ran to the end
+
+
+def test_markdown_nested_hundreds_deep_in_a_yaml_text_field_is_a_located_error(fixture_project):
+    root = fixture_project("minimal")
+    meeting = root / "data/meetings/2026-01-14.yml"
+    nested = "".join("        " + "    " * i + f"- level {i}\n" for i in range(300))
+    meeting.write_text(meeting.read_text().replace("      body: The board discussed the refresh.\n",
+                                                   "      body: |\n" + nested), encoding="utf-8")
+    code, output = _check(root)
+    assert code == 1
+    assert ("data/meetings/2026-01-14.yml:26:7: error: minutes.items[0].body: more than 20 levels of Markdown "
+            "nested in one another") in output
+    assert "Traceback" not in output
+    _build_fails_with(root, "data/meetings/2026-01-14.yml:26:7: error: minutes.items[0].body")
