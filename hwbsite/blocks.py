@@ -16,8 +16,8 @@ line); the plugin expands them into Markdown/HTML when pages are rendered.
 
 from __future__ import annotations
 
+import bisect
 import functools
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,14 +31,20 @@ from .models.blocks import BLOCK_MODELS
 from .suggest import did_you_mean
 from .validate import validate
 from .yamlsource import YamlProblem, parse_yaml
+from . import patterns
 
-FENCE = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>```+|~~~+)[ \t]*(?P<kind>table|chart|next-meeting|tiles)[ \t]*\n"
-                   r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+# A block's opening line ("```table") and its closing line (the same indent and fence alone). Blocks
+# are found line by line (_scan), not by one pattern over the page: "^...(?P<body>.*?)^(?P=fence)"
+# reads on to the end of the page from every opening line that is never closed, so a page of many
+# unclosed openings took quadratic time.
+OPENING = patterns.compile("blocks.opening",
+                           r"^(?P<indent>[ \t]*+)(?P<fence>```++|~~~++)[ \t]*+(?P<kind>table|chart|next-meeting|tiles)[ \t]*+")
+_CLOSING = patterns.compile("blocks.closing", r"^[ \t]*+(?:```++|~~~++)")
 KINDS = ("table", "chart", "next-meeting", "tiles")
 
 
 # Any fenced code block, whatever its kind: its lines are settings or code, never published prose.
-ANY_FENCE = re.compile(r"^\s*(```+|~~~+)")
+ANY_FENCE = patterns.compile("blocks.any_fence", r"^\s*(```+|~~~+)")
 
 
 def prose_lines(text: str):
@@ -81,13 +87,30 @@ def find_blocks(text: str) -> list[Block]:
 def _scan(text: str) -> tuple:
     """Every block of a text, parsed once: the loader checks a page and then lists its tables,
     one call after the other (so a tiny cache is enough, and holds no archive in memory)."""
+    lines = text.split("\n")          # "\n" only, as the pattern's ^ and $ saw lines
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    closings: dict[str, list[int]] = {}   # indent + fence -> the lines that close such a block
+    for i, line in enumerate(lines):
+        fence = line.rstrip(" \t")
+        if _CLOSING.fullmatch(fence):
+            closings.setdefault(fence, []).append(i)
     found = []
-    for m in FENCE.finditer(text):
+    i = 0
+    while i < len(lines) - 1:             # an opening line is followed by a line end
+        m = OPENING.fullmatch(lines[i])
+        after = closings.get(m.group("indent") + m.group("fence"), []) if m else []
+        k = bisect.bisect_right(after, i)
+        if not m or k == len(after):
+            i += 1
+            continue
+        j = after[k]
         kind = m.group("kind")
-        line = text.count("\n", 0, m.start()) + 1
-        body = m.group("body")
+        body = text[starts[i + 1]:starts[j]]
         options, error = _options(kind, body)
-        found.append((kind, options, line, m.start(), m.end(), body, error))
+        found.append((kind, options, i + 1, starts[i], starts[j] + len(lines[j]), body, error))
+        i = j + 1
     return tuple(found)
 
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from markdown.extensions.toc import slugify
 
-from . import blocks
+from . import blocks, patterns
 from .errors import ProblemLog
 from .publication import agenda_is_draft, items_kept_whole, public_view
 
@@ -76,12 +76,23 @@ class BrokenLink:
     edit: str | None  # the officer's file that made the page
 
 
-_LINK = re.compile(r"(?<!!)\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_IMAGE = re.compile(r"!\[(?:[^\]\\]|\\.)*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_ATTR_ID = re.compile(r"\{[:\s]*[^}]*?#([\w-]+)[^}]*\}")
-_HTML_ID = re.compile(r"\bid=[\"']([^\"']+)[\"']")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_SCHEME = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+# Linear by construction: a run between brackets stops at the next "[" as well as at "]" (and a
+# link's target at the next "["), so the scan from one "[" never crosses the next "[" and a line of
+# many unclosed "[" or "](" is read once, not once per bracket. No link is lost: a match that
+# crossed a "[" ended at the same "]" as the one starting at the last "[" before it.
+_TARGET = r"\]\(\s*+<?([^)\s>\[]++)>?(?:\s++\"[^\"]*+\")?\s*+\)"
+_LINK = patterns.compile("buildcheck.link", r"(?<!!)\[(?:[^\[\]\\]|\\.)*+" + _TARGET)
+_IMAGE = patterns.compile("buildcheck.image", r"!\[(?:[^\[\]\\]|\\.)*+" + _TARGET)
+# {: #id .class }: the first "#" inside braces; braces do not nest in an attribute list
+_ATTR_ID = patterns.compile("buildcheck.attr_id", r"\{[^{}#]*+#([\w-]++)[^{}]*+\}")
+_HTML_ID = patterns.compile("buildcheck.html_id", r"\bid=[\"']([^\"']++)[\"']")
+# the heading's text is the rest of the line without its closing #s and spaces (str.rstrip: the
+# pattern "(.*?)\s*#*\s*$" tried every split of a run of spaces, cubic in its length)
+_HEADING = patterns.compile("buildcheck.heading", r"^(#{1,6})\s++(.*+)")
+_SCHEME = patterns.compile("buildcheck.scheme", r"^[a-z][a-z0-9+.-]*+:", re.I)
+_INLINE_LINK = patterns.compile("buildcheck.inline_link", r"\[([^\[\]]*+)\]\([^)\[]*+\)")
+_EMPHASIS = patterns.compile("buildcheck.emphasis", r"[*_`]")
+_ESCAPE = patterns.compile("buildcheck.escape", r"\\(.)")
 
 
 def anchors(text: str) -> set[str]:
@@ -93,9 +104,10 @@ def anchors(text: str) -> set[str]:
         found.update(_ATTR_ID.findall(line))
         found.update(_HTML_ID.findall(line))
         m = _HEADING.match(line)
-        if m and not _ATTR_ID.search(m.group(2)):
-            plain = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", m.group(2))
-            slug = slugify(re.sub(r"[*_`]", "", plain), "-")
+        title = m.group(2).rstrip().rstrip("#").rstrip() if m else ""
+        if m and not _ATTR_ID.search(title):
+            plain = _INLINE_LINK.sub(r"\1", title)
+            slug = slugify(_EMPHASIS.sub("", plain), "-")
             count = seen_slugs.get(slug, 0)
             seen_slugs[slug] = count + 1
             found.add(slug if count == 0 else f"{slug}_{count}")
@@ -113,7 +125,7 @@ def broken_links(items: list["OutputItem"], other_files: Iterable[str] = ()) -> 
         for _n, line in blocks.prose_lines(page.text or ""):
             for pattern in (_LINK, _IMAGE):
                 for m in pattern.finditer(line):
-                    target = re.sub(r"\\(.)", r"\1", m.group(1))  # Markdown escapes, as rendered
+                    target = _ESCAPE.sub(r"\1", m.group(1))  # Markdown escapes, as rendered
                     if _SCHEME.match(target) or target.startswith("/"):
                         continue
                     path, _hash, anchor = target.partition("#")

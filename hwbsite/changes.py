@@ -4,12 +4,12 @@ shows an officer the warnings their change brings, not the ones already in the a
 from __future__ import annotations
 
 import os
-import re
 import subprocess
 from pathlib import Path
+from . import patterns
 
-_FILE = re.compile(r"^\+\+\+ (?:b/)?(.*)$")
-_HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+_FILE = patterns.compile("changes.file", r"^\+\+\+ (?:b/)?(.*)$")
+_HUNK = patterns.compile("changes.hunk", r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 
 
 class GitError(RuntimeError):

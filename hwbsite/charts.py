@@ -17,6 +17,7 @@ from pathlib import Path
 from . import markup, urls
 from .amounts import money
 from .models.metrics import UNIT_LABELS, Metric
+from . import patterns, spreadsheet
 
 # Okabe-Ito colour-blind-safe palette; each kind also has its own dash and marker,
 # so nothing depends on colour alone.
@@ -49,7 +50,7 @@ def runtime_files() -> dict[str, str]:
 # plotly.js's built-in stylesheet: an object literal {selector: declarations} in the bundle, where X
 # stands for the plot's root and Y for its notifier (plotly's src/css/_base.js and style.js).
 _STYLE_START = '{"X,X div":'
-_STYLE_RULE = re.compile(r"""(?:"([^"]+)"|([A-Z])):(?:'([^']*)'|"([^"]*)")""")
+_STYLE_RULE = patterns.compile("charts.style_rule", r"""(?:"([^"]+)"|([A-Z])):(?:'([^']*)'|"([^"]*)")""")
 
 
 @functools.lru_cache(maxsize=1)   # the bundle is 4.8 MB: read once per process, not per preview rebuild
@@ -368,11 +369,11 @@ def csv_download(metric: Metric, values, cite=None) -> str:
     from .metrics import COLUMNS
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(COLUMNS)
+    writer.writerow(spreadsheet.safe_row(COLUMNS))
     for v in values:
-        writer.writerow([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
+        writer.writerow(spreadsheet.safe_row([v.metric, v.period.label, v.kind, v.published, v.unit, v.breakdown,
                          _g(v.numerator), _g(v.denominator), _g(v.ci_low), _g(v.ci_high),
-                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)])
+                         v.covers.label if v.covers else "", v.as_of.isoformat() if v.as_of else "", source_of(v), note_of(v)]))
     return buf.getvalue()
 
 
@@ -456,7 +457,7 @@ def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]],
 
 
 MARKER = "⚠"   # one marker for every note about a published figure, on every page; read aloud as "warning"
-FLAG_WORDS = re.compile(r"inconsisten|does not (?:add|match|sum)|not the same|differs?\b|disagree", re.I)
+FLAG_WORDS = patterns.compile("charts.flag_words", r"inconsisten|does not (?:add|match|sum)|not the same|differs?\b|disagree", re.I)
 
 
 @dataclass(frozen=True)
@@ -514,16 +515,18 @@ def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:
     return "\n".join(parts) + "\n"
 
 
-_FIGURE = re.compile(r"\d[\d,]*(?:\.\d+)?%?")
+_FIGURE = patterns.compile("charts.figure", r"\d[\d,]*+(?:\.\d++)?%?")
+_PERIOD_LABEL = patterns.compile("charts.period_label", r"\b\d{2,4}[/-]\d{2}\b")
+_YEAR = patterns.compile("charts.year", r"(?:19|20)\d\d")
 
 
 def _new_notes(metric_notes, figure_notes_) -> list[str]:
     """Notes about a measure that say something its figures' notes do not (officers often wrote both)."""
     from .citations import LINE_REF
     def figures(text: str) -> set[str]:
-        text = re.sub(r"\b\d{2,4}[/-]\d{2}\b", " ", LINE_REF.sub(" ", text))   # period labels, not figures
+        text = _PERIOD_LABEL.sub(" ", LINE_REF.sub(" ", text))   # period labels, not figures
         found = {f.replace(",", "") for f in _FIGURE.findall(text)}
-        return {f for f in found if not re.fullmatch(r"(?:19|20)\d\d", f)}           # years
+        return {f for f in found if not _YEAR.fullmatch(f)}           # years
 
     said_figures = figures(" ".join(f"{n.text} {n.value.published}" for n in figure_notes_))
     out = []

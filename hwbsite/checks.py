@@ -22,11 +22,12 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import blocks, dates, lifecycle, placeholders
+from . import blocks, dates, lifecycle, names, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
 from .yamlsource import split_front_matter
+from . import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from .project import Project
@@ -41,7 +42,7 @@ TBC = placeholders.TBC
 NAME_FIELDS = ("name", "owner", "presenter", "people", "representing", "venue")
 
 # d.m.yy with a dot or slash; the second separator may be doubled ("31.01..18").
-DATE_TEXT = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
+DATE_TEXT = patterns.compile("checks.date_text", r"(?<![\d./])(\d{1,2})([./])(\d{1,2})([./]{1,3})(\d{4}|\d{2})(?![\d/]|\.\d)")
 
 
 
@@ -94,6 +95,7 @@ def run(project: "Project", log: ProblemLog) -> None:
         if table.path in project.texts:
             _scan_table(project.texts[table.path], table.path, log)
     _check_agenda_papers(project, log)
+    _check_name_characters(project, log)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,6 +184,44 @@ def _check_names(root: Model, log: ProblemLog) -> None:
                     log.add(pos.file, pos.line, pos.column, name,
                             f"{said} left where a name belongs",
                             "write the name once it is confirmed", Severity.WARNING, code="placeholder")
+
+
+# Every field that holds a person's name (or a list of them): read for characters that make a name
+# look like another (names.py).
+PERSON_FIELDS = ("name", "aliases", "owner", "presenter", "people", "representing", "lead", "leads", "sponsor")
+
+
+def _check_name_characters(project: "Project", log: ProblemLog) -> None:
+    roots = [*project.people, *project.meetings, *project.papers.values(), *getattr(project, "plans", []),
+             *getattr(project, "plan_updates", [])]
+    for root in roots:
+        for obj in _walk(root):
+            for name in PERSON_FIELDS:
+                if name not in type(obj).model_fields:
+                    continue
+                value = getattr(obj, name)
+                for text in (value if isinstance(value, list) else [value]):
+                    if not isinstance(text, str):
+                        continue
+                    for index, what in names.problems(text):
+                        pos = obj.pos_of(name)
+                        line, column = _locate(project.texts.get(pos.file), pos, text[index])
+                        log.add(pos.file, line, column, name, f"the name \"{names.visible(text)}\" has {what}",
+                                "retype the name: it should not look like, and be read as, another one",
+                                Severity.WARNING, code="name-characters")
+
+
+def _locate(text: str | None, pos, ch: str) -> tuple[int, int]:
+    """The line and column of the character in the file, at or after the field's key (a list's
+    values may be on the lines below it); the key's position when it cannot be found."""
+    if text is None:
+        return pos.line, pos.column
+    lines = text.split("\n")
+    for n in range(pos.line - 1, min(len(lines), pos.line + 50)):
+        at = lines[n].find(ch, pos.column - 1 if n == pos.line - 1 else 0)
+        if at >= 0:
+            return n + 1, at + 1
+    return pos.line, pos.column
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,14 +19,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, patterns, spreadsheet
 from .memo import PerView
 
 # "000 lines 2329-4315", "000 line 94", "000 lines 6077, 6589", "003 lines 22-398"
-_RANGE = r"\d+(?:\s*[-–]\s*\d+)?"
-LINE_REF = re.compile(r"\b(?P<file>\d{3}) lines? (?P<ranges>" + _RANGE + r"(?:\s*(?:,|and)\s*" + _RANGE + r")*)")
+_RANGE = r"\d++(?:\s*+[-–]\s*+\d++)?"
+LINE_REF = patterns.compile("citations.line_ref",
+                            r"\b(?P<file>\d{3}) lines? (?P<ranges>" + _RANGE + r"(?:\s*+(?:,|and)\s*+" + _RANGE + r")*+)")
 # a reference with no file ("line 4416", "lines 480-484"): only its context says which file
-BARE_REF = re.compile(r"\b(?<!\d{3} )lines? (?P<ranges>" + _RANGE + r"(?:\s*(?:,|and)\s*" + _RANGE + r")*)")
+BARE_REF = patterns.compile("citations.bare_ref",
+                            r"\b(?<!\d{3} )lines? (?P<ranges>" + _RANGE + r"(?:\s*+(?:,|and)\s*+" + _RANGE + r")*+)")
+# the numbers between these (int() ignores the space around them)
+_BETWEEN_RANGES = patterns.compile("citations.between_ranges", r",|and")
+_IN_RANGE = patterns.compile("citations.in_range", r"[-–]")
+# A pattern that opens with a run of space ("\s*\(") is tried from every space of the run and reads
+# the rest of the run each time: quadratic. (?<!\s) starts it only where the run starts, which is
+# where its leftmost match starts anyway (each of these matches ends on a non-space).
+_EMPTY_BRACKETS = patterns.compile("citations.empty_brackets", r"(?<!\s)\s*+\(\s*+\)")
+_LEFT_BRACKETS = patterns.compile("citations.left_brackets", r"(?<!\s)\s*+\((?:\s|[,;]|and)*+\)")
+_SEPARATOR_CLOSE = patterns.compile("citations.separator_close", r"[,;]\s*+\)")
+_OPEN_SEPARATOR = patterns.compile("citations.open_separator", r"\(\s*+[,;]\s*+")
+_SPACE_PUNCTUATION = patterns.compile("citations.space_punctuation", r"(?<!\s)\s++([,.;:])")
 
 
 @dataclass(frozen=True)
@@ -48,8 +61,8 @@ class Document:
 def _spans(source: str | None):
     """(file, start, end) for each line range in a source string."""
     for m in LINE_REF.finditer(source or ""):
-        for part in re.split(r"\s*(?:,|and)\s*", m["ranges"]):
-            nums = [int(n) for n in re.split(r"\s*[-–]\s*", part)]
+        for part in _BETWEEN_RANGES.split(m["ranges"]):
+            nums = [int(n) for n in _IN_RANGE.split(part)]
             yield m["file"], nums[0], nums[-1]
 
 
@@ -160,8 +173,8 @@ class Citations:
 
         def sub(m: re.Match) -> str:
             parts = []
-            for part in re.split(r"\s*(?:,|and)\s*", m["ranges"]):
-                first = int(re.split(r"\s*[-–]\s*", part)[0])
+            for part in _BETWEEN_RANGES.split(m["ranges"]):
+                first = int(_IN_RANGE.split(part)[0])
                 if id(self.document(m["file"], first)) in own:
                     continue
                 cited = self._one(m["file"], first, with_title)
@@ -171,23 +184,23 @@ class Citations:
             return "; ".join(parts)
 
         out = LINE_REF.sub(sub, text)
-        out = re.sub(r"\s*\(\s*\)", "", out)
+        out = _EMPTY_BRACKETS.sub("", out)
         ctx_file = next((f for f, _s, _e in _spans(context)), None)
 
         def bare(m: re.Match) -> str:
             # "(line 3605)" in a note on a paper points into that paper: nothing to cite on its own page
             if ctx_file is None:
                 return ""
-            first = int(re.split(r"\s*[-–]\s*", re.split(r"\s*(?:,|and)\s*", m["ranges"])[0])[0])
+            first = int(_IN_RANGE.split(_BETWEEN_RANGES.split(m["ranges"])[0])[0])
             if id(self.document(ctx_file, first)) in own:
                 return ""
             return self._one(ctx_file, first, with_title)
 
         out = BARE_REF.sub(bare, out)
-        out = re.sub(r"\s*\((?:\s|[,;]|and)*\)", "", out)
-        out = re.sub(r"[,;]\s*\)", ")", out)
-        out = re.sub(r"\(\s*[,;]\s*", "(", out)
-        out = re.sub(r"\s+([,.;:])", r"\1", out)
+        out = _LEFT_BRACKETS.sub("", out)
+        out = _SEPARATOR_CLOSE.sub(")", out)
+        out = _OPEN_SEPARATOR.sub("(", out)
+        out = _SPACE_PUNCTUATION.sub(r"\1", out)
         # "Source: A; A" when several ranges fall in one document
         pieces = [p.strip() for p in out.split(";")]
         if len(pieces) > 1 and len(set(pieces)) < len(pieces):
@@ -211,7 +224,8 @@ def public_table_csv(project, table) -> str:
     paper = cites.papers.get(table.name.split("--")[0])
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(table.header)
+    writer.writerow(spreadsheet.safe_row(table.header))
     for row in table.rows:
-        writer.writerow([cites.replace(cell, context=paper.source if paper else None) for cell in row])
+        writer.writerow(spreadsheet.safe_row(cites.replace(cell, context=paper.source if paper else None)
+                                             for cell in row))
     return buf.getvalue()

@@ -15,15 +15,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 import click
 
-from . import scaffold
+from . import patterns, scaffold
 from .errors import HwbsiteError, Problem, ProblemLog, Severity
+from .publication import london_today
 
 # ---------------------------------------------------------------------------------------------
 # Shared option types
@@ -47,7 +47,7 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 MINUTES_NOTE = "# minutes: add them after the meeting"   # the note a new meeting file ends with
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = patterns.compile("cli.slug", r"^[a-z0-9]++(?:-[a-z0-9]++)*+$")
 
 root_option = click.option(
     "--root", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True,
@@ -148,7 +148,7 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     from . import buildcheck, output
     from .project import load_project
     from .publication import public_view
-    build_date = build_date or configured_build_date(root) or dt.date.today()
+    build_date = build_date or configured_build_date(root) or london_today()
     project, log = load_project(root, data_dir, content_dir, build_date)
     if project is not None and not log.errors:
         try:
@@ -230,7 +230,7 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
     from .generate import GenerateError
     from .generate import generate as write_tree
     try:
-        count = write_tree(path, out, build_date or dt.date.today())
+        count = write_tree(path, out, build_date or london_today())
     except GenerateError as exc:
         click.echo(f"{exc}\nhwbsite: the data has errors; nothing was written.", err=True)
         sys.exit(1)
@@ -289,7 +289,7 @@ def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previ
         "status: scheduled              # scheduled, held (after the meeting), cancelled or moved",
         "# moved_to: YYYY-MM-DD         # only with status: moved",
         "# note: \"Why the meeting was cancelled or moved\"",
-        f"updated: {dt.date.today().isoformat()}            # the date you last changed this file",
+        f"updated: {london_today().isoformat()}            # the date you last changed this file",
         "agenda:",
         "  status: draft                # change to published when the agenda is sent out",
         "  # published: YYYY-MM-DD      # when the agenda was published: at least five clear days before",
@@ -588,7 +588,7 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
     if name_key(name) in known:
         raise click.ClickException(f"'{name}' is already in data/people.yml as {known[name_key(name)].id} "
                                    "(nothing was written)")
-    words = [w for w in re.split(r"[^A-Za-z0-9]+", name.lower()) if w and w not in _TITLE_WORDS]
+    words = [w for w in _NOT_WORD.split(name.lower()) if w and w not in _TITLE_WORDS]
     person_id = "-".join(words)
     if not person_id or any(p.id == person_id for p in people):
         raise click.ClickException(f"the id '{person_id}' is taken or empty: add them by hand with an id of your "
@@ -623,6 +623,7 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
     click.echo(said + " Then run: hwbsite check")
 
 
+_NOT_WORD = patterns.compile("cli.not_word", r"[^A-Za-z0-9]++")
 _TITLE_WORDS = {"councillor", "cllr", "dr", "mr", "mrs", "ms", "miss", "professor", "prof", "sir", "dame"}
 
 

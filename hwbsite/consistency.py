@@ -16,14 +16,23 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from . import dates, lifecycle, periods
+from . import dates, lifecycle, patterns, periods
 from .amounts import money
 from .errors import ProblemLog
 
-DMY = re.compile(r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
+DMY = patterns.compile("consistency.dmy", r"(?<![\d./])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d/]|\.\d)")
 BOARD = r"(?:Health and Well-?being Board|HWBB?|H&WBB?|HWbB)"
-AGREED = re.compile(r"agreed (?:at|by) (?:the )?" + BOARD + r"\W{0,6}(?:on\s+)?"
-                    r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)? \w+,? \d{4})", re.I)
+AGREED = patterns.compile("consistency.agreed", r"agreed (?:at|by) (?:the )?" + BOARD + r"\W{0,6}(?:on\s++)?"
+                           r"(?P<date>\d{1,2}/\d{1,2}/\d{2,4}|\d{1,2}(?:st|nd|rd|th)? \w++,? \d{4})", re.I)
+_EMPHASIS = patterns.compile("consistency.emphasis", r"[*_]")
+_STAR_OR_ESCAPE = patterns.compile("consistency.star_or_escape", r"[*\\]")
+_DELIMITER_ROW = patterns.compile("consistency.delimiter_row", r"^\s*+\|(?>\s*+:?-++:?\s*+\|)++\s*+$")
+_TOTAL = patterns.compile("consistency.total", r"^\s*+(?:\*\*)?(?:grand )?totals?\b", re.I)
+_TOTAL_WORDS = patterns.compile("consistency.total_words", r"\b(?:total|totals|planned|plan|actual)\b", re.I)
+_SLASH_DATE = patterns.compile("consistency.slash_date", r"(\d{1,2})/(\d{1,2})/(\d{2,4})$")
+_WORDY_DATE = patterns.compile("consistency.wordy_date", r"(\d{1,2})(?:st|nd|rd|th)? (\w++),? (\d{4})$")
+_NOT_LETTER = patterns.compile("consistency.not_letter", r"[^a-z ]")
+_SPACES = patterns.compile("consistency.spaces", r"\s++")
 
 
 def run(project, log: ProblemLog) -> None:
@@ -42,7 +51,7 @@ def run(project, log: ProblemLog) -> None:
 
 
 def _column_period(header: str) -> periods.Period | None:
-    text = re.sub(r"[*_]", "", header).strip()
+    text = _EMPHASIS.sub("", header).strip()
     try:
         p = periods.parse(text)
     except periods.PeriodError:
@@ -89,16 +98,16 @@ def _scan_markdown_tables(body: str, file: str, first_line: int, log: ProblemLog
             header_periods, grid = [], None
             continue
         cells, columns = _split_row(text)
-        if i + 1 < len(lines) and re.match(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$", lines[i + 1]):
+        if i + 1 < len(lines) and _DELIMITER_ROW.match(lines[i + 1]):
             finish()
             header_periods = [_column_period(c) for c in cells]
-            grid = _Grid(file, [re.sub(r"[*\\]", "", c).strip() for c in cells], [], [])
+            grid = _Grid(file, [_STAR_OR_ESCAPE.sub("", c).strip() for c in cells], [], [])
             continue
-        if re.match(r"^\s*\|(\s*:?-+:?\s*\|)+\s*$", text):
+        if _DELIMITER_ROW.match(text):
             continue
         _check_cells(header_periods, cells, file, first_line + i, columns, log)
         if grid is not None:
-            grid.rows.append([re.sub(r"[*\\]", "", c).strip() for c in cells])
+            grid.rows.append([_STAR_OR_ESCAPE.sub("", c).strip() for c in cells])
             grid.lines.append(first_line + i)
     finish()
 
@@ -115,7 +124,8 @@ def _split_row(text: str) -> tuple[list[str], list[int]]:
 # ---------------------------------------------------------------------------------------------
 # Tables: dates by column, totals against their parts
 
-_NUMBER = re.compile(r"^\(?(-|−)?\s*£?\s*(-|−)?(\d[\d,]*(?:\.\d+)?)\s*(%|k|m)?\)?$")
+# possessive: with no £, "\s*£?\s*" would try every split of a run of spaces between two \s*
+_NUMBER = patterns.compile("consistency.number", r"^\(?(-|−)?\s*+£?\s*+(-|−)?(\d[\d,]*+(?:\.\d++)?)\s*+(%|k|m)?\)?$")
 
 
 def _number(cell: str) -> float | None:
@@ -144,7 +154,7 @@ def _check_table(table, log: ProblemLog) -> None:
 
 
 def _is_total(label: str) -> bool:
-    return bool(re.match(r"^\s*(?:\*\*)?(?:grand )?totals?\b", label, re.I))
+    return bool(_TOTAL.match(label))
 
 
 def _row_totals(table, log: ProblemLog) -> None:
@@ -190,7 +200,7 @@ def _within(header: str, total_header: str) -> bool:
 
 
 def _header_span(header: str):
-    text = re.sub(r"\b(?:total|totals|planned|plan|actual)\b", "", header, flags=re.I).strip(" :*")
+    text = _TOTAL_WORDS.sub("", header).strip(" :*")
     try:
         return periods.parse(text).span if text else None
     except periods.PeriodError:
@@ -244,14 +254,14 @@ def board_dates(project) -> set[dt.date]:
 
 
 def _parse_date(text: str) -> dt.date | None:
-    m = re.match(r"(\d{1,2})/(\d{1,2})/(\d{2,4})$", text)
+    m = _SLASH_DATE.match(text)
     if m:
         y = int(m[3]) + (2000 if len(m[3]) == 2 else 0)
         try:
             return dt.date(y, int(m[2]), int(m[1]))
         except ValueError:
             return None
-    m = re.match(r"(\d{1,2})(?:st|nd|rd|th)? (\w+),? (\d{4})$", text)
+    m = _WORDY_DATE.match(text)
     if m and m[2].lower()[:3] in periods.MONTHS:
         try:
             return dt.date(int(m[3]), periods.MONTHS[m[2].lower()[:3]], int(m[1]))
@@ -284,12 +294,12 @@ def _check_board_dates(project, root: Path, log: ProblemLog) -> None:
 
 
 def _org_key(org: str | None) -> str:
-    words = re.sub(r"[^a-z ]", " ", (org or "").lower()).split()
+    words = _NOT_LETTER.sub(" ", (org or "").lower()).split()
     return " ".join(w for w in words if w not in ("nhs", "the"))
 
 
 def _title_key(title: str) -> str:
-    return re.sub(r"\s+", " ", re.sub(r"\([^)]*\)", "", title)).strip().lower()
+    return _SPACES.sub(" ", patterns.without_parenthesised(title)).strip().lower()
 
 
 def _check_role_titles(project, log: ProblemLog) -> None:

@@ -11,6 +11,8 @@ import datetime as dt
 
 from babel.dates import format_date, get_month_names
 
+from . import patterns
+
 LOCALE = "en_GB"
 
 MONTH_NAMES: tuple[str, ...] = tuple(get_month_names("wide", locale=LOCALE)[m] for m in range(1, 13))
@@ -47,12 +49,14 @@ def clock(t: str | None) -> str:
     return f"{h12}{suffix}" if minute == 0 else f"{h12}:{minute:02d}{suffix}"
 
 
+_ISO_DATE = patterns.compile("dates.iso_date", r"^\s*+(\d{4})-(\d{1,2})-(\d{1,2})\s*+")
+
+
 def why_impossible(text: str) -> str | None:
     """What is impossible about a date written YYYY-MM-DD ("there is no month 13"); None when the
     text is a real date or not written that way."""
     import calendar
-    import re
-    m = re.fullmatch(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*", str(text))
+    m = _ISO_DATE.fullmatch(str(text))
     if not m:
         return None
     year, month, day = (int(g) for g in m.groups())

@@ -24,6 +24,8 @@ from html.parser import HTMLParser
 import markdown as markdown_lib
 import nh3
 
+from . import limits
+
 # Elements our pages and officers' Markdown may use. Everything else (script, style, iframe, object,
 # embed, form, input, math, base, meta, link, and every other SVG element: use, animate, foreignObject
 # ...) is removed. Of SVG only the shapes of the dashboards' trend lines are kept, with geometry only.
@@ -157,6 +159,8 @@ def _describe_attr(tag: str, name: str, value: str) -> str:
 
 def hint(what: str) -> str:
     """What an officer can do instead."""
+    if what.startswith("more than") and "nested" in what:
+        return "nest lists, quotes and blocks a few levels at most"
     if what.startswith("more than"):
         return "break the paragraph up, or write '[' as '\\['"
     if what.startswith("the link address"):
@@ -216,6 +220,9 @@ def markdown_dangers(text: str) -> tuple[str, ...]:
     crowded = too_many_brackets(text)
     if crowded:
         return (crowded,)
+    if limits.deep_markdown(text):     # before Markdown's recursion reaches it
+        return (f"more than {limits.MAX_MARKDOWN_DEPTH} levels of Markdown nested in one another (lists, block "
+                "quotes, HTML blocks such as <div markdown>)",)
     if not any(c in text for c in _MARKUP_OPENERS):
         return ()
     return tuple(dangers(render(text)))

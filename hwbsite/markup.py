@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import html
-import re
 
 from markupsafe import Markup
+from . import patterns
 
 # Characters that Markdown (with attr_list and tables) would interpret in plain text.
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
+_MD_SPECIAL = patterns.compile("markup.md_special", r"([\\`*_\[\]{}#|!~])")
 
 
 def text(value) -> Markup:

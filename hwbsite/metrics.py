@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +21,7 @@ from .suggest import did_you_mean
 from .tables import cell_columns, read_csv
 from .validate import validate
 from .yamlsource import Document
+from . import patterns
 
 COLUMNS = ["metric", "period", "kind", "value", "unit", "breakdown", "numerator", "denominator",
            "ci_low", "ci_high", "covers", "as_of", "source", "note"]
@@ -146,13 +146,14 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
     _check_labels(values, log)
 
 
-_NUMBERS = re.compile(r"\d+(?:[/.-]\d+)*")
+_NUMBERS = patterns.compile("metrics.numbers", r"\d++(?:[/.-]\d++)*+")
+_DIGIT = patterns.compile("metrics.digit", r"\d")
 
 
 def label_style(label: str) -> str:
     """How a label writes its numbers: "Q1 17/18" -> "9 99/99", "Q1 2017/18" -> "9 9999/99"; words
     ("year-end", month names) are left out, as papers vary them for good reason."""
-    return " ".join(re.sub(r"\d", "9", n) for n in _NUMBERS.findall(label))
+    return " ".join(_DIGIT.sub("9", n) for n in _NUMBERS.findall(label))
 
 
 def _check_labels(values: list[Value], log: ProblemLog) -> None:

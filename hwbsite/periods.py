@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from . import patterns
 from .dates import MONTH_NAMES
 
 
@@ -77,20 +77,53 @@ def quarter(number: int, fy_start: int, label: str = "") -> Period:
     return Period(dt.date(year, month, 1), _month_end(year, end_month), label, "quarter")
 
 
-_FY = re.compile(r"^(?:fy\s*)?(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})$")
+# Runs of space are possessive (\s*+): "\s*(?:q|quarter)?\s*" would otherwise try every split of a
+# run of spaces between its two \s*, at every position, quadratic in the run's length.
+_FY = patterns.compile("periods.fy", r"^(?:fy\s*+)?(?P<a>\d{2}|\d{4})\s*+[/-]\s*+(?P<b>\d{2}|\d{4})$")
 # "Q1-Q4 2016/17", "Q1 to Q2 17/18": a run of quarters of one financial year.
-_QQ = re.compile(r"^(?:q|quarters?)\s*(?P<q1>\d)\s*(?:-|–|to)\s*(?:q|quarter)?\s*(?P<q2>\d)\s*\(?\s*(?P<a>\d{2}|\d{4})"
-                 r"\s*[/-]\s*(?P<b>\d{2}|\d{4})\s*\)?$")
+_QQ = patterns.compile("periods.quarters",
+                       r"^(?:q|quarters?)\s*+(?P<q1>\d)\s*+(?:-|–|to)\s*+(?:q|quarter)?\s*+(?P<q2>\d)\s*+\(?\s*+"
+                       r"(?P<a>\d{2}|\d{4})\s*+[/-]\s*+(?P<b>\d{2}|\d{4})\s*+\)?$")
 # Any quarter number, so that "Q5 2017/18" gets its own message.
-_Q_ANY = re.compile(r"^(?:q|quarter)\s*(?P<q>\d+)\b")
-_Q = re.compile(r"^(?:q|quarter)\s*(?P<q>[1-4])\s*\(?\s*(?P<a>\d{2}|\d{4})\s*[/-]\s*(?P<b>\d{2}|\d{4})\s*\)?$")
-_MONTH_YEAR = re.compile(r"^" + _MONTH.format("m") + r"\.?[\s-]*(?:'|’)?(?P<y>\d{2}|\d{4})$")
-_DAY = r"(?:(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?\s+)?"
-_RANGE = re.compile(r"^" + _DAY.format("d1") + _MONTH.format("m1") + r"\.?\s*(?P<y1>\d{2}|\d{4})?\s*(?:-|–|to)\s*"
-                    + _DAY.format("d2") + _MONTH.format("m2") + r"\.?\s*(?P<y2>\d{2}|\d{4})$")
-_YEAR = re.compile(r"^(?P<y>\d{4})$")
-# Words that describe a figure rather than change its period.
-_QUALIFIERS = re.compile(r"\s*(?:\[[^\]]*\]|\((?:[^)]*months?[^)]*)\)|year[- ]end|outturn)\s*$", re.IGNORECASE)
+_Q_ANY = patterns.compile("periods.quarter_any", r"^(?:q|quarter)\s*+(?P<q>\d++)\b")
+_Q = patterns.compile("periods.quarter", r"^(?:q|quarter)\s*+(?P<q>[1-4])\s*+\(?\s*+(?P<a>\d{2}|\d{4})\s*+[/-]\s*+"
+                      r"(?P<b>\d{2}|\d{4})\s*+\)?$")
+_MONTH_YEAR = patterns.compile("periods.month_year", r"^" + _MONTH.format("m") + r"\.?[\s-]*+(?:'|’)?(?P<y>\d{2}|\d{4})$")
+_DAY = r"(?:(?P<{0}>\d{{1,2}})(?:st|nd|rd|th)?\s++)?"
+_RANGE = patterns.compile("periods.range",
+                          r"^" + _DAY.format("d1") + _MONTH.format("m1") + r"\.?\s*+(?P<y1>\d{2}|\d{4})?\s*+(?:-|–|to)\s*+"
+                          + _DAY.format("d2") + _MONTH.format("m2") + r"\.?\s*+(?P<y2>\d{2}|\d{4})$")
+_YEAR = patterns.compile("periods.year", r"^(?P<y>\d{4})$")
+
+
+def _strip_qualifiers(text: str) -> str:
+    r"""The label without the words that describe a figure rather than change its period: "[a]",
+    "(... months ...)", "year-end", "year end" or "outturn" at its end, repeatedly.
+
+    Plain string code, not the pattern r"\s*(?:\[[^\]]*\]|\([^)]*months?[^)]*\)|year[- ]end|outturn)\s*$"
+    it replaces (same result): tried at every position, that pattern rescanned the rest of the text
+    from each space and each bracket, and "[^)]*months?[^)]*" tried every split of a bracket's text.
+    """
+    end, stripped = len(text), False
+    while True:
+        while end and text[end - 1].isspace():
+            end -= 1
+        last = text[end - 1] if end else ""
+        start = -1
+        if last == "]":
+            start = text.find("[", text.rfind("]", 0, end - 1) + 1, end - 1)
+        elif last == ")":
+            opening = text.find("(", text.rfind(")", 0, end - 1) + 1, end - 1)
+            if opening >= 0 and "month" in text[opening + 1:end - 1].lower():
+                start = opening
+        else:
+            tail = text[max(0, end - 8):end].lower()
+            for word in ("year-end", "year end", "outturn"):
+                if tail.endswith(word):
+                    start = end - len(word)
+        if start < 0:
+            return text[:end] if stripped else text
+        end, stripped = start, True
 
 
 def parse(label: str) -> Period:
@@ -98,11 +131,7 @@ def parse(label: str) -> Period:
     if not isinstance(label, str) or not label.strip():
         raise PeriodError(str(label))
     text = " ".join(label.strip().split())
-    while True:
-        stripped = _QUALIFIERS.sub("", text)
-        if stripped == text:
-            break
-        text = stripped
+    text = _strip_qualifiers(text)
     low = text.lower()
     if m := _QQ.match(low):
         q1, q2 = int(m["q1"]), int(m["q2"])

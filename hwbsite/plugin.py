@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import htmlsafety, output, parsecache, preview, rebuilds, search
 from .errors import HwbsiteError
 from .project import load_project
-from .publication import public_view
+from .publication import london_today, public_view
 
 log = logging.getLogger("mkdocs.plugins.hwbsite")
 
@@ -54,7 +54,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
 
     def on_config(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
-        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
+        today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
         lines = "\n".join(p.format() for p in problems.errors)
         if problems.errors or project is None:

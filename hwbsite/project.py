@@ -14,6 +14,7 @@ from . import blocks, parsecache, references, rules
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
+from .publication import london_today
 from .models.meetings import Meeting
 from .models.papers import Paper
 from .models.people import PeopleFile, Person, RecordLookups
@@ -50,7 +51,7 @@ class Project(RecordLookups):
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
     texts: dict[str, str] = field(default_factory=dict)          # every file read, by relative path
-    today: dt.date = field(default_factory=dt.date.today)        # the date rules judge statuses on
+    today: dt.date = field(default_factory=london_today)         # the date rules judge statuses on
 
     def __post_init__(self):
         self.index()
@@ -183,7 +184,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
                       plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
                       table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
-                      today=today or dt.date.today())
+                      today=today or london_today())
     rules.run(project, log)
     project.problems = log.problems
     return project, log

@@ -13,9 +13,13 @@ Privacy follows the structure. What sits under or is attached to private busines
   place and status;
 - a minute is private when it is exempt or records a private agenda item; it keeps its number,
   title and paragraph, and loses its text, resolutions, actions, sections and topics;
-- a paper is private when it is not published, confidential, exempt, embargoed on the build date,
+- a paper is private when it is not published, confidential, exempt, embargoed on the build date
+  (a date in Europe/London: ``london_today`` when the build gives none),
   belongs to a private agenda item or to a meeting whose agenda is a draft, is listed by a private
   item, or is an appendix (at any depth) of a private paper; an appendix cycle is private;
+- anything else reported to a meeting whose agenda is a draft (a RAG update with ``meeting:``
+  such a meeting) is private unless a public paper carries it: the draft's business is not public
+  yet, whatever record it is written in;
 - a table is public when a public paper or a hand-written page shows it; the money transcribed
   from a private paper (data/finance/) is private;
 - a topic is public when a public record carries it, or when no record carries it at all;
@@ -28,6 +32,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
+from zoneinfo import ZoneInfo
 
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
@@ -39,8 +44,21 @@ if TYPE_CHECKING:  # pragma: no cover
     from .finance import Finance
     from .models.board import Board
     from .models.metrics import Metric
+    from .models.strategy import PlanUpdate
     from .models.topics import Topic
     from .tables import Table
+
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def london_today(now: dt.datetime | None = None) -> dt.date:
+    """The build date when none is given: today in Europe/London, where the boards sit and their
+    embargoes are set, not the machine's local date (a CI runner keeps UTC or another zone: from
+    midnight to 1 am in summer its date is still yesterday's, and an embargo would lift an hour late
+    or, on a machine east of London, early)."""
+    now = now or dt.datetime.now(dt.timezone.utc)
+    return now.astimezone(LONDON).date()
 
 
 @dataclass
@@ -316,13 +334,20 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
         papers=papers, tables=tables, topics=topics, topic_slugs=topic_slugs, metrics=project.metrics,
         values=project.values, plans=project.plans,
-        # A RAG update read from a private paper is as private as the paper.
-        plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
+        plan_updates=[u for u in project.plan_updates if _update_public(u, private, public_papers)],
         content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
         problems=problems,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
     )
+
+
+def _update_public(update: "PlanUpdate", private: _Private, public_papers: set[str]) -> bool:
+    """A RAG update read from a paper is as public as the paper; one with no paper is private while
+    the meeting it was reported to has only a draft agenda."""
+    if update.paper:
+        return update.paper in public_papers
+    return update.meeting is None or update.meeting.isoformat() not in private.draft_agendas
 
 
 def _public_finance(finance: "Finance", public_papers: set[str]) -> "Finance":

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ProblemLog
 from .yamlsource import YamlProblem
+from . import limits, patterns
 
 # A published table or metric series has hundreds of rows at most; the bound keeps a pasted
 # extract (or a file of empty lines) from making every page that shows it enormous.
@@ -78,6 +78,13 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     except csv.Error as exc:
         log.add(rel, reader.line_num, 1, "", f"CSV syntax error: {exc}", "check the quotes on this line")
         return None
+    if found := limits.long_cell(rows):
+        r, c, message = found
+        columns = cell_columns(text.split("\n")[starts[r] - 1])
+        field = (rows[0][c].strip() if r and c < len(rows[0]) else "") or f"column {c + 1}"
+        log.add(rel, starts[r], columns[c] if c < len(columns) else 1, field, message,
+                "a cell holds a figure or a short label; longer text belongs in a paper")
+        return None
     width = len(rows[0])
     ok = True
     for i, row in enumerate(rows):
@@ -99,8 +106,8 @@ def read_csv(path: Path, log: ProblemLog) -> CsvFile | None:
     return CsvFile(rows, starts, text.splitlines()) if ok else None
 
 
-_HEAD = re.compile(r"^\s*-?\d{1,3}(?:,\d{3})*$")
-_GROUP = re.compile(r"^\d{3}(?:\.\d+)?%?\s*$")
+_HEAD = patterns.compile("tables.head", r"^\s*+-?\d{1,3}(?:,\d{3})*+$")
+_GROUP = patterns.compile("tables.group", r"^\d{3}(?:\.\d++)?%?\s*+$")
 
 
 def split_number(row: list[str], width: int) -> tuple[int, str] | None:

@@ -22,14 +22,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from . import periods
+from . import patterns, periods
 
-ONGOING = re.compile(r"^(?:on[\s-]?going|continuous|continuing)$", re.IGNORECASE)
-TO_CONFIRM = re.compile(r"^(?:tbc|tba|tbd|to be (?:confirmed|agreed|determined))\.?$", re.IGNORECASE)
-ONWARDS = re.compile(r"^(?:from\s+)?(?P<when>.+?)\s+(?:onwards?|and beyond|on)$|^from\s+(?P<when2>.+)$",
-                     re.IGNORECASE)
+ONGOING = patterns.compile("timescales.ongoing", r"^(?:on[\s-]?going|continuous|continuing)$", re.IGNORECASE)
+TO_CONFIRM = patterns.compile("timescales.to_confirm", r"^(?:tbc|tba|tbd|to be (?:confirmed|agreed|determined))\.?$", re.IGNORECASE)
+# "(?P<when>.+?)\s+" tried every end of "when" and rescanned the run of spaces after it; "when" ending
+# in a non-space followed by a possessive run gives the same split in one pass.
+ONWARDS = patterns.compile("timescales.onwards",
+                           r"^(?:from\s++)?(?P<when>.*\S)\s++(?:onwards?|and beyond|on)$|^from\s++(?P<when2>.++)$",
+                           re.IGNORECASE)
 # A financial year inside longer words: "3 year plan 2017/18 year 2", "Current plan 2016-19".
-EMBEDDED_FY = re.compile(r"(?<![\d/-])((?:19|20)\d{2}\s*[/-]\s*\d{2}(?:\d{2})?)(?![\d/-])")
+EMBEDDED_FY = patterns.compile("timescales.embedded_fy", r"(?<![\d/-])((?:19|20)\d{2}\s*+[/-]\s*+\d{2}(?:\d{2})?)(?![\d/-])")
 
 
 @dataclass(frozen=True)

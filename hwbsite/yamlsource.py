@@ -13,6 +13,8 @@ from typing import Any
 
 import yaml
 
+from . import limits
+
 Path_ = tuple  # a path into the document: ("agenda", "items", 8, "pages")
 
 MAX_BYTES = 2_000_000  # officers' files are small; a huge file is a mistake, not data
@@ -116,6 +118,13 @@ def read_text(path: Path) -> str:
         raise YamlProblem(line, at - (text.rfind("\n", 0, at) + 1) + 1,
                           f"more than {MAX_BRACKETS:,} '[' characters in one file; Markdown would take "
                           "minutes to read it", "split the file, or check that it is the file you meant")
+    if found := limits.long_line(text):
+        raise YamlProblem(*found, "break it into shorter lines or paragraphs")
+    # Markdown files; in YAML, where the file's own indentation is not Markdown's, each text field is
+    # checked on its own (htmlsafety.markdown_dangers); a CSV cell is never read as blocks
+    if path.suffix.lower() == ".md" and (found := limits.deep_markdown(text)):
+        raise YamlProblem(*found, "nest lists, quotes and blocks a few levels at most; Markdown this deep "
+                          "takes seconds to render and then fails")
     return text
 
 

@@ -7,12 +7,12 @@ in it), the site context and the site's address; each returns output items for t
 
 from __future__ import annotations
 
-import re
+from .. import patterns
 
 
 # C0 controls other than tab and newline, DEL and C1 controls: invalid in XML 1.0 and iCalendar
 # text, and never meant in a paper.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_CONTROL = patterns.compile("exports.control", r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def clean(text) -> str:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 from zoneinfo import ZoneInfo
 
 from .. import urls
@@ -19,12 +18,13 @@ from ..pages.meetings import meeting_title, meeting_updated
 from ..outputitem import OutputItem
 from . import addresses, clean
 from .opendata import licence
+from .. import patterns
 
 ROOT = "oparl"
 PAGE_SIZE = 50
 LONDON = ZoneInfo("Europe/London")
 SCHEMA = "https://schema.oparl.org/1.1/"
-_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG = patterns.compile("exports.oparl.slug", r"[^a-z0-9]+")
 
 
 def _slug(text: str) -> str:

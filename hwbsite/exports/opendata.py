@@ -14,12 +14,12 @@ import csv
 import datetime as dt
 import io
 import json
-import re
 from dataclasses import dataclass, field
 
 
 from .. import citations, records, urls
 from ..finance import fill_table, reconcile
+from .. import patterns, spreadsheet
 from ..outputitem import OutputItem
 from . import addresses, clean
 
@@ -406,7 +406,7 @@ def money(project: "BoardRecords") -> Dataset:
     ], rows, ["row"])
 
 
-_NAME = re.compile(r"[^a-z0-9._-]+")
+_NAME = patterns.compile("exports.opendata.name", r"[^a-z0-9._-]+")
 
 
 def paper_tables(project) -> list[Dataset]:
@@ -455,9 +455,11 @@ def _csv(ds: Dataset) -> str:
     # not import pandas for it.
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([f.name for f in ds.fields])
+    writer.writerow(spreadsheet.safe_row(f.name for f in ds.fields))
     for row in ds.rows:
-        writer.writerow([_csv_cell(_cell(row.get(f.name))) for f in ds.fields])
+        # text columns only (the schema's type): a negative figure in a number column stays a number
+        writer.writerow([spreadsheet.safe_cell(cell) if f.type == "string" else cell
+                         for f in ds.fields for cell in [_csv_cell(_cell(row.get(f.name)))]])
     return buffer.getvalue()
 
 
@@ -501,7 +503,8 @@ def package(project, site_url, sets: list[Dataset]) -> dict:
             "name": _NAME.sub("-", (project.board.short_name or project.board.name).lower()).strip("-"),
             "title": clean(f"{project.board.name}: open data"),
             "description": clean(f"Meetings, papers, decisions, people and figures published by the "
-                                 f"{project.board.name}, from the data its website is built from."),
+                                 f"{project.board.name}, from the data its website is built from. "
+                                 + spreadsheet.NOTE),
             "homepage": addresses.page(site_url, PAGE),
             "licenses": [licence(project.board)],
             "resources": resources}

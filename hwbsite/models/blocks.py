@@ -6,17 +6,17 @@ Validated like every other record, so a bad option is reported at its own line w
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field, model_validator
 
 from .base import Model
 from .types import FieldError, Slug, Text
+from .. import patterns
 
-_CSV_NAME = re.compile(r"^[A-Za-z0-9][\w.-]*\.csv$")
+_CSV_NAME = patterns.compile("models.blocks.csv_name", r"^[A-Za-z0-9][\w.-]*\.csv$")
 # A data/finance/ dataset: the file name without .csv, e.g. "bcf-plan-2017-19--financial-plan".
-_DATASET = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
+_DATASET = patterns.compile("models.blocks.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
 class TableBlock(Model):

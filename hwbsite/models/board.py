@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Literal
 
 from pydantic import Field, field_validator
 
+from .. import patterns
 from .base import Model
 from .types import Email, TemplateText, Text, Time, WebAddress
 
 OGL_V3 = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
-_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_HEX = patterns.compile("models.board.hex", r"^#[0-9a-fA-F]{6}$")
 
 
 def contrast(a: str, b: str) -> float:

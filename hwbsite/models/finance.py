@@ -9,7 +9,6 @@ dimensions it adds up over, so that the parts it states can be found and checked
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
@@ -18,6 +17,7 @@ from pydantic import AfterValidator, Field, PrivateAttr, field_validator, model_
 from .. import periods
 from .base import Model
 from .types import FieldError, Slug, Text
+from .. import patterns
 
 # The unit column: what one printed unit is worth in pounds.
 SCALES = {"£": 1, "£000": 1_000, "£'000": 1_000, "£k": 1_000, "£m": 1_000_000}
@@ -34,10 +34,10 @@ SIGNED_MEASURES = ("change", "balance")
 KINDS = ("item", "total")
 COLUMNS = ["item", "column", "year", "measure", "kind", "over", "amount", "unit", *DIMENSIONS, "note", "seed"]
 
-_AMOUNT = re.compile(r"^(?P<sign>-)?(?P<pound>£)?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_AMOUNT = patterns.compile("models.finance.amount", r"^(?P<sign>-)?(?P<pound>£)?(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
                      r"(?P<suffix>[a-zA-Z]*)$")
-_SEED = re.compile(r"^\d{3}:\d+$")
-_DATASET = re.compile(r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
+_SEED = patterns.compile("models.finance.seed", r"^\d{3}:\d+$")
+_DATASET = patterns.compile("models.finance.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
 def _dataset_id(value: str) -> str:

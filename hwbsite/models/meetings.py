@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import ClassVar, Iterator, Literal
 
 from pydantic import Field, model_validator
 
-from .. import urls
+from .. import patterns, urls
 from .base import Model
 from .types import FieldError, Label, Markdown, PageRange, Slug, Text, Time
 
@@ -234,7 +233,10 @@ class Meeting(Model):
         return self.agenda.item(number) if self.agenda else None
 
 
+_NUMBER_THEN_REST = patterns.compile("models.meetings.number_then_rest", r"(\d++)(.*+)")
+
+
 def item_sort_key(number: str | None) -> tuple[int, str]:
     """Agenda numbers in paper order: "2" < "10" < "15" < "15A"."""
-    m = re.match(r"(\d+)(.*)", number or "")
+    m = _NUMBER_THEN_REST.match(number or "")
     return (int(m.group(1)), m.group(2)) if m else (10**6, number or "")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, SkipValidation, WithJsonSchema
 
 from .base import Model
 from .types import FieldError, Markdown, Slug, Text
+from .. import patterns
 
 Unit = Literal["count", "percent", "per-100000", "per-1000", "gbp", "gbp-thousands", "days", "weeks", "score"]
 Kind = Literal["actual", "plan", "target", "baseline", "forecast", "threshold"]
@@ -60,7 +60,7 @@ class Registry(Model):
 
 # --- one row of a metric values CSV (data/metrics/values/*.csv) -------------------------------
 
-_THOUSANDS = re.compile(r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
+_THOUSANDS = patterns.compile("models.metrics.thousands", r"^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$")
 
 
 def _plain_number(value: Any) -> float:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from .base import Model
 from .types import Slug, Text
+from .. import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from .meetings import Meeting
@@ -41,7 +41,7 @@ class PeopleFile(Model):
     people: list[Person] = Field(default_factory=list)
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = patterns.compile("models.people.space", r"\s+")
 
 
 def name_key(name: str) -> str:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
 
 from .. import htmlsafety
+from .. import patterns
 
 
 class FieldError(ValueError):
@@ -19,7 +19,7 @@ class FieldError(ValueError):
         self.field = field  # for a model-level check: the field the message is about
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = patterns.compile("models.types.slug", r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def _slug(value: str) -> str:
@@ -29,7 +29,7 @@ def _slug(value: str) -> str:
     return value
 
 
-_PAGES = re.compile(r"^(\d+)(?:\s*-\s*(\d+))?$")
+_PAGES = patterns.compile("models.types.pages", r"^(\d++)(?:\s*+-\s*+(\d++))?$")
 
 
 def _pages(value: str) -> str:
@@ -41,7 +41,7 @@ def _pages(value: str) -> str:
     return f"{m.group(1)}-{m.group(2)}" if m.group(2) else m.group(1)
 
 
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_TIME = patterns.compile("models.types.time", r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
 def _time(value: str) -> str:

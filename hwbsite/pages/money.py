@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .. import charts, markup, urls
+from .. import charts, markup, spreadsheet, urls
 from ..amounts import money
 from ..finance import Discrepancy, fill_table, parts_of, reconcile
 from ..models.finance import DIMENSIONS
@@ -245,8 +245,8 @@ def money_pages(project, ctx) -> list[OutputItem]:
 def _csv(header: list[str], rows: list[list[str]]) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow(spreadsheet.safe_row(header))
+    writer.writerows(spreadsheet.safe_row(row) for row in rows)
     return buf.getvalue()
 
 

@@ -16,8 +16,9 @@ from ..blocks import prose_lines
 from ..outputitem import OutputItem
 from ..render import render
 from .papers import STATUS_LABELS, appendices_of, summary_repeated, type_label
+from .. import patterns
 
-_HEADING = re.compile(r"^(#{1,5})(?=\s)")
+_HEADING = patterns.compile("pages.packs.heading", r"^(#{1,5})(?=\s)")
 
 
 def demote(markdown: str) -> str:
@@ -30,8 +31,10 @@ def demote(markdown: str) -> str:
 
 
 # An inline link's target, or a reference definition's: "](papers-page.md#x)" / "[r]: papers-page.md".
-_INLINE = re.compile(r"(\]\()(<?)([^)\s>]+)")
-_REFERENCE = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*)(<?)(\S+)", re.MULTILINE)
+# A target stops at the next "]" (and a reference label at the line's end), so that a line of many
+# "](" or of unclosed "[" is read once, not once from each bracket.
+_INLINE = patterns.compile("pages.packs.inline", r"(\]\()(<?)([^)\s>\]]++)")
+_REFERENCE = patterns.compile("pages.packs.reference", r"^(\s{0,3}\[[^\]\n]++\]:\s*+)(<?)(\S++)", re.MULTILINE)
 
 
 def relink(markdown: str, from_page: str, to_page: str, here: dict[str, str]) -> str:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
-from .. import citations, dates, urls
+from .. import citations, dates, patterns, urls
 from ..memo import PerView
 from ..models.meetings import item_sort_key
 from ..outputitem import OutputItem
@@ -18,8 +17,11 @@ def type_label(kind: str) -> str:
     return TYPE_LABELS.get(kind, kind.replace("-", " ").capitalize())
 
 
+_MARKUP = patterns.compile("pages.papers.markup", r"[*_`>#\\]")
+
+
 def _words(text: str) -> str:
-    return " ".join(re.sub(r"[*_`>#\\]", " ", text or "").split()).lower()
+    return " ".join(_MARKUP.sub(" ", text or "").split()).lower()
 
 
 def repeats_summary(paper) -> bool:

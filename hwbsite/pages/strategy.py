@@ -5,12 +5,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import html
-import re
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .. import citations, dates, strategy, timescales, urls
+from .. import citations, dates, patterns, strategy, timescales, urls
 from ..publication import minutes_in_full
 from ..outputitem import OutputItem
 from ..render import render
@@ -37,13 +36,21 @@ def action_href(plan_id: str, aim_number: int, action_id: str, page: str) -> str
     return anchor if target == page else urls.html_href(page, target) + anchor
 
 
+# Where one name ends in a list of leads: "Ian Thomas, RMBC & Jo Smith (CCG) / Public Health". The
+# separators carry no leading run of space (each chunk is stripped): a pattern that opens with one is
+# tried from every space of a run and reads the rest of the run each time, quadratic in its length.
+_NAME_SEPARATORS = patterns.compile("pages.strategy.name_separators", r"(?:&|/|;|\band\b|\(|\))")
+_NAME_END = patterns.compile("pages.strategy.name_end", r"(?:,| - )")
+_BLANK_LINE = patterns.compile("pages.strategy.blank_line", r"\n\s*\n")
+
+
 def _linked_names(project, text: str | None, page: str) -> Markup:
     """Published text ("Ian Thomas, RMBC"), with each person we know linked to their page."""
     if not text:
         return Markup("")
     names = []
-    for chunk in re.split(r"\s*(?:&|/|;|\band\b|\(|\))\s*", text):
-        name = re.split(r"\s*(?:,| - )\s*", chunk.strip())[0].strip()
+    for chunk in _NAME_SEPARATORS.split(text):
+        name = _NAME_END.split(chunk.strip())[0].strip()
         if name and project.person_named(name) is not None:
             names.append(name)
     return links.names_in(project, text, names, page)
@@ -230,7 +237,7 @@ def overview_page(project, ctx) -> OutputItem:
         as_at = f" as at {dates.short_date(update.as_at)}" if update else ""
         plans.append({
             "plan": plan,
-            "intro": [p for p in re.split(r"\n\s*\n", plan.intro or "") if p.strip()],
+            "intro": [p for p in _BLANK_LINE.split(plan.intro or "") if p.strip()],
             "latest": _update_view(project, update, ctx),
             "aims": [{"aim": s.aim, "summary": s, "page": urls.aim(plan.id, s.aim.number),
                       "sponsor": _linked_names(project, s.aim.sponsor, page),
@@ -278,8 +285,8 @@ class ActionView:
 
 def _lead_people(project, action) -> list:
     found = []
-    for chunk in re.split(r"\s*(?:&|/|;|\band\b|\(|\))\s*", action.leads or ""):
-        name = re.split(r"\s*(?:,| - )\s*", chunk.strip())[0].strip()
+    for chunk in _NAME_SEPARATORS.split(action.leads or ""):
+        name = _NAME_END.split(chunk.strip())[0].strip()
         person = project.person_named(name) if name else None
         if person is not None and person not in found:
             found.append(person)
