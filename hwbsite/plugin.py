@@ -80,9 +80,11 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             files.remove(file)
         docs = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
         # serve --dirty: MkDocs renders again only the outputs whose bytes changed (rebuilds.py)
-        changed = self.memory.before_build(self.items, config) if self.memory is not None else None
+        # the preview's live-reload poller, a file so the page's CSP allows it (preview.py)
+        items = [*self.items, preview.livereload_output()] if self.serving else self.items
+        changed = self.memory.before_build(items, config) if self.memory is not None else None
         self.rendered = []
-        for item in self.items:
+        for item in items:
             inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
             source = {"content": item.text} if item.text is not None else {"abs_src_path": str(item.source)}
             file = File.generated(config, item.path, inclusion=inclusion, **source)
@@ -96,6 +98,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if not self.serving:   # a build needs the list no more (the preview keeps it for its error pages)
             self.items = []
         return files
+
+    def on_serve(self, server, config, builder):
+        if not preview.serve_livereload_from_file(server):
+            log.warning("hwbsite: this MkDocs injects live reload inline, which the pages' "
+                        "Content-Security-Policy blocks: reload the page by hand after a save")
+        return server
 
     def on_page_markdown(self, markdown, page, config, files):
         # The page has read its Markdown: in a build its File need not hold a second copy while
