@@ -45,6 +45,7 @@ STATUSES = {
     NOT_RATED: Status("none", "Not rated", "–", "Not rated"),
 }
 ORDER = ("R", "A", "G", "", "TBC", NOT_RATED)   # the order of columns and of the chart
+RATINGS = ("R", "A", "G")   # the ratings every plan has a list of actions for, empty or not
 
 
 def status(rag: str | None) -> Status:
