@@ -16,6 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import htmlsafety, output, parsecache, preview, rebuilds, search
+from .errors import consequences, format_grouped
 from .project import load_project
 from .publication import public_view
 
@@ -51,16 +52,19 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
-        lines = "\n".join(p.format() for p in problems.errors)
+        lines = "\n".join(format_grouped(problems.errors))   # each consequence under its cause
         if problems.errors or project is None:
             if not self.serving:
-                raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
+                count = len(problems.errors) - consequences(problems.errors)
+                raise PluginError(f"hwbsite: {count} error(s) in the data; nothing was built.\n{lines}")
             # info, not a warning: under strict mode a warning would stop the preview itself
             log.info("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
             had = self.items or (preview.pages_of(project, today) if project else [])
             self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
         else:
-            log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
+            log.info("hwbsite: %d new data warning(s), %d acknowledged in data/known-issues.yml; run "
+                     "'hwbsite check' to list them", len(problems.new_warnings),
+                     len(problems.warnings) - len(problems.new_warnings))
             self.items = output.build_output(public_view(project, today), config.site_url)
             config.site_name = project.board.name
             config.extra.update(output.theme_extra(project.board))

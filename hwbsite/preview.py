@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 from . import markup, output, urls
 from .buildcheck import nav_paths
-from .errors import Problem
+from .errors import Problem, grouped
 from .output import OutputItem
 from .publication import public_view
 
@@ -96,14 +96,15 @@ def guide_section(problem: Problem) -> str:
 
 def error_page(problems: list[Problem], page: str, guide: bool) -> str:
     """The Markdown of one page of the preview while the data has errors (each problem escaped)."""
-    count = len(problems)
+    groups = grouped(problems)
+    count = len(groups)
     lines = [
         "---", "title: \"The data has errors\"", "---", "",
         f"# The site cannot be built: {count} error{'' if count == 1 else 's'} in the data", "",
         "Fix each error below and save the file: this page reloads by itself when the data is right.",
         "Nothing is published while an error remains.", "",
     ]
-    for p in problems:
+    for p, follows in groups:
         where = markup.text(f"{p.file}:{p.line}:{p.column}")
         what = markup.text(f"{p.field}: {p.message}" if p.field else p.message)
         lines.append(f"- **{where}**: {what}")
@@ -113,6 +114,10 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
             href = urls.relative(page, GUIDE_PAGE)
             section = guide_section(p)
             lines.append(f"    - In the guide: [{_TITLES[section]}]({href}#{section})")
+        if follows:   # references to what this file holds: they come right once it is fixed
+            lines.append(f"    - Because of this error, {len(follows)} reference"
+                         f"{'s' if len(follows) != 1 else ''} cannot be checked: "
+                         + "; ".join(markup.text(f"{c.file}:{c.line}") for c in follows))
     return "\n".join(lines) + "\n"
 
 

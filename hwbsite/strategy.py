@@ -148,13 +148,15 @@ def check(project: "Project", log: ProblemLog) -> None:
     """Updates must name a meeting and a paper that exist."""
     for update in project.plan_updates:
         if update.meeting and project.meeting(update.meeting) is None:
-            log.error(update.pos_of("meeting"), "meeting", f"no meeting on {update.meeting} in data/meetings/",
-                      did_you_mean(str(update.meeting), [m.id for m in project.meetings])
-                      or "check the date, or add the meeting file")
+            log.missing(update.pos_of("meeting"), "meeting", f"meeting:{update.meeting}",
+                        f"no meeting on {update.meeting} in data/meetings/",
+                        did_you_mean(str(update.meeting), [m.id for m in project.meetings])
+                        or "check the date, or add the meeting file")
         if update.paper and update.paper not in project.papers:
-            log.error(update.pos_of("paper"), "paper", f"paper '{update.paper}' is not in content/papers/",
-                      did_you_mean(update.paper, project.papers)
-                      or f"create content/papers/{update.paper}.md or fix the id")
+            log.missing(update.pos_of("paper"), "paper", f"paper:{update.paper}",
+                        f"paper '{update.paper}' is not in content/papers/",
+                        did_you_mean(update.paper, project.papers)
+                        or f"create content/papers/{update.paper}.md or fix the id")
 
 
 def _check_updates(plans: list[Plan], broken: set[str], updates: list[PlanUpdate], log: ProblemLog) -> None:
