@@ -3,7 +3,7 @@
     hwbsite check [PATH] [--format text|json|github]
     hwbsite new meeting 2026-12-09
     hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
-    hwbsite new minutes 2026-12-09 | new update 2026-12-09 | new values bcf-2026-27-actuals
+    hwbsite new minutes 2026-12-09 | new update 2026-12-09 1.10 3.08 | new values bcf-2026-27-actuals
     hwbsite check --changed-since origin/main
     hwbsite schema [--out schemas]
     hwbsite new person "Name" [--role TITLE] [--organisation ORG]
@@ -509,14 +509,18 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
 
 
 @new.command("update")
-@click.argument("date", type=DATE)
+@click.argument("words", nargs=-1, metavar="[DATE] [ACTION]...")
 @click.option("--plan", "plan_id", help="The action plan's id (default: the plan of the latest update).")
 @click.option("--meeting", "meeting_date", type=DATE, default=None,
               help="The meeting it is reported to (default: DATE, when there is a meeting that day).")
 @root_option
-def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
-    """Write data/strategy/updates/DATE--PLAN.yml: every action with its latest RAG, progress to write."""
+def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
+    """Write data/strategy/updates/DATE--PLAN.yml for the named actions (e.g. 1.10 3.08), each with
+    its latest RAG and progress to write; actions not named keep their latest rating. With no
+    action named, every action of the plan. DATE defaults to today."""
     from . import strategy as strategy_data
+    words = list(words)
+    date = DATE.convert(words.pop(0), None, None) if words and re.match(r"^\d{4}-", words[0]) else dt.date.today()
     log = ProblemLog(root)
     plans, updates = strategy_data.load(root / "data" / "strategy", log)
     if log.errors:
@@ -536,8 +540,18 @@ def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None,
         raise click.BadParameter(f"no action plan '{plan_id}' in data/strategy/ "
                                  f"({did_you_mean(plan_id, by_id) or 'plans: ' + ', '.join(sorted(by_id))})",
                                  param_hint="--plan")
-    earlier = [u for u in updates if u.plan == plan_id and u.as_at < date]
-    latest = max(earlier, key=lambda u: u.as_at) if earlier else None
+    known = [a.id for a in by_id[plan_id].actions()]
+    for action_id in words:
+        if action_id not in known:
+            from .suggest import did_you_mean
+            raise click.BadParameter(f"plan '{plan_id}' has no action '{action_id}' "
+                                     f"({did_you_mean(action_id, known) or 'actions: ' + ', '.join(known)})",
+                                     param_hint="ACTION")
+
+    class _Plan:   # the plan's state as at each update (strategy.updates_for reads project.plan_updates)
+        plan_updates = updates
+    earlier = [u for u in strategy_data.updates_for(_Plan, by_id[plan_id]) if u.as_at < date]
+    latest = earlier[-1] if earlier else None
     target = root / "data" / "strategy" / "updates" / f"{date.isoformat()}--{plan_id}.yml"
     if target.exists():
         raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
@@ -546,8 +560,10 @@ def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None,
         meeting_date = date
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
-                                               latest.src.file if latest else None), encoding="utf-8")
+                                               latest.src.file if latest else None, only=words),
+                      encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}"
+               + (f" for action{'s' if len(words) != 1 else ''} {', '.join(words)}" if words else "")
                + (f" from the update as at {latest.as_at}" if latest else "")
                + ". Write each action's progress, then run: hwbsite check")
 

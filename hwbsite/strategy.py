@@ -207,8 +207,26 @@ def _and(numbers: list) -> str:
 
 
 def updates_for(project: "Project", plan: Plan) -> list[PlanUpdate]:
-    """A plan's updates, oldest first."""
-    return sorted((u for u in project.plan_updates if u.plan == plan.id), key=lambda u: u.as_at)
+    """A plan's state after each of its updates, oldest first.
+
+    An update file is a set of changes: it reports the actions whose rating or progress changed
+    that day, and an action it does not name keeps its latest entry (``rated_on`` says when that
+    was reported). So `hwbsite new update` can write only the actions being updated."""
+    state: dict = {}
+    rated: dict = {}
+    out = []
+    for update in sorted((u for u in project.plan_updates if u.plan == plan.id), key=lambda u: u.as_at):
+        for action_id, entry in update.actions.items():
+            state[action_id], rated[action_id] = entry, update.as_at
+        merged = update.model_copy(update={"actions": dict(state)})
+        merged._rated_on = dict(rated)
+        out.append(merged)
+    return out
+
+
+def rated_on(update: PlanUpdate | None, action: Action) -> dt.date | None:
+    """When the action's entry in ``update`` (a state from updates_for) was reported."""
+    return update._rated_on.get(action.id) if update is not None else None
 
 
 def rag_of(update: PlanUpdate | None, action: Action) -> str | None:

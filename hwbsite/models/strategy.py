@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, PrivateAttr
 
 from .base import Model
 from .types import FieldError, Markdown, Slug, Text
@@ -115,3 +115,6 @@ class PlanUpdate(Model):
     paper: Slug | None = None          # the paper it was published in, if it has one
     source: str | None = None
     actions: dict[str, ActionUpdate] = Field(default_factory=dict)
+    # Set by strategy.updates_for on the plan's state as at as_at: the date each action's entry was
+    # reported (an update file holds the changes reported that day, not every action).
+    _rated_on: dict = PrivateAttr(default_factory=dict)

@@ -93,6 +93,7 @@ class ActionRow:
     aim: object = None
     aim_page: str = ""
     key: str = ""                 # the status's CSS key: r, a, g, blank, tbc, none
+    rated_on: object = None       # the date of the update that set this rating (None: never rated)
 
 
 def action_row(project, plan, aim, action, update, page) -> ActionRow:
@@ -102,7 +103,8 @@ def action_row(project, plan, aim, action, update, page) -> ActionRow:
     return ActionRow(
         action=action, rag=rag, badge=badge(rag, action_href(plan.id, aim.number, action.id, page), action.id),
         leads=_linked_names(project, action.leads, page), timescale=timescales.parse(action.timescale),
-        progress=entry.progress if entry is not None else None, overdue=strategy.is_overdue(action, update),
+        progress=entry.progress if entry is not None else None, rated_on=strategy.rated_on(update, action),
+        overdue=strategy.is_overdue(action, update),
         overdue_reason=strategy.overdue_reason(action, update),
         anchor=urls.strategy_action_anchor(action.id), aim=aim, aim_page=urls.aim(plan.id, aim.number),
         key=strategy.status(rag).key)
