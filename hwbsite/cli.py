@@ -560,7 +560,8 @@ def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.dat
         meeting_date = date
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
-                                               latest.src.file if latest else None, only=words),
+                                               latest.src.file if latest else None, only=words,
+                                               planned=date > (configured_build_date(root) or dt.date.today())),
                       encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}"
                + (f" for action{'s' if len(words) != 1 else ''} {', '.join(words)}" if words else "")

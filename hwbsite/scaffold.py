@@ -79,7 +79,7 @@ def _report(project, rel: str | None, markdown_from: int | None, draft: bool, wh
             log.add(rel, line, column, "", message, hint, code="template-text")
 
 
-def update_skeleton(latest, plan, as_at, meeting, source_file: str | None, only=()) -> str:
+def update_skeleton(latest, plan, as_at, meeting, source_file: str | None, only=(), planned: bool = False) -> str:
     """A RAG update for ``as_at``: each action of the plan (or only those in ``only``) with the
     RAG of the latest state kept and its progress to write; the latest progress is shown in a
     comment. Nothing that belongs to the latest update's paper (source:, paper:) is carried over.
@@ -97,6 +97,8 @@ def update_skeleton(latest, plan, as_at, meeting, source_file: str | None, only=
         "# action to report it.",
         f"plan: {plan.id}",
         f"as_at: {as_at.isoformat()}",
+        *(["planned: true                  # written ahead: published from as_at; remove once it is reported"]
+          if planned else []),
         (f"meeting: {meeting.isoformat()}            # the meeting the update is reported to" if meeting
          else "# meeting: YYYY-MM-DD         # the meeting the update is reported to"),
         "# paper: paper-id               # the paper that publishes it, once it is in content/papers/",

@@ -170,3 +170,25 @@ def test_new_person_adds_them_to_the_people_file_and_refuses_someone_already_the
     again = run(real_data_copy, "new", "person", "Councillor D. Roche")
     assert again.exit_code == 1
     assert "already in data/people.yml as david-roche" in again.output
+
+
+def test_what_a_template_leaves_behind_gets_a_hint(real_data_copy):
+    """`authors: []` from the template with entries written below it, and a placeholder date
+    uncommented: each error says what the template left and what to do."""
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    assert run(real_data_copy, "new", "paper", "bcf-note", "--meeting", "2026-12-09", "--item", "1").exit_code == 0
+    paper = real_data_copy / "content/papers/bcf-note.md"
+    text = paper.read_text()
+    assert 'authors: []\n#  - name: "Name"\n' in text
+    paper.write_text(text.replace('authors: []\n#  - name: "Name"\n#    role: "Job title"',
+                                  'authors: []\n  - name: "Ann Officer"\n    role: "Analyst"'))
+    line = next(n for n, t in enumerate(paper.read_text().splitlines(), 1) if t.startswith("authors: []"))
+    (found,) = problems_in(real_data_copy, "content/papers/bcf-note.md")
+    assert found.startswith(f"content/papers/bcf-note.md:{line + 1}:3: error: YAML syntax error")
+    assert found.endswith(f"(hint: line {line} says 'authors: []', an empty list, so the lines below it cannot "
+                          "belong to it: delete the [] and keep the entries below 'authors:')")
+    meeting = real_data_copy / "data/meetings/2026-12-09.yml"
+    meeting.write_text(meeting.read_text().replace("  # published: YYYY-MM-DD ", "  published: YYYY-MM-DD "))
+    (found,) = [p for p in problems_in(real_data_copy, "data/meetings/2026-12-09.yml") if ": error: " in p]
+    assert 'agenda.published: expected a date written YYYY-MM-DD, got "YYYY-MM-DD" (hint: that is the ' \
+           "template's placeholder: write the date (e.g. 2026-12-09), or put the # back" in found

@@ -114,6 +114,8 @@ class PlanUpdate(Model):
     meeting: dt.date | None = None     # the board meeting the update was reported to
     paper: Slug | None = None          # the paper it was published in, if it has one
     source: str | None = None
+    # Written ahead of its date (for a meeting to come): published from as_at, not before.
+    planned: bool = False
     actions: dict[str, ActionUpdate] = Field(default_factory=dict)
     # Set by strategy.updates_for on the plan's state as at as_at: the date each action's entry was
     # reported (an update file holds the changes reported that day, not every action).
