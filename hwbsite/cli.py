@@ -3,7 +3,7 @@
     hwbsite check [PATH] [--format text|json|github]
     hwbsite new meeting 2026-12-09
     hwbsite new paper bcf-update-2026-12 --meeting 2026-12-09 --item 8
-    hwbsite new minutes 2026-12-09 | new update 2026-12-09 | new values bcf-2026-27-actuals
+    hwbsite new minutes 2026-12-09 | new update 2026-12-09 1.10 3.08 | new values bcf-2026-27-actuals
     hwbsite check --changed-since origin/main
     hwbsite schema [--out schemas]
     hwbsite new person "Name" [--role TITLE] [--organisation ORG]
@@ -47,6 +47,7 @@ class DateType(click.ParamType):
 
 DATE = DateType()
 MINUTES_NOTE = "# minutes: add them after the meeting"   # the note a new meeting file ends with
+_ISO_START = patterns.compile("cli.iso_start", r"\d{4}-")
 _SLUG = patterns.compile("cli.slug", r"^[a-z0-9]++(?:-[a-z0-9]++)*+$")
 
 root_option = click.option(
@@ -69,40 +70,58 @@ def _plural(n: int, word: str) -> str:
 
 
 def _counts(problems: list[Problem]) -> tuple[int, int]:
-    errors = sum(p.severity is Severity.ERROR for p in problems)
-    return errors, len(problems) - errors
+    """(errors, warnings), not counting errors that only follow from another (errors.grouped)."""
+    from .errors import consequences
+    errors = sum(p.severity is Severity.ERROR for p in problems) - consequences(problems)
+    return errors, sum(p.severity is Severity.WARNING for p in problems)
 
 
 def format_text(problems: list[Problem], color: bool = False) -> str:
-    """Problems grouped by file, a header per file, and a summary line."""
-    by_file: dict[str, list[Problem]] = defaultdict(list)
-    for p in problems:
-        by_file[p.file].append(p)
+    """Problems by file and line, a header per file, each consequence under the error it follows
+    from, and a one-line summary."""
+    from .errors import grouped
+    by_file: dict[str, list[tuple[Problem, list[Problem]]]] = defaultdict(list)
+    for p, follows in grouped(problems):
+        by_file[p.file].append((p, follows))
     out = []
+
+    def styled(p: Problem) -> str:
+        line = p.format() + (f" [acknowledged in data/known-issues.yml: {p.acknowledged}]" if p.acknowledged else "")
+        if color:
+            word = p.severity.value
+            line = line.replace(f": {word}: ", ": " + click.style(
+                word, fg="red" if p.severity is Severity.ERROR else "yellow", bold=True) + ": ", 1)
+        return line
+
     for file, items in by_file.items():
-        errors, warnings = _counts(items)
+        errors, warnings = _counts([p for p, _ in items])
         parts = [_plural(errors, "error")] if errors else []
         parts += [_plural(warnings, "warning")] if warnings else []
+        parts += [f"{n} reference{'s' if n != 1 else ''} that follow from it"
+                  for n in [sum(len(f) for _, f in items)] if n]
         out.append(click.style(f"== {file} ({', '.join(parts)})", bold=True) if color
                    else f"== {file} ({', '.join(parts)})")
-        for p in items:
-            line = p.format()
-            if color:
-                word = p.severity.value
-                line = line.replace(f": {word}: ", ": " + click.style(
-                    word, fg="red" if p.severity is Severity.ERROR else "yellow", bold=True) + ": ", 1)
-            out.append(line)
+        for p, follows in items:
+            out.append(styled(p))
+            if follows:
+                out.append(f"    because of this error, {_plural(len(follows), 'reference')} to what {file} "
+                           "holds cannot be checked (fix this error first):")
+                out += [f"    - {styled(c)}" for c in follows]
         out.append("")
     out.append(summary(problems, len(by_file)))
     return "\n".join(out) + "\n"
 
 
 def summary(problems: list[Problem], files: int) -> str:
+    from .errors import consequences
     errors, warnings = _counts(problems)
     if not problems:
         return "No problems found: the data is ready to publish."
-    text = f"{_plural(errors, 'error')} and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
-    if errors:
+    follows = consequences(problems)
+    text = f"{_plural(errors, 'error')}" + (f" (and {_plural(follows, 'reference')} that follow from "
+                                           f"{'it' if errors == 1 else 'them'})" if follows else "")
+    text += f" and {_plural(warnings, 'warning')} in {_plural(files, 'file')}"
+    if errors or follows:
         return text + ": nothing is published until the errors are fixed."
     return text + ": the site can be built; warnings are worth a look but do not stop it."
 
@@ -117,8 +136,10 @@ def _gh_escape_property(text: str) -> str:
 
 def format_github(problems: list[Problem], root: Path) -> str:
     """GitHub Actions workflow commands, so each problem is shown on its line of the pull request."""
+    from .errors import grouped
     out = []
-    for p in problems:
+    ordered = [q for p, follows in grouped(problems) for q in (p, *follows)]
+    for p in ordered:
         path = Path(os.path.relpath((root / p.file).resolve(), Path.cwd().resolve())).as_posix()
         if path.startswith("../"):
             path = p.file
@@ -129,15 +150,17 @@ def format_github(problems: list[Problem], root: Path) -> str:
             message += f" (hint: {p.hint})"
         props = f"file={_gh_escape_property(path)},line={p.line},col={p.column},title={_gh_escape_property(title)}"
         out.append(f"::{kind} {props}::{_gh_escape_data(message)}")
-    by_file = {p.file for p in problems}
+    by_file = {p.file for p, _ in grouped(problems)}
     out.append(summary(problems, len(by_file)))
     return "\n".join(out) + "\n"
 
 
 def format_json(problems: list[Problem]) -> str:
+    from .errors import consequences, grouped
     errors, warnings = _counts(problems)
-    return json.dumps({"errors": errors, "warnings": warnings,
-                       "problems": [p.as_dict() for p in problems]}, indent=2, ensure_ascii=False) + "\n"
+    ordered = [q for p, follows in grouped(problems) for q in (p, *follows)]
+    return json.dumps({"errors": errors, "consequences": consequences(problems), "warnings": warnings,
+                       "problems": [p.as_dict() for p in ordered]}, indent=2, ensure_ascii=False) + "\n"
 
 
 def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
@@ -186,14 +209,25 @@ def configured_build_date(root: Path) -> dt.date | None:
               help="Judge dates (is a meeting past?) as of this day; default: build_date in mkdocs.yml, else today.")
 @click.option("--changed-since", "since", metavar="REF", default=None,
               help="Show warnings only on lines changed since the Git revision REF (e.g. origin/main); "
-                   "errors are always shown.")
-def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, since: str | None) -> None:
+                   "errors, and acknowledgements that match nothing, are always shown.")
+@click.option("--all", "show_all", is_flag=True,
+              help="Also list the warnings acknowledged in data/known-issues.yml.")
+@click.option("--fail-on-warnings", is_flag=True,
+              help="Exit with status 1 on a warning that is not acknowledged in data/known-issues.yml "
+                   "(the pull-request check).")
+def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, since: str | None,
+          show_all: bool, fail_on_warnings: bool) -> None:
     """Check every data file and paper, and list each error and warning with file:line:column.
 
-    Exits with status 1 if there are errors (the site would not build), 0 if there are only warnings.
+    Warnings acknowledged in data/known-issues.yml are counted, not listed (--all lists them).
+    Exits with status 1 if there are errors (the site would not build), 0 if there are only
+    warnings (1 with --fail-on-warnings if one is not acknowledged).
     """
     log = run_check(path, data_dir, content_dir, build_date.date() if build_date else None)
     problems = sorted(set(log.problems))
+    acknowledged = 0 if show_all else sum(bool(p.acknowledged) for p in problems)
+    if not show_all:
+        problems = [p for p in problems if not p.acknowledged]
     hidden = 0
     if since:
         from .changes import GitError, changed_lines, concerns
@@ -201,7 +235,8 @@ def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, sin
             changed = changed_lines(path, since)
         except GitError as exc:
             raise click.ClickException(f"--changed-since {since}: {exc}") from exc
-        kept = [p for p in problems if p.severity is Severity.ERROR or concerns(changed, p.file, p.line)]
+        kept = [p for p in problems if p.severity is Severity.ERROR or p.code == "stale-acknowledgement"
+                or concerns(changed, p.file, p.line)]
         hidden = len(problems) - len(kept)
         problems = kept
     if fmt == "json":
@@ -210,10 +245,14 @@ def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, sin
         click.echo(format_github(problems, path), nl=False)
     else:
         click.echo(format_text(problems, color=sys.stdout.isatty()), nl=False)
+    if acknowledged:
+        click.echo(f"{_plural(acknowledged, 'warning')} acknowledged in data/known-issues.yml not shown "
+                   "(hwbsite check --all lists them).", err=fmt != "text")
     if hidden:
         click.echo(f"{_plural(hidden, 'warning')} on lines not changed since {since} not shown "
                    "(run hwbsite check without --changed-since to list every one).", err=fmt != "text")
-    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) else 0)
+    new_warning = any(p.severity is Severity.WARNING and not p.acknowledged for p in problems)
+    sys.exit(1 if any(p.severity is Severity.ERROR for p in problems) or (fail_on_warnings and new_warning) else 0)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -474,14 +513,18 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
 
 
 @new.command("update")
-@click.argument("date", type=DATE)
+@click.argument("words", nargs=-1, metavar="[DATE] [ACTION]...")
 @click.option("--plan", "plan_id", help="The action plan's id (default: the plan of the latest update).")
 @click.option("--meeting", "meeting_date", type=DATE, default=None,
               help="The meeting it is reported to (default: DATE, when there is a meeting that day).")
 @root_option
-def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
-    """Write data/strategy/updates/DATE--PLAN.yml: every action with its latest RAG, progress to write."""
+def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.date | None, root: Path) -> None:
+    """Write data/strategy/updates/DATE--PLAN.yml for the named actions (e.g. 1.10 3.08), each with
+    its latest RAG and progress to write; actions not named keep their latest rating. With no
+    action named, every action of the plan. DATE defaults to today."""
     from . import strategy as strategy_data
+    words = list(words)
+    date = DATE.convert(words.pop(0), None, None) if words and _ISO_START.match(words[0]) else london_today()
     log = ProblemLog(root)
     plans, updates = strategy_data.load(root / "data" / "strategy", log)
     if log.errors:
@@ -501,8 +544,18 @@ def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None,
         raise click.BadParameter(f"no action plan '{plan_id}' in data/strategy/ "
                                  f"({did_you_mean(plan_id, by_id) or 'plans: ' + ', '.join(sorted(by_id))})",
                                  param_hint="--plan")
-    earlier = [u for u in updates if u.plan == plan_id and u.as_at < date]
-    latest = max(earlier, key=lambda u: u.as_at) if earlier else None
+    known = [a.id for a in by_id[plan_id].actions()]
+    for action_id in words:
+        if action_id not in known:
+            from .suggest import did_you_mean
+            raise click.BadParameter(f"plan '{plan_id}' has no action '{action_id}' "
+                                     f"({did_you_mean(action_id, known) or 'actions: ' + ', '.join(known)})",
+                                     param_hint="ACTION")
+
+    class _Plan:   # the plan's state as at each update (strategy.updates_for reads project.plan_updates)
+        plan_updates = updates
+    earlier = [u for u in strategy_data.updates_for(_Plan, by_id[plan_id]) if u.as_at < date]
+    latest = earlier[-1] if earlier else None
     target = root / "data" / "strategy" / "updates" / f"{date.isoformat()}--{plan_id}.yml"
     if target.exists():
         raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
@@ -511,8 +564,11 @@ def new_update(date: dt.date, plan_id: str | None, meeting_date: dt.date | None,
         meeting_date = date
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
-                                               latest.src.file if latest else None), encoding="utf-8")
+                                               latest.src.file if latest else None, only=words,
+                                               planned=date > (configured_build_date(root) or london_today())),
+                      encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}"
+               + (f" for action{'s' if len(words) != 1 else ''} {', '.join(words)}" if words else "")
                + (f" from the update as at {latest.as_at}" if latest else "")
                + ". Write each action's progress, then run: hwbsite check")
 

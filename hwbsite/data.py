@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import HwbsiteError
+from .publication import london_today
 
 if TYPE_CHECKING:  # pragma: no cover
     from .finance import Finance
@@ -104,7 +105,7 @@ def load(root: str | Path = ".", build_date: dt.date | None = None, data_dir: st
     data has errors."""
     from .project import load_project
     from .publication import public_view
-    today = build_date or dt.date.today()
+    today = build_date or london_today()
     project, log = load_project(Path(root), data_dir, content_dir, today)
     if project is None or log.errors:
         raise DataHasErrors("the data has errors (run: hwbsite check):\n" + "\n".join(p.format() for p in log.errors))

@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
 from . import htmlsafety, output, parsecache, preview, rebuilds, search
-from .errors import HwbsiteError
+from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, public_view
 
@@ -56,16 +56,19 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
-        lines = "\n".join(p.format() for p in problems.errors)
+        lines = "\n".join(format_grouped(problems.errors))   # each consequence under its cause
         if problems.errors or project is None:
             if not self.serving:
-                raise PluginError(f"hwbsite: {len(problems.errors)} error(s) in the data; nothing was built.\n{lines}")
+                count = len(problems.errors) - consequences(problems.errors)
+                raise PluginError(f"hwbsite: {count} error(s) in the data; nothing was built.\n{lines}")
             # info, not a warning: under strict mode a warning would stop the preview itself
             log.info("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
             had = self.items or (preview.pages_of(project, today) if project else [])
             self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
         else:
-            log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
+            log.info("hwbsite: %d new data warning(s), %d acknowledged in data/known-issues.yml; run "
+                     "'hwbsite check' to list them", len(problems.new_warnings),
+                     len(problems.warnings) - len(problems.new_warnings))
             try:
                 self.items = output.build_output(public_view(project, today), config.site_url)
             except HwbsiteError as exc:
@@ -88,9 +91,11 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             files.remove(file)
         docs = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
         # serve --dirty: MkDocs renders again only the outputs whose bytes changed (rebuilds.py)
-        changed = self.memory.before_build(self.items, config) if self.memory is not None else None
+        # the preview's live-reload poller, a file so the page's CSP allows it (preview.py)
+        items = [*self.items, preview.livereload_output()] if self.serving else self.items
+        changed = self.memory.before_build(items, config) if self.memory is not None else None
         self.rendered = []
-        for item in self.items:
+        for item in items:
             inclusion = InclusionLevel.INCLUDED if item.in_nav else InclusionLevel.NOT_IN_NAV
             source = {"content": item.text} if item.text is not None else {"abs_src_path": str(item.source)}
             kept = changed is not None and item.path not in changed and item.text is not None
@@ -103,6 +108,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if not self.serving:   # a build needs the list no more (the preview keeps it for its error pages)
             self.items = []
         return files
+
+    def on_serve(self, server, config, builder):
+        if not preview.serve_livereload_from_file(server):
+            log.warning("hwbsite: this MkDocs injects live reload inline, which the pages' "
+                        "Content-Security-Policy blocks: reload the page by hand after a save")
+        return server
 
     def on_page_markdown(self, markdown, page, config, files):
         # The page has read its Markdown: in a build its File need not hold a second copy while

@@ -13,11 +13,13 @@ from pathlib import Path, PurePosixPath
 
 from . import markup, output, urls
 from .buildcheck import nav_paths
-from .errors import Problem
+from .errors import Problem, grouped
 from .output import OutputItem
 from .publication import public_view
 
-__all__ = ["GUIDE_PAGE", "error_output", "guide_section", "nav_paths", "pages_of"]
+__all__ = ["GUIDE_PAGE", "LIVERELOAD_FILE", "LIVERELOAD_PATH", "error_output", "guide_section",
+           "livereload_output", "livereload_script_sources", "nav_paths", "pages_of",
+           "serve_livereload_from_file"]
 
 GUIDE_PAGE = "editing-guide.md"
 
@@ -35,6 +37,54 @@ _TITLES = {"add-a-meeting": "Add a meeting", "add-a-paper": "Add a paper", "publ
 _MINUTES_FIELDS = ("minutes", "attendance", "resolution", "owner", "declarations", "number")
 
 
+# ---------------------------------------------------------------------------------------------
+# Live reload under the site's Content-Security-Policy
+
+# MkDocs' serve injects its live-reload poller into every HTML response as an inline script whose
+# text carries the build's epoch and a per-request id, so no hash can allow it and the page's CSP
+# (which allows no 'unsafe-inline') blocks it: the page never reloaded. The preview serves the same
+# poller as a file of the site instead (script-src 'self'), and tells the server to write a
+# <script src> for it. The built site never has this file, and its CSP is not changed.
+LIVERELOAD_FILE = Path(__file__).with_name("livereload.js")
+LIVERELOAD_PATH = f"{output.ASSET_DIR}/livereload.js"
+
+
+def livereload_script_sources() -> tuple[str, ...]:
+    """What the preview adds to the page's script-src: nothing, since its one script is a file of
+    the site ('self'). Whoever writes the CSP may call this; a preview must never widen it."""
+    return ()
+
+
+def livereload_output() -> OutputItem:
+    """The poller as an output of a preview build (only `mkdocs serve` adds it)."""
+    return OutputItem(LIVERELOAD_PATH, source=LIVERELOAD_FILE)
+
+
+def livereload_tag(mount_path: str, epoch: int, request_id: int) -> bytes:
+    src = mount_path.rstrip("/") + "/" + LIVERELOAD_PATH
+    return f'<script src="{src}" data-epoch="{int(epoch)}" data-request="{int(request_id)}"></script>'.encode()
+
+
+def serve_livereload_from_file(server) -> bool:
+    """Make MkDocs' LiveReloadServer (given to the plugin's on_serve) put a <script src> for the
+    poller file where it put the inline script. False when this MkDocs has no such hook (another
+    version): the preview then serves pages as MkDocs does, and tests/browser/test_preview_reload.py
+    fails."""
+    import mkdocs.livereload as livereload
+
+    if not hasattr(server, "_inject_js_into_html") or not hasattr(livereload, "_timestamp"):
+        return False
+
+    def inject(content: bytes, epoch: int) -> bytes:
+        tag = livereload_tag(server.mount_path, epoch, livereload._timestamp())
+        end = content.rfind(b"</body>")
+        end = len(content) if end < 0 else end
+        return content[:end] + tag + content[end:]
+
+    server._inject_js_into_html = inject
+    return True
+
+
 def guide_section(problem: Problem) -> str:
     for prefix, anchor in _SECTIONS:
         if problem.file.startswith(prefix):
@@ -46,14 +96,15 @@ def guide_section(problem: Problem) -> str:
 
 def error_page(problems: list[Problem], page: str, guide: bool) -> str:
     """The Markdown of one page of the preview while the data has errors (each problem escaped)."""
-    count = len(problems)
+    groups = grouped(problems)
+    count = len(groups)
     lines = [
         "---", "title: \"The data has errors\"", "---", "",
         f"# The site cannot be built: {count} error{'' if count == 1 else 's'} in the data", "",
         "Fix each error below and save the file: this page reloads by itself when the data is right.",
         "Nothing is published while an error remains.", "",
     ]
-    for p in problems:
+    for p, follows in groups:
         where = markup.text(f"{p.file}:{p.line}:{p.column}")
         what = markup.text(f"{p.field}: {p.message}" if p.field else p.message)
         lines.append(f"- **{where}**: {what}")
@@ -63,6 +114,10 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
             href = urls.relative(page, GUIDE_PAGE)
             section = guide_section(p)
             lines.append(f"    - In the guide: [{_TITLES[section]}]({href}#{section})")
+        if follows:   # references to what this file holds: they come right once it is fixed
+            lines.append(f"    - Because of this error, {len(follows)} reference"
+                         f"{'s' if len(follows) != 1 else ''} cannot be checked: "
+                         + "; ".join(markup.text(f"{c.file}:{c.line}") for c in follows))
     return "\n".join(lines) + "\n"
 
 

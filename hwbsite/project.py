@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import blocks, parsecache, references, rules
+from . import baseline, blocks, parsecache, references, rules
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
@@ -119,11 +119,13 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     for path in sorted((data / "meetings").glob("*.y*ml")):
         meeting = load_yaml_model(path, Meeting, log)
         if meeting is None:
+            log.failed.setdefault(f"meeting:{path.stem}", log.rel(path))
             continue
         if path.stem != meeting.id:
             log.error(meeting.pos_of("date"), "date",
                       f"meeting date {meeting.id} does not match the file name '{path.name}'",
                       f"name the file {meeting.id}.yml")
+            log.failed.setdefault(f"meeting:{path.stem}", log.rel(path))
             continue
         if f"meeting:{meeting.id}" in sources:  # e.g. 2026-12-09.yml and .yaml after a merge of two branches
             log.error(meeting.pos_of("date"), "date",
@@ -138,7 +140,9 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
         if path.name == "index.md":
             continue
         paper = load_paper(path, log)
-        if paper is not None:
+        if paper is None:
+            log.failed.setdefault(f"paper:{path.stem}", log.rel(path))
+        else:
             papers[paper.id] = paper
             sources[f"paper:{paper.id}"] = log.rel(path)
 
@@ -186,6 +190,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
                       today=today or london_today())
     rules.run(project, log)
+    baseline.apply(data / baseline.FILE, log)   # the warnings the board has acknowledged
     project.problems = log.problems
     return project, log
 

@@ -334,7 +334,9 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
         papers=papers, tables=tables, topics=topics, topic_slugs=topic_slugs, metrics=project.metrics,
         values=project.values, plans=project.plans,
-        plan_updates=[u for u in project.plan_updates if _update_public(u, private, public_papers)],
+        # a planned update is published from its as_at date (lifecycle.future_dated)
+        plan_updates=[u for u in project.plan_updates if _update_public(u, private, public_papers)
+                      and not (u.planned and u.as_at > build_date)],
         content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
         problems=problems,
         source_files={k: v for k, v in project.source_files.items()

@@ -117,9 +117,10 @@ def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
         for item in agenda.walk():
             for paper_id in item.papers:
                 if paper_id not in project.papers:
-                    log.error(item.pos_of("papers"), "papers", f"paper '{paper_id}' is not in content/papers/",
-                              did_you_mean(paper_id, project.papers)
-                              or f"create content/papers/{paper_id}.md or fix the id")
+                    log.missing(item.pos_of("papers"), "papers", f"paper:{paper_id}",
+                                f"paper '{paper_id}' is not in content/papers/",
+                                did_you_mean(paper_id, project.papers)
+                                or f"create content/papers/{paper_id}.md or fix the id")
             for name in item.people:
                 _known_person(project, name, item.pos_of("people"), "people", log)
             if item.minutes_of and project.meeting(item.minutes_of) is None:
@@ -203,9 +204,10 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
         if paper.meeting:
             meeting = project.meeting(paper.meeting)
             if meeting is None:
-                log.error(paper.pos_of("meeting"), "meeting", f"no meeting on {paper.meeting} in data/meetings/",
-                          did_you_mean(str(paper.meeting), [m.id for m in project.meetings])
-                          or "check the date, or add the meeting file")
+                log.missing(paper.pos_of("meeting"), "meeting", f"meeting:{paper.meeting}",
+                            f"no meeting on {paper.meeting} in data/meetings/",
+                            did_you_mean(str(paper.meeting), [m.id for m in project.meetings])
+                            or "check the date, or add the meeting file")
             elif paper.item is not None:
                 items = {i.number for i in meeting.agenda.walk()} if meeting.agenda else set()
                 if paper.item not in items:
@@ -213,8 +215,8 @@ def _check_papers(project: "Project", log: ProblemLog) -> None:
                               f"meeting {paper.meeting} has no agenda item '{paper.item}'",
                               "items: " + ", ".join(sorted(items, key=item_sort_key)) if items else "")
         if paper.appendix_of and paper.appendix_of not in project.papers:
-            log.error(paper.pos_of("appendix_of"), "appendix_of", f"no paper with id '{paper.appendix_of}'",
-                      did_you_mean(paper.appendix_of, project.papers))
+            log.missing(paper.pos_of("appendix_of"), "appendix_of", f"paper:{paper.appendix_of}",
+                        f"no paper with id '{paper.appendix_of}'", did_you_mean(paper.appendix_of, project.papers))
     _check_appendix_cycles(project, log)
 
 

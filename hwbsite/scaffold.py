@@ -80,21 +80,26 @@ def _report(project, rel: str | None, markdown_from: int | None, draft: bool, wh
             log.add(rel, line, column, "", message, hint, code="template-text")
 
 
-def update_skeleton(latest, plan, as_at, meeting, source_file: str | None) -> str:
-    """A RAG update for ``as_at``: each action of the plan with the RAG of the latest update kept
-    and its progress to write; the latest progress is shown in a comment. Nothing that belongs to
-    the latest update's paper (source:, paper:) is carried over."""
+def update_skeleton(latest, plan, as_at, meeting, source_file: str | None, only=(), planned: bool = False) -> str:
+    """A RAG update for ``as_at``: each action of the plan (or only those in ``only``) with the
+    RAG of the latest state kept and its progress to write; the latest progress is shown in a
+    comment. Nothing that belongs to the latest update's paper (source:, paper:) is carried over.
+    An action left out keeps its latest rating (strategy.updates_for)."""
     import json
+    named = " ".join(only)
     lines = [
         "# yaml-language-server: $schema=../../../schemas/strategy-update.schema.json",
         f"# Progress on the action plan '{plan.id}' as at {as_at.isoformat()}.",
-        f"# Started with `hwbsite new update {as_at.isoformat()}`"
+        f"# Started with `hwbsite new update {as_at.isoformat()}{' ' + named if named else ''}`"
         + (f" from\n# {source_file}" if source_file else "") + ".",
         "# For each action, keep or change rag: (R, A, G, \"\" for a RAG left blank in the paper, or TBC)",
-        "# and write progress:. Remove an action's line if this update does not report it (it is then",
-        "# shown as \"not rated\"); remove the # before a commented action to report it.",
+        "# and write progress:. An action not listed here keeps its latest rating and progress, so",
+        "# remove the line of an action this update does not report; remove the # before a commented",
+        "# action to report it.",
         f"plan: {plan.id}",
         f"as_at: {as_at.isoformat()}",
+        *(["planned: true                  # written ahead: published from as_at; remove once it is reported"]
+          if planned else []),
         (f"meeting: {meeting.isoformat()}            # the meeting the update is reported to" if meeting
          else "# meeting: YYYY-MM-DD         # the meeting the update is reported to"),
         "# paper: paper-id               # the paper that publishes it, once it is in content/papers/",
@@ -102,14 +107,18 @@ def update_skeleton(latest, plan, as_at, meeting, source_file: str | None) -> st
     ]
     previous = latest.actions if latest else {}
     for action in plan.actions():
+        if only and action.id not in only:
+            continue
         before = previous.get(action.id)
         rag = before.rag if before else ""
         if before and before.progress:
             said = before.progress if len(before.progress) <= 90 else before.progress[:87] + "..."
-            lines.append(f"  # {latest.as_at.isoformat()}: {before.rag or 'blank'}, {json.dumps(said, ensure_ascii=False)}")
+            when = latest._rated_on.get(action.id, latest.as_at)
+            lines.append(f"  # {when.isoformat()}: {before.rag or 'blank'}, {json.dumps(said, ensure_ascii=False)}")
         entry = f"{json.dumps(action.id)}: {{rag: {json.dumps(rag)}, progress: {json.dumps(UPDATE_PROGRESS)}}}"
-        # An action the latest update left without a RAG is offered as a comment, not as a blank.
-        lines.append(f"  {entry}" if rag else f"  # {entry}")
+        # An action the latest update left without a RAG is offered as a comment, not as a blank
+        # (unless the officer named it).
+        lines.append(f"  {entry}" if rag or only else f"  # {entry}")
     return "\n".join(lines) + "\n"
 
 

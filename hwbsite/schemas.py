@@ -23,6 +23,7 @@ from .models.metrics import Registry, ValueRow
 from .models.papers import Paper
 from .models.people import PeopleFile
 from .models.strategy import Plan, PlanUpdate
+from .models.known_issues import KnownIssuesFile
 from .models.topics import TopicsFile
 from .models.blocks import ChartBlock, TableBlock
 
@@ -42,6 +43,8 @@ FILE_TYPES: list[FileType] = [
     FileType("board", "data/board.yml", Board, title="Board settings (data/board.yml)"),
     FileType("people", "data/people.yml", PeopleFile, title="People named in the papers (data/people.yml)"),
     FileType("topics", "data/topics.yml", TopicsFile, title="Topics (data/topics.yml)"),
+    FileType("known-issues", "data/known-issues.yml", KnownIssuesFile,
+             title="Warnings about the source the board has acknowledged (data/known-issues.yml)"),
     FileType("meeting", "data/meetings/*.yml", Meeting, title="A board meeting (data/meetings/YYYY-MM-DD.yml)"),
     FileType("paper", "content/papers/*.md", Paper, yaml=False,
              title="A paper's front matter (content/papers/<id>.md, between the --- lines)"),

@@ -45,6 +45,7 @@ STATUSES = {
     NOT_RATED: Status("none", "Not rated", "–", "Not rated"),
 }
 ORDER = ("R", "A", "G", "", "TBC", NOT_RATED)   # the order of columns and of the chart
+RATINGS = ("R", "A", "G")   # the ratings every plan has a list of actions for, empty or not
 
 
 def status(rag: str | None) -> Status:
@@ -147,13 +148,15 @@ def check(project: "Project", log: ProblemLog) -> None:
     """Updates must name a meeting and a paper that exist."""
     for update in project.plan_updates:
         if update.meeting and project.meeting(update.meeting) is None:
-            log.error(update.pos_of("meeting"), "meeting", f"no meeting on {update.meeting} in data/meetings/",
-                      did_you_mean(str(update.meeting), [m.id for m in project.meetings])
-                      or "check the date, or add the meeting file")
+            log.missing(update.pos_of("meeting"), "meeting", f"meeting:{update.meeting}",
+                        f"no meeting on {update.meeting} in data/meetings/",
+                        did_you_mean(str(update.meeting), [m.id for m in project.meetings])
+                        or "check the date, or add the meeting file")
         if update.paper and update.paper not in project.papers:
-            log.error(update.pos_of("paper"), "paper", f"paper '{update.paper}' is not in content/papers/",
-                      did_you_mean(update.paper, project.papers)
-                      or f"create content/papers/{update.paper}.md or fix the id")
+            log.missing(update.pos_of("paper"), "paper", f"paper:{update.paper}",
+                        f"paper '{update.paper}' is not in content/papers/",
+                        did_you_mean(update.paper, project.papers)
+                        or f"create content/papers/{update.paper}.md or fix the id")
 
 
 def _check_updates(plans: list[Plan], broken: set[str], updates: list[PlanUpdate], log: ProblemLog) -> None:
@@ -204,8 +207,26 @@ def _and(numbers: list) -> str:
 
 
 def updates_for(project: "Project", plan: Plan) -> list[PlanUpdate]:
-    """A plan's updates, oldest first."""
-    return sorted((u for u in project.plan_updates if u.plan == plan.id), key=lambda u: u.as_at)
+    """A plan's state after each of its updates, oldest first.
+
+    An update file is a set of changes: it reports the actions whose rating or progress changed
+    that day, and an action it does not name keeps its latest entry (``rated_on`` says when that
+    was reported). So `hwbsite new update` can write only the actions being updated."""
+    state: dict = {}
+    rated: dict = {}
+    out = []
+    for update in sorted((u for u in project.plan_updates if u.plan == plan.id), key=lambda u: u.as_at):
+        for action_id, entry in update.actions.items():
+            state[action_id], rated[action_id] = entry, update.as_at
+        merged = update.model_copy(update={"actions": dict(state)})
+        merged._rated_on = dict(rated)
+        out.append(merged)
+    return out
+
+
+def rated_on(update: PlanUpdate | None, action: Action) -> dt.date | None:
+    """When the action's entry in ``update`` (a state from updates_for) was reported."""
+    return update._rated_on.get(action.id) if update is not None else None
 
 
 def rag_of(update: PlanUpdate | None, action: Action) -> str | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import datetime as dt
 import difflib
 import types
@@ -73,7 +75,10 @@ def _log_error(doc: Document, model_cls: type, loc: tuple, err: dict, log: Probl
         hint = f"did you mean '{close[0]}'?" if close else ("allowed keys: " + ", ".join(allowed) if allowed else "")
     elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         message = f"expected a date written YYYY-MM-DD, got {_describe(got)}"
-        if isinstance(got, dt.datetime):
+        if isinstance(got, str) and re.search(r"YYYY|MM|DD", got):
+            hint = ("that is the template's placeholder: write the date (e.g. 2026-12-09), or put the # back "
+                    "at the start of the line if it does not apply yet")
+        elif isinstance(got, dt.datetime):
             hint = "write the date alone; a meeting's time goes in time: \"HH:MM\""
     elif kind in ("int_parsing", "int_type", "int_from_float"):
         message = f"expected a whole number, got {_describe(got)}"

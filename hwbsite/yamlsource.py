@@ -7,6 +7,8 @@ at its own line instead of aborting the whole file.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,6 +84,27 @@ def format_path(path: Path_) -> str:
         else:
             out += ("." if out else "") + str(part)
     return out
+
+
+# "authors: []" or "present: {}" as a template leaves it, with a trailing comment or none
+_EMPTY_FLOW = re.compile(r"^(?P<indent> *)(?:- )?(?P<key>[A-Za-z_][\w-]*): *(?P<empty>\[\]|\{\}) *(?:#.*)?$")
+
+
+def _empty_above(lines: list[str], line: int, line_offset: int = 0) -> str:
+    """The hint for entries written under a key the template left empty ("authors: []" and then
+    "  - name: ..." below it): the [] already closed the list, so YAML finds no key for them."""
+    for number in range(min(line, len(lines)) - 1, 0, -1):   # the content lines above the error, nearest first
+        above = lines[number - 1]
+        if not above.strip() or above.lstrip().startswith("#"):
+            continue
+        m = _EMPTY_FLOW.match(above)
+        if m is None:
+            return ""
+        kind = "an empty list" if m.group("empty") == "[]" else "an empty mapping"
+        return (f"line {number + line_offset} says '{m.group('key')}: {m.group('empty')}', {kind}, so the lines below it "
+                f"cannot belong to it: delete the {m.group('empty')} and keep the entries below "
+                f"'{m.group('key')}:'")
+    return ""
 
 
 def _hint_for(problem: str) -> str:
@@ -226,7 +249,7 @@ def parse_yaml(text: str, path: Path, line_offset: int = 0) -> Document:
         problem = exc.problem or str(exc)
         lines = text.splitlines()
         here = lines[line - 1][col - 1:col] if 0 < line <= len(lines) else ""
-        hint = _hint_for("tab" if here == "\t" else problem)
+        hint = _empty_above(lines, line, line_offset) or _hint_for("tab" if here == "\t" else problem)
         raise YamlProblem(line, col, f"YAML syntax error: {problem}", hint) from None
     except yaml.YAMLError as exc:  # pragma: no cover - reader errors (control characters)
         raise YamlProblem(1, 1, f"YAML error: {exc}") from None

@@ -11,6 +11,8 @@ its page) and polls the page until it shows it. "visible" is wall time from the 
 includes MkDocs' file watcher, which polls every 0.5 s. "CPU" is the serve process's user +
 system time (from /proc) from the save until MkDocs logs the end of the rebuild: the rebuild
 itself plus the watcher's polling (the page is requested only after the rebuild).
+"repainted" is what the officer sees: the page open in Chromium reloads by itself (MkDocs' live
+reload, served as a file so the site's CSP allows it) and shows the change; wall time from the save.
 """
 
 from __future__ import annotations
@@ -102,6 +104,54 @@ def measure_preview(root: Path, dirty: bool = True, saves: int = 3, timeout: flo
             proc.kill()
 
 
+def measure_repaint(root: Path, saves: int = 3, timeout: float = 900.0) -> dict:
+    """Serve ``root`` as `make serve` does, open the newest meeting's page in Chromium, save the
+    meeting file ``saves`` times and return the median seconds from each save until the open page
+    shows the change by itself (the live reload under the site's CSP: hwbsite/preview.py), and
+    how many CSP violations the page reported (0 expected)."""
+    from playwright.sync_api import sync_playwright
+
+    from browser.tools import CHROMIUM, CHROMIUM_ARGS
+
+    meeting = sorted((root / "data/meetings").glob("*.yml"))[-1]
+    original = meeting.read_text(encoding="utf-8")
+    port = free_port()
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
+                             "-a", f"127.0.0.1:{port}"], cwd=root, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True).start()
+    url = f"http://127.0.0.1:{port}/meetings/{meeting.stem}/"
+    repaint = []
+    try:
+        if not _wait(lambda: "Apologies for absence" in fetch(url), timeout, 0.5):
+            raise SystemExit(f"the preview of {root} did not start:\n{''.join(log[-30:])}")
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+            page = browser.new_page()
+            violations: list[str] = []
+            page.on("console", lambda m: "Content Security Policy" in m.text and violations.append(m.text))
+            for n in range(saves):
+                marker = f"Apologies for absence (repaint bench {n} {time.time_ns()})"
+                with page.expect_request(lambda r: "/livereload/" in r.url, timeout=timeout * 1000):
+                    page.goto(url, wait_until="load")
+                time.sleep(1.0)   # the watcher has settled
+                saved = time.monotonic()
+                meeting.write_text(original.replace(ITEM, f'title: "{marker}"', 1), encoding="utf-8")
+                page.get_by_text(marker).first.wait_for(timeout=timeout * 1000)
+                repaint.append(time.monotonic() - saved)
+            browser.close()
+        return {"repaint": statistics.median(repaint), "csp_violations": len(violations)}
+    finally:
+        meeting.write_text(original, encoding="utf-8")
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--years", type=int, nargs="*", default=[],
@@ -128,12 +178,18 @@ def main() -> None:
                 rows.append((label, mode, result))
                 print(f"  {label}, {mode}: {result}", file=sys.stderr, flush=True)
 
+    with tempfile.TemporaryDirectory(prefix="hwb-repaint-") as tmp:
+        repaint = measure_repaint(copy_project(REPO, Path(tmp) / "site"), saves=args.saves)
+        print(f"  real site, open page repainted: {repaint}", file=sys.stderr, flush=True)
+
     print("\npreview: one meeting file saved; medians of", args.saves, "saves")
     print(f"| {'site':<16} | {'mode':<27} | first build | visible after save | rebuild CPU | pages rendered |")
     print(f"|{'-' * 18}|{'-' * 29}|-------------|--------------------|-------------|----------------|")
     for label, mode, r in rows:
         print(f"| {label:<16} | {mode:<27} | {r['first_build']:9.1f} s | {r['visible']:16.2f} s "
               f"| {r['cpu']:9.2f} s | {r['rendered']:>14} |")
+    print(f"\nopen page in Chromium repainted by live reload {repaint['repaint']:.2f} s after the save "
+          f"(median of {args.saves}; CSP violations: {repaint['csp_violations']})")
 
 
 if __name__ == "__main__":

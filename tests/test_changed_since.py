@@ -46,8 +46,9 @@ def test_only_warnings_on_changed_lines_are_shown_and_errors_always(real_data_co
     git(root, "init", "-q", "-b", "main")
     git(root, "add", "-A")
     git(root, "commit", "-qm", "archive")
-    full = CliRunner().invoke(main, ["check", str(root)])
-    assert full.exit_code == 0 and " warnings in " in full.output  # the archive's own warnings
+    # the archive's own warnings (acknowledged in data/known-issues.yml: --all lists them)
+    full = CliRunner().invoke(main, ["check", str(root), "--all"])
+    assert full.exit_code == 0 and " warnings in " in full.output
     git(root, "switch", "-qc", "add-minutes")
     meeting = root / "data/meetings/2017-07-05.yml"
     lines = meeting.read_text().splitlines()
@@ -57,21 +58,21 @@ def test_only_warnings_on_changed_lines_are_shown_and_errors_always(real_data_co
     git(root, "commit", "-qam", "attendance")
     (root / "data/metrics/values/new.csv").write_text("metric,period,kind,value\nno-such-metric,2017/18,actual,1\n")
 
-    result = CliRunner().invoke(main, ["check", str(root), "--changed-since", "main"])
+    result = CliRunner().invoke(main, ["check", str(root), "--changed-since", "main", "--all"])
     shown = [line for line in result.output.splitlines() if ": warning: " in line or ": error: " in line]
-    assert shown == [
+    assert shown == [   # files with errors first
+        "data/metrics/values/new.csv:2:1: error: metric: unknown metric 'no-such-metric' (hint: add it to "
+        "data/metrics/registry.yml)",
         f"data/meetings/2017-07-05.yml:{number}:9: warning: attendance.present: 'Teri Roche' is not in the people "
         "file (hint: did you mean 'Terri Roche'? Write the name as data/people.yml spells it; if the paper really "
         "spells it 'Teri Roche', add that spelling to the person's aliases)",
-        "data/metrics/values/new.csv:2:1: error: metric: unknown metric 'no-such-metric' (hint: add it to "
-        "data/metrics/registry.yml)",
     ]
     assert result.exit_code == 1
     assert "on lines not changed since main not shown" in result.output
 
     github = CliRunner().invoke(main, ["check", str(root), "--changed-since", "main", "--format", "github"])
     assert [line.split(" ")[0] for line in github.output.splitlines() if line.startswith("::")] == [
-        "::warning", "::error"]
+        "::error", "::warning"]
 
 
 def test_an_unknown_revision_is_a_clear_error(real_data_copy):

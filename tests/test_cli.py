@@ -42,12 +42,12 @@ def write(path: Path, text: str) -> None:
 
 
 BROKEN_MEETING = 'date: 2026-03-11\ntime: 9:30\nvenu: Town Hall\n'
-LATE_AGENDA = 'date: 2026-04-15\nagenda:\n  published: 2026-04-14\n'
+LATE_AGENDA = 'date: 2026-02-02\nagenda:\n  published: 2026-02-01\n'
 
 
 def broken(site: Path) -> None:
     write(site / "data/meetings/2026-03-11.yml", BROKEN_MEETING)
-    write(site / "data/meetings/2026-04-15.yml", LATE_AGENDA)
+    write(site / "data/meetings/2026-02-02.yml", LATE_AGENDA)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -59,7 +59,7 @@ def test_check_judges_a_past_meeting_by_the_build_date(site):
     (site / "data/meetings/2026-03-11.yml").unlink()
     assert "has passed but its status is still 'scheduled'" not in run("check", str(site)).output
     later = run("check", str(site), "--build-date", "2026-05-01").output
-    assert ("data/meetings/2026-04-15.yml:1:1: warning: status: the meeting of Wednesday 15 April 2026 has passed "
+    assert ("data/meetings/2026-02-02.yml:1:1: warning: status: the meeting of Monday 2 February 2026 has passed "
             "but its status is still 'scheduled'") in later
 
 
@@ -81,17 +81,53 @@ def test_check_text_groups_by_file_with_summary_and_exits_1_on_errors(site):
     assert lines[2] == ("data/meetings/2026-03-11.yml:3:1: error: venu: unknown key 'venu' "
                         "(hint: did you mean 'venue'?)")
     assert lines[3] == ""
-    assert lines[4] == "== data/meetings/2026-04-15.yml (1 warning)"
-    assert lines[5].startswith("data/meetings/2026-04-15.yml:3:3: warning: agenda.published: agenda published "
-                               "2026-04-14 gives 0 clear days")
+    # files with errors come first: what stops the build is what to fix first
+    assert lines[4] == "== data/tables/t.csv (1 error)"
+    assert lines[5].startswith("data/tables/t.csv:2:1: error: row 1: expected 2 columns")
     assert lines[6] == ""
-    assert lines[7] == "== data/tables/t.csv (1 error)"
-    assert lines[8].startswith("data/tables/t.csv:2:1: error: row 1: expected 2 columns")
+    assert lines[7] == "== data/meetings/2026-02-02.yml (1 warning)"
+    assert lines[8].startswith("data/meetings/2026-02-02.yml:3:3: warning: agenda.published: agenda published "
+                               "2026-02-01 gives 0 clear days")
     assert lines[-1] == "3 errors and 1 warning in 3 files: nothing is published until the errors are fixed."
 
 
+def test_a_bad_meeting_date_gives_one_error_first_with_its_consequences_under_it(real_site):
+    """One mistake, one error: the papers and the RAG update that name the meeting whose file failed
+    to load are listed under that file's error, not as fourteen mistakes of their own before it."""
+    meeting = real_site / "data/meetings/2017-09-20.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2017-09-20", "date: 2017-09-31", 1),
+                       encoding="utf-8")
+    result = run("check", str(real_site), "--build-date", "2017-09-01")
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "== data/meetings/2017-09-20.yml (1 error, 14 references that follow from it)"
+    assert lines[1].startswith("data/meetings/2017-09-20.yml:1:7: error: date: impossible date '2017-09-31'")
+    assert lines[2].startswith("    because of this error, 14 references to what data/meetings/2017-09-20.yml")
+    under = lines[3:17]
+    assert all(line.startswith("    - ") and "no meeting on 2017-09-20" in line
+               and "data/meetings/2017-09-20.yml has errors, so it was not loaded" in line for line in under)
+    assert lines[17] == ""
+    assert sum(": error: " in line for line in lines) == 15   # each said once
+    assert any(line.startswith("1 error (and 14 references that follow from it) and ") for line in lines)
+    data = json.loads(run("check", str(real_site), "--build-date", "2017-09-01", "--format", "json").stdout)
+    assert (data["errors"], data["consequences"]) == (1, 14)
+    assert data["problems"][0]["field"] == "date" and data["problems"][0]["cause"] == ""
+    assert {p["cause"] for p in data["problems"][1:15]} == {"data/meetings/2017-09-20.yml"}
+
+
+def test_the_build_leads_with_the_cause_too(real_site):
+    from hwbsite.errors import format_grouped
+    meeting = real_site / "data/meetings/2017-09-20.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2017-09-20", "date: 2017-09-31", 1),
+                       encoding="utf-8")
+    _project, log = load_project(real_site, today=dt.date(2017, 9, 1))
+    lines = format_grouped(log.errors)
+    assert "impossible date '2017-09-31'" in lines[0]
+    assert len(lines) == 16 and all(line.startswith("    ") for line in lines[1:])
+
+
 def test_check_only_warnings_exits_0(site):
-    write(site / "data/meetings/2026-04-15.yml", LATE_AGENDA)
+    write(site / "data/meetings/2026-02-02.yml", LATE_AGENDA)
     result = run("check", str(site))
     assert result.exit_code == 0
     assert result.output.splitlines()[-1] == ("0 errors and 1 warning in 1 file: the site can be built; "
@@ -108,7 +144,7 @@ def test_check_json(site):
     assert first == {"file": "data/meetings/2026-03-11.yml", "line": 2, "column": 1, "severity": "error",
                      "field": "time", "message": "expected text, got 570",
                      "hint": 'write times in quotes, e.g. "09:30"; unquoted 9:30 is read as a number of minutes',
-                     "code": ""}
+                     "code": "", "cause": "", "acknowledged": ""}
 
 
 def test_check_github_annotations(site, monkeypatch):
@@ -120,7 +156,7 @@ def test_check_github_annotations(site, monkeypatch):
     assert lines[0] == ("::error file=data/meetings/2026-03-11.yml,line=2,col=1,title=hwbsite%3A time::"
                         'time: expected text, got 570 (hint: write times in quotes, e.g. "09:30"; '
                         "unquoted 9:30 is read as a number of minutes)")
-    assert lines[2].startswith("::warning file=data/meetings/2026-04-15.yml,line=3,col=3,title=hwbsite%3A agenda.published::")
+    assert lines[2].startswith("::warning file=data/meetings/2026-02-02.yml,line=3,col=3,title=hwbsite%3A agenda.published::")
     assert lines[-1].startswith("2 errors and 1 warning in 2 files")
 
 
@@ -138,7 +174,7 @@ def test_github_escaping():
 
 
 def test_check_real_data_has_no_errors():
-    result = run("check", str(REPO))
+    result = run("check", str(REPO), "--all")
     assert result.exit_code == 0, result.output
     assert "0 errors and" in result.output
 

@@ -86,6 +86,44 @@ def test_new_update_starts_from_the_latest_with_only_what_must_change(real_data_
     assert run(real_data_copy, "new", "update", "2026-12-09").exit_code == 1  # never overwrites
 
 
+def test_new_update_for_named_actions_writes_only_them_and_the_others_keep_their_rating(real_data_copy):
+    import datetime as dt
+
+    from hwbsite import output
+    from hwbsite.publication import public_view
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    result = run(real_data_copy, "new", "update", "2026-12-09", "1.10")
+    assert result.exit_code == 0, result.output
+    assert "for action 1.10 from the update as at 2017-09-20" in result.output
+    path = real_data_copy / UPDATE
+    text = path.read_text()
+    assert re.findall(r'^\s*#?\s*"([0-9.]+)":', text, re.M) == ["1.10"]   # the named action only
+    path.write_text(text.replace(f'{{rag: "R", progress: "{scaffold.UPDATE_PROGRESS}"}}',
+                                 '{rag: A, progress: "Funding agreed."}'))
+    assert problems_in(real_data_copy, UPDATE) == []
+    project, log = load_project(real_data_copy, today=dt.date(2026, 12, 10))
+    assert not log.errors
+    pages = {i.path: i.text for i in output.build_output(public_view(project, dt.date(2026, 12, 10)))}
+    cards = pages["strategy/action-plan-2017-18/actions/index.md"]
+
+    def card(action_id: str) -> str:
+        start = cards.index(f'id="{action_id}"')
+        return cards[start: cards.index("</div>", start)]
+    from hwbsite import urls
+    changed, kept = card(urls.strategy_action_anchor("1.10")), card(urls.strategy_action_anchor("3.08"))
+    assert "Amber" in changed and "set on Wednesday 9 December 2026" in changed and "Funding agreed." in changed
+    # 3.08 is not in the new update: still red, as set on 20 September 2017 (not "Not rated")
+    assert "Red" in kept and "set on Wednesday 20 September 2017" in kept and "Not rated" not in kept
+    assert "No actions are" not in pages["strategy/action-plan-2017-18/actions/red.md"]
+
+
+def test_new_update_refuses_an_action_the_plan_does_not_have(real_data_copy):
+    result = run(real_data_copy, "new", "update", "2026-12-09", "1.1")
+    assert result.exit_code == 2
+    assert "plan 'action-plan-2017-18' has no action '1.1'" in result.output
+    assert not (real_data_copy / UPDATE).exists()
+
+
 def test_new_update_suggests_a_plan(real_data_copy):
     result = run(real_data_copy, "new", "update", "2026-12-09", "--plan", "action-plan-2017-19")
     assert result.exit_code == 2
@@ -132,3 +170,25 @@ def test_new_person_adds_them_to_the_people_file_and_refuses_someone_already_the
     again = run(real_data_copy, "new", "person", "Councillor D. Roche")
     assert again.exit_code == 1
     assert "already in data/people.yml as david-roche" in again.output
+
+
+def test_what_a_template_leaves_behind_gets_a_hint(real_data_copy):
+    """`authors: []` from the template with entries written below it, and a placeholder date
+    uncommented: each error says what the template left and what to do."""
+    assert run(real_data_copy, "new", "meeting", "2026-12-09").exit_code == 0
+    assert run(real_data_copy, "new", "paper", "bcf-note", "--meeting", "2026-12-09", "--item", "1").exit_code == 0
+    paper = real_data_copy / "content/papers/bcf-note.md"
+    text = paper.read_text()
+    assert 'authors: []\n#  - name: "Name"\n' in text
+    paper.write_text(text.replace('authors: []\n#  - name: "Name"\n#    role: "Job title"',
+                                  'authors: []\n  - name: "Ann Officer"\n    role: "Analyst"'))
+    line = next(n for n, t in enumerate(paper.read_text().splitlines(), 1) if t.startswith("authors: []"))
+    (found,) = problems_in(real_data_copy, "content/papers/bcf-note.md")
+    assert found.startswith(f"content/papers/bcf-note.md:{line + 1}:3: error: YAML syntax error")
+    assert found.endswith(f"(hint: line {line} says 'authors: []', an empty list, so the lines below it cannot "
+                          "belong to it: delete the [] and keep the entries below 'authors:')")
+    meeting = real_data_copy / "data/meetings/2026-12-09.yml"
+    meeting.write_text(meeting.read_text().replace("  # published: YYYY-MM-DD ", "  published: YYYY-MM-DD "))
+    (found,) = [p for p in problems_in(real_data_copy, "data/meetings/2026-12-09.yml") if ": error: " in p]
+    assert 'agenda.published: expected a date written YYYY-MM-DD, got "YYYY-MM-DD" (hint: that is the ' \
+           "template's placeholder: write the date (e.g. 2026-12-09), or put the # back" in found

@@ -147,4 +147,53 @@ def test_check_warns_when_a_future_meeting_is_held(fixture_root):
     found = _warnings(fixture_root)
     assert any(w.startswith("data/meetings/2099-01-14.yml:4:1: warning: status: status is 'held' but the meeting of "
                             "Wednesday 14 January 2099 is in the future") for w in found)
-    assert any("is in the future but has minutes" in w for w in found)
+    # minutes of a meeting that has not happened (lifecycle.future_dated)
+    _p, log = load_project(fixture_root)
+    assert [p.format() for p in log.warnings if p.code == "future-dated"] == [
+        "data/meetings/2099-01-14.yml:15:1: warning: minutes: the meeting of Wednesday 14 January 2099 is after the "
+        "build date (" + f"{_today_long()}" + ") but has minutes (hint: add the minutes after the meeting, or check "
+        "the meeting's date)"]
+
+
+def _today_long() -> str:
+    import datetime as dt
+    from hwbsite.dates import long_date
+    return long_date(dt.date.today())
+
+
+def test_an_agenda_published_after_the_build_date_is_reported_until_it_is_a_draft(fixture_root):
+    import datetime as dt
+    path = fixture_root / "data/meetings/2026-01-14.yml"
+    good = path.read_text()
+    path.write_text(good.replace("agenda:\n", "agenda:\n  published: 2026-01-06\n", 1))
+    _p, log = load_project(fixture_root, today=dt.date(2026, 1, 5))
+    found = [p.format() for p in log.problems if p.field == "agenda.published"]
+    assert found == ["data/meetings/2026-01-14.yml:6:3: warning: agenda.published: the agenda is published on "
+                      "Tuesday 6 January 2026, after the build date (Monday 5 January 2026) (hint: keep status: "
+                      "draft until the agenda is sent out (the site then shows only the meeting's date and place), "
+                      "or check the date)"]
+    path.write_text(good.replace("agenda:\n", "agenda:\n  status: draft\n  published: 2026-01-06\n", 1)
+                    .replace("minutes:", "x_minutes:", 1).split("x_minutes:")[0])
+    _p, log = load_project(fixture_root, today=dt.date(2026, 1, 5))
+    assert [p for p in log.problems if p.field == "agenda.published"] == []
+
+
+def test_a_rag_update_after_the_build_date_is_reported_unless_planned_and_then_waits_for_its_date(tmp_path):
+    import datetime as dt
+
+    from hwbsite.publication import public_view
+    root = tmp_path / "h"
+    shutil.copytree(FIXTURES / "strategy-history", root)
+    update = root / "data/strategy/updates/2017-09-20--tiny-plan.yml"
+    _p, log = load_project(root, today=dt.date(2017, 9, 19))
+    assert [p.format() for p in log.warnings if p.code == "future-dated"] == [
+        "data/strategy/updates/2017-09-20--tiny-plan.yml:2:1: warning: as_at: the RAG update is as at Wednesday 20 "
+        "September 2017, after the build date (Tuesday 19 September 2017), so the site would show it as current "
+        "(hint: add planned: true to publish it from that date, or check the date)"]
+    update.write_text(update.read_text().replace("as_at: 2017-09-20\n", "as_at: 2017-09-20\nplanned: true\n"))
+    project, log = load_project(root, today=dt.date(2017, 9, 19))
+    assert [p for p in log.problems if p.code == "future-dated"] == []
+    assert [u.as_at for u in public_view(project, dt.date(2017, 9, 19)).plan_updates] == [dt.date(2017, 6, 14)]
+    project, _log = load_project(root, today=dt.date(2017, 9, 20))
+    assert [u.as_at for u in public_view(project, dt.date(2017, 9, 20)).plan_updates] == [
+        dt.date(2017, 6, 14), dt.date(2017, 9, 20)]

@@ -371,7 +371,7 @@ def test_aim_page_cards_put_a_linked_badge_first(rotherham):
     card = _action_row(md, "1.01")
     assert card.index('<p class="hwb-card__status"><a class="hwb-rag hwb-rag--g" href="#action-1-01" '
                       'aria-label="Action 1.01: Green">') < card.index("**1.01**")
-    assert '<span class="hwb-card__label">RAG as published</span>' in card
+    assert '<span class="hwb-card__label">RAG as published, set on Wednesday 20 September 2017</span>' in card
     assert 'Green <span aria-hidden="true">✓</span>' in _action_row(md, "1.01")
     assert 'Red <span aria-hidden="true">✗</span>' in _action_row(md, "1.10")
     assert "Blank" in _action_row(md, "1.07") and "(part of 1.06)" in _action_row(md, "1.07")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Iterator, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, PrivateAttr
 
 from .base import Model
 from .types import FieldError, Markdown, Slug, Text
@@ -114,4 +114,9 @@ class PlanUpdate(Model):
     meeting: dt.date | None = None     # the board meeting the update was reported to
     paper: Slug | None = None          # the paper it was published in, if it has one
     source: str | None = None
+    # Written ahead of its date (for a meeting to come): published from as_at, not before.
+    planned: bool = False
     actions: dict[str, ActionUpdate] = Field(default_factory=dict)
+    # Set by strategy.updates_for on the plan's state as at as_at: the date each action's entry was
+    # reported (an update file holds the changes reported that day, not every action).
+    _rated_on: dict[str, dt.date] = PrivateAttr(default_factory=dict)

@@ -107,6 +107,7 @@ class ActionRow:
     aim: object = None
     aim_page: str = ""
     key: str = ""                 # the status's CSS key: r, a, g, blank, tbc, none
+    rated_on: object = None       # the date of the update that set this rating (None: never rated)
 
 
 def action_row(project, plan, aim, action, update, page) -> ActionRow:
@@ -116,7 +117,8 @@ def action_row(project, plan, aim, action, update, page) -> ActionRow:
     return ActionRow(
         action=action, rag=rag, badge=badge(rag, action_href(plan.id, aim.number, action.id, page), action.id),
         leads=_linked_names(project, action.leads, page), timescale=timescales.parse(action.timescale),
-        progress=entry.progress if entry is not None else None, overdue=strategy.is_overdue(action, update),
+        progress=entry.progress if entry is not None else None, rated_on=strategy.rated_on(update, action),
+        overdue=strategy.is_overdue(action, update),
         overdue_reason=strategy.overdue_reason(action, update),
         anchor=urls.strategy_action_anchor(action.id), aim=aim, aim_page=urls.aim(plan.id, aim.number),
         key=strategy.status(rag).key)
@@ -281,6 +283,7 @@ class ActionView:
     rows: list
     page: str = ""
     href: str = ""    # relative to the page being rendered
+    empty: str = "No actions match this filter."   # what the page says when no action is in it
 
 
 def _lead_people(project, action) -> list:
@@ -304,12 +307,18 @@ def action_views(project, plan, update, page) -> tuple[list[ActionRow], list[Act
     views = [ActionView("index", "all", "All", f"All actions: {what}", rows)]
     for rag in strategy.ORDER:
         chosen = [r for r in rows if r.rag == rag]
-        if chosen:
+        # Red, amber and green always have a page, empty or not: pages link to them (the home page
+        # to the red actions), and a link that breaks when the last red action turns amber would
+        # stop the build in a file the officer never touched. The other statuses are listed while
+        # some action has them.
+        if chosen or rag in strategy.RATINGS:
             s = strategy.status(rag)
             views.append(ActionView(s.word.lower().replace(" ", "-"), "status", s.word,
-                                    f"Actions rated {s.word}" if rag is not None else "Actions not rated", chosen))
+                                    f"Actions rated {s.word}" if rag is not None else "Actions not rated", chosen,
+                                    empty=f"No actions are {s.word.lower()} at the moment."))
     overdue = [r for r in rows if r.overdue]
-    views.append(ActionView("overdue", "overdue", "Past timescale", "Actions past their timescale (worked out by this site)", overdue))
+    views.append(ActionView("overdue", "overdue", "Past timescale", "Actions past their timescale (worked out by this site)",
+                            overdue, empty="No actions are past their timescale at the moment."))
     for aim in plan.aims:
         views.append(ActionView(f"aim-{aim.number}", "aim", f"Aim {aim.number}",
                                 f"Actions for aim {aim.number}: {aim.title}",
