@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 
 import datetime as dt
 import difflib
@@ -13,10 +12,12 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import parsecache
+from . import parsecache, patterns
 from .errors import ProblemLog
 from .models.base import Model
 from .yamlsource import Document, SourcePos, YamlProblem, format_path
+
+_PLACEHOLDER_DATE = patterns.compile("validate.placeholder_date", r"YYYY|MM|DD")
 
 
 def report_yaml_problems(doc: Document, log: ProblemLog) -> None:
@@ -75,7 +76,7 @@ def _log_error(doc: Document, model_cls: type, loc: tuple, err: dict, log: Probl
         hint = f"did you mean '{close[0]}'?" if close else ("allowed keys: " + ", ".join(allowed) if allowed else "")
     elif kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         message = f"expected a date written YYYY-MM-DD, got {_describe(got)}"
-        if isinstance(got, str) and re.search(r"YYYY|MM|DD", got):
+        if isinstance(got, str) and _PLACEHOLDER_DATE.search(got):
             hint = ("that is the template's placeholder: write the date (e.g. 2026-12-09), or put the # back "
                     "at the start of the line if it does not apply yet")
         elif isinstance(got, dt.datetime):

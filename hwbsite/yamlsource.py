@@ -7,7 +7,6 @@ at its own line instead of aborting the whole file.
 
 from __future__ import annotations
 
-import re
 
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from . import limits
+from . import limits, patterns
 
 Path_ = tuple  # a path into the document: ("agenda", "items", 8, "pages")
 
@@ -87,7 +86,8 @@ def format_path(path: Path_) -> str:
 
 
 # "authors: []" or "present: {}" as a template leaves it, with a trailing comment or none
-_EMPTY_FLOW = re.compile(r"^(?P<indent> *)(?:- )?(?P<key>[A-Za-z_][\w-]*): *(?P<empty>\[\]|\{\}) *(?:#.*)?$")
+_EMPTY_FLOW = patterns.compile("yamlsource.empty_flow",
+                               r"^(?P<indent> *+)(?:- )?(?P<key>[A-Za-z_][\w-]*+): *+(?P<empty>\[\]|\{\}) *+(?:#.*+)?$")
 
 
 def _empty_above(lines: list[str], line: int, line_offset: int = 0) -> str:

@@ -101,6 +101,10 @@ def test_new_update_for_named_actions_writes_only_them_and_the_others_keep_their
     path.write_text(text.replace(f'{{rag: "R", progress: "{scaffold.UPDATE_PROGRESS}"}}',
                                  '{rag: A, progress: "Funding agreed."}'))
     assert problems_in(real_data_copy, UPDATE) == []
+    # the update is reported to a meeting: while that meeting's agenda is a draft, it is private
+    # (publication.py), so the agenda goes out first, as it would before the meeting
+    meeting = real_data_copy / "data" / "meetings" / "2026-12-09.yml"
+    meeting.write_text(meeting.read_text().replace("  status: draft ", "  status: published\n  published: 2026-12-01\n ", 1))
     project, log = load_project(real_data_copy, today=dt.date(2026, 12, 10))
     assert not log.errors
     pages = {i.path: i.text for i in output.build_output(public_view(project, dt.date(2026, 12, 10)))}
