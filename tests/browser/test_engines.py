@@ -126,6 +126,8 @@ def test_no_broken_internal_link_or_anchor(built):
     assert problems == [], f"{built.engine}: {len(problems)} broken:\n" + "\n".join(problems[:30])
 
 
+# the default build: tests/browser/test_site_csp.py, which also draws every chart
+@pytest.mark.parametrize("built", ["properdocs", "zensical"], indirect=True)
 def test_every_page_loads_with_no_csp_violation(built, browser):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     found: list[str] = []
