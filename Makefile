@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test test-fast serve check clean bench schema browser-tools generate screenshots locks
+.PHONY: site site-properdocs site-zensical engines test test-fast serve check clean bench schema browser-tools generate screenshots locks
 
 # Create the virtual environment and install the pinned dependencies and the package.
 $(STAMP): requirements.lock pyproject.toml
@@ -23,7 +23,42 @@ $(TEST_STAMP): $(STAMP) requirements-test.lock
 site: $(STAMP)  ## build the Rotherham site into site/
 	$(BIN)/mkdocs build --strict
 
-test: $(TEST_STAMP) browser-tools  ## run every test (browser, accessibility and HTML checks included)
+# The same site on the two other engines (issue 22; README "Engines"), each in its own venv pinned by
+# its own lock, so a board can move when MkDocs 1.x or Material stops. tests/browser/test_engines.py
+# builds all three and holds them to the same rules.
+PD_VENV  := .venv-properdocs
+PD_STAMP := $(PD_VENV)/.installed
+ZS_VENV  := .venv-zensical
+ZS_STAMP := $(ZS_VENV)/.installed
+
+$(PD_STAMP): requirements.lock requirements-properdocs.lock pyproject.toml
+	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.lock
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $(PD_STAMP)
+
+$(ZS_STAMP): requirements-zensical.lock
+	test -x $(ZS_VENV)/bin/python || $(PYTHON) -m venv $(ZS_VENV)
+	$(ZS_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-zensical.lock
+	touch $(ZS_STAMP)
+
+engines: $(PD_STAMP) $(ZS_STAMP)  ## install ProperDocs and Zensical (the tests build the site with each)
+
+# ProperDocs runs our plugin as MkDocs does (mkdocs.yml as it is, Pagefind included).
+site-properdocs: $(PD_STAMP)  ## build the site with ProperDocs into site-properdocs/
+	$(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
+
+# Zensical runs no MkDocs plugin: it builds the plain tree `hwbsite generate` writes; then Pagefind
+# indexes it (generated/pagefind.yml, hwbsite/search.py), and hwbsite verify applies the post-build
+# pass (--finish: the Content Security Policy and HTML mends the plugin makes) and checks the result.
+site-zensical: $(STAMP) $(ZS_STAMP)  ## build `hwbsite generate`'s tree with Zensical into site-zensical/
+	$(BIN)/hwbsite generate --out generated
+	cd generated && ../$(ZS_VENV)/bin/zensical build --strict
+	cd generated && ../$(BIN)/python -m pagefind
+	rm -rf site-zensical && mv generated/site site-zensical
+	$(BIN)/hwbsite verify site-zensical --data . --finish
+
+test: $(TEST_STAMP) browser-tools engines  ## run every test (browser, accessibility and HTML checks included)
 	$(BIN)/python -m pytest
 
 test-fast: $(TEST_STAMP)  ## the fast loop: lint, types, and every test that needs no browser, server or full real-site build
@@ -75,7 +110,7 @@ locks: $(TEST_STAMP)  ## write requirements.lock and requirements-test.lock from
 	$(PIP_COMPILE) --extra test --extra data --extra plotly --output-file requirements-test.lock pyproject.toml
 
 clean:
-	rm -rf site $(VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
+	rm -rf site site-properdocs site-zensical generated $(VENV) $(PD_VENV) $(ZS_VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
 
 screenshots: $(STAMP)  ## PNGs of every page type at 390 and 1366 px, light and dark, into screenshots/
 	$(BIN)/python -m tests.browser.screenshots --out screenshots

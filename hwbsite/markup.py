@@ -37,3 +37,25 @@ def markdown(value) -> Markup:
 def attr(value) -> Markup:
     """Text for an HTML attribute value (always quoted by the template)."""
     return Markup(html.escape(str(value), quote=True))
+
+
+def attr_list_value(value) -> str:
+    """A quoted value for an attr_list ``{ key="value" }``, which reads everything up to the next
+    quote or ``}`` and unescapes nothing: so a value may not hold its quote, a brace or a line break."""
+    value = str(value).replace("\n", " ").replace("}", ")").replace("{", "(")
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "'") + '"'
+
+
+def link(label: Markup | str, target: str, classes: tuple[str, ...] = (), **attrs: str) -> Markup:
+    """A Markdown link ``[label](target){ .class key="value" }`` to a page's .md file (and anchor):
+    the engine resolves it to the page's served URL and checks that it exists, which a raw HTML
+    href written for one engine's URL layout escapes. ``label`` is escaped unless it is Markup
+    (inline HTML such as a visually hidden span). Needs the attr_list extension; inside an HTML
+    block the element that holds the link needs md_in_html's ``markdown`` attribute."""
+    parts = [f".{c}" for c in classes] + [f"{k.replace('_', '-')}={attr_list_value(v)}" for k, v in attrs.items()]
+    suffix = "{ " + " ".join(parts) + " }" if parts else ""
+    return Markup(f"[{text(label)}]({target}){suffix}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from . import charts, urls
+from . import charts, markup, urls
 
 WIDTH, HEIGHT, PAD = 120, 36, 3
 
@@ -55,7 +55,9 @@ def tile(project, metric_id: str, page: str) -> str:
     plan = status.plan
     esc = html.escape
     rag = status.rag.lower() if status.rag else "none"
-    out = [f'<li class="hwb-tile hwb-tile--{rag}">',
+    # md_in_html parses the tile as blocks down to the "Details" paragraph, whose link is Markdown;
+    # the trend line sits in a div, a block Markdown keeps as it is (a bare <svg> would be wrapped in <p>)
+    out = [f'<li class="hwb-tile hwb-tile--{rag}" markdown="block">',
            f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>']
     if any(v.breakdown for v in values):
         cats = len({v.breakdown for v in values})
@@ -76,11 +78,12 @@ def tile(project, metric_id: str, page: str) -> str:
                        f'{esc(charts.format_value(plan))}</p>')
         out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                    f' <span class="hwb-tile__whose">worked out by this site</span></p>')
-        out.append(sparkline(values))
+        out.append(f'<div class="hwb-tile__trend">{sparkline(values)}</div>')
         if status.actuals:  # without an actual the figure line already says why it is not rated
             out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
-    out.append(f'<p class="hwb-tile__more"><a href="{esc(urls.html_href(page, urls.metric(metric_id)))}">'
-               f'Details<span class="hwb-visually-hidden"> of {esc(metric.title)}</span></a></p>')
+    # A Markdown link (md_in_html parses this paragraph), so the engine resolves it to the metric's page
+    details = markup.Markup('Details<span class="hwb-visually-hidden"> of ') + markup.text(metric.title) + markup.Markup("</span>")
+    out.append(f'<p class="hwb-tile__more" markdown>{markup.link(details, urls.relative(page, urls.metric(metric_id)))}</p>')
     out.append("</li>")
     return "".join(x for x in out if x)
 
@@ -91,5 +94,5 @@ def tiles_block(project, options: dict, page: str) -> str:
     if not ids:
         return ""
     items = "\n".join(tile(project, m, page) for m in ids)
-    return (f'<section class="hwb-tiles" aria-label="At a glance">\n<h2 class="hwb-tiles__heading" id="at-a-glance">At a glance</h2>\n'
-            f'<ul class="hwb-tiles__list">\n{items}\n</ul>\n</section>\n')
+    return (f'<section class="hwb-tiles" aria-label="At a glance" markdown>\n<h2 class="hwb-tiles__heading" id="at-a-glance">At a glance</h2>\n'
+            f'<ul class="hwb-tiles__list" markdown>\n{items}\n</ul>\n</section>\n')

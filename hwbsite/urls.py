@@ -122,16 +122,3 @@ def relative(from_page: str, to_page: str) -> str:
     up = [".."] * (len(from_parts) - common)
     return "/".join(up + to_parts[common:])
 
-
-def served(page: str) -> str:
-    """The URL path a page is served at (use_directory_urls): "a/index.md" -> "a/", "a/b.md" -> "a/b/"."""
-    if page == "index.md" or page.endswith("/index.md"):
-        return page[: -len("index.md")]
-    return page[: -len(".md")] + "/"
-
-
-def html_href(from_page: str, to_page: str) -> str:
-    """A relative link for raw HTML, which MkDocs does not rewrite (unlike Markdown .md links)."""
-    import posixpath
-    rel = posixpath.relpath(served(to_page) or ".", served(from_page) or ".")
-    return "./" if rel == "." else rel + "/"

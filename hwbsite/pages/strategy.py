@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from .. import citations, dates, patterns, strategy, timescales, urls
+from .. import citations, dates, markup, patterns, strategy, timescales, urls
 from ..publication import minutes_in_full
 from ..outputitem import OutputItem
 from ..render import render
@@ -19,21 +19,22 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..boardrecords import BoardRecords
 
 
-def badge(rag, href: str | None = None, action_id: str | None = None) -> Markup:
-    """A RAG status as a badge: its word and a symbol, never colour alone; a link to its action when given."""
+def badge(rag, target: str | None = None, action_id: str | None = None) -> Markup:
+    """A RAG status as a badge: its word and a symbol, never colour alone; a Markdown link to its
+    action when ``target`` (a link from the page, see action_target) is given."""
     s = strategy.status(rag)
-    inner = f'{html.escape(s.word)} <span aria-hidden="true">{s.symbol}</span>'
-    if href:
-        label = f' aria-label="Action {html.escape(str(action_id))}: {html.escape(s.word)}"' if action_id else ""
-        return Markup(f'<a class="hwb-rag hwb-rag--{s.key}" href="{html.escape(href)}"{label}>{inner}</a>')
+    inner = Markup(f'{html.escape(s.word)} <span aria-hidden="true">{s.symbol}</span>')
+    if target:
+        label = {"aria_label": f"Action {action_id}: {s.word}"} if action_id else {}
+        return markup.link(inner, target, ("hwb-rag", f"hwb-rag--{s.key}"), **label)
     return Markup(f'<span class="hwb-rag hwb-rag--{s.key}">{inner}</span>')
 
 
-def action_href(plan_id: str, aim_number: int, action_id: str, page: str) -> str:
-    """Link from ``page`` to an action's card on its aim page."""
+def action_target(plan_id: str, aim_number: int, action_id: str, page: str) -> str:
+    """A Markdown link target from ``page`` to an action's card on its aim page."""
     target = urls.aim(plan_id, aim_number)
     anchor = "#" + urls.strategy_action_anchor(action_id)
-    return anchor if target == page else urls.html_href(page, target) + anchor
+    return anchor if target == page else urls.relative(page, target) + anchor
 
 
 # Where one name ends in a list of leads: "Ian Thomas, RMBC & Jo Smith (CCG) / Public Health". The
@@ -66,25 +67,28 @@ def summary_words(summary: strategy.AimSummary) -> str:
 def chart(summaries: list[strategy.AimSummary], caption: str, units: dict | None = None) -> Markup:
     """RAG mix per aim: one block per action, each with its status symbol; the words say the same.
 
-    With ``units`` (aim number -> [(rag, href, action id)] in RAG order) each block is a link to its action."""
-    out = ['<div class="hwb-rag-chart">', f'<p class="hwb-rag-chart__caption"><strong>{html.escape(caption)}</strong></p>',
+    With ``units`` (aim number -> [(rag, link target, action id)] in RAG order) each block is a link to its action."""
+    # With links, md_in_html must parse down to the bars (each element that holds one says markdown)
+    md = " markdown" if units is not None else ""
+    out = [f'<div class="hwb-rag-chart"{md}>', f'<p class="hwb-rag-chart__caption"><strong>{html.escape(caption)}</strong></p>',
            '<p class="hwb-rag-chart__key">Key: ' + " ".join(
                f'<span class="hwb-rag-unit hwb-rag--{s.key}" aria-hidden="true">{s.symbol}</span> {html.escape(s.word)}'
                for s in (strategy.status(r) for r in strategy.ORDER)) + "</p>"]
     for summary in summaries:
         label = f"Aim {summary.aim.number}: {summary_words(summary)}"
         if units is not None:
+            # Markdown links (md_in_html parses the bar as one line), so the engine resolves them
             blocks = "".join(
-                f'<a class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}" href="{html.escape(href)}" '
-                f'aria-label="Action {html.escape(str(aid))}: {html.escape(strategy.status(rag).word)}">'
-                f'{strategy.status(rag).symbol}</a>' for rag, href, aid in units.get(summary.aim.number, []))
-            bar = f'<div class="hwb-rag-chart__bar">{blocks}</div>'
+                markup.link(strategy.status(rag).symbol, target, ("hwb-rag-unit", f"hwb-rag--{strategy.status(rag).key}"),
+                            aria_label=f"Action {aid}: {strategy.status(rag).word}")
+                for rag, target, aid in units.get(summary.aim.number, []))
+            bar = f'<div class="hwb-rag-chart__bar" markdown="span">{blocks}</div>'
         else:
             blocks = "".join(
                 f'<span class="hwb-rag-unit hwb-rag--{strategy.status(rag).key}">{strategy.status(rag).symbol}</span>'
                 * summary.count(rag) for rag in strategy.ORDER)
             bar = f'<div class="hwb-rag-chart__bar" aria-hidden="true">{blocks}</div>'
-        out += ['<div class="hwb-rag-chart__row">',
+        out += [f'<div class="hwb-rag-chart__row"{md}>',
                 f'<p class="hwb-rag-chart__label">{html.escape(label)}</p>',
                 bar,
                 "</div>"]
@@ -115,7 +119,7 @@ def action_row(project, plan, aim, action, update, page) -> ActionRow:
     rag = strategy.rag_of(update, action)
     entry = update.actions.get(action.id) if update else None
     return ActionRow(
-        action=action, rag=rag, badge=badge(rag, action_href(plan.id, aim.number, action.id, page), action.id),
+        action=action, rag=rag, badge=badge(rag, action_target(plan.id, aim.number, action.id, page), action.id),
         leads=_linked_names(project, action.leads, page), timescale=timescales.parse(action.timescale),
         progress=entry.progress if entry is not None else None, rated_on=strategy.rated_on(update, action),
         overdue=strategy.is_overdue(action, update),
@@ -191,8 +195,8 @@ def _history(aim, updates) -> list[dict]:
     rows = []
     for action in aim.actions:
         rags = [strategy.rag_of(u, action) for u in updates]
-        href = "#" + urls.strategy_action_anchor(action.id)
-        rows.append({"action": action, "badges": [badge(r, href, action.id) for r in rags],
+        target = "#" + urls.strategy_action_anchor(action.id)
+        rows.append({"action": action, "badges": [badge(r, target, action.id) for r in rags],
                      "change": _change(rags[-2], rags[-1])})
     return rows
 
@@ -266,7 +270,7 @@ def _units(plan, update, page) -> dict:
     for aim in plan.aims:
         rows = [(strategy.rag_of(update, a), a) for a in aim.actions]
         rows.sort(key=lambda r: strategy.ORDER.index(r[0]))
-        out[aim.number] = [(rag, action_href(plan.id, aim.number, a.id, page), a.id) for rag, a in rows]
+        out[aim.number] = [(rag, action_target(plan.id, aim.number, a.id, page), a.id) for rag, a in rows]
     return out
 
 
@@ -281,8 +285,7 @@ class ActionView:
     label: str        # "Red", "Past timescale", "Aim 2", "Karla Capstick"
     title: str        # the page's heading
     rows: list
-    page: str = ""
-    href: str = ""    # relative to the page being rendered
+    page: str = ""    # templates link to it with link(v.page), relative to the page they render
     empty: str = "No actions match this filter."   # what the page says when no action is in it
 
 
@@ -332,7 +335,6 @@ def action_views(project, plan, update, page) -> tuple[list[ActionRow], list[Act
         views.append(ActionView(f"lead-{pid}", "lead", person.name, f"Actions led by {person.name}", chosen))
     for v in views:
         v.page = urls.plan_actions(plan.id, v.key)
-        v.href = urls.html_href(page, v.page)
     return rows, views
 
 

@@ -119,7 +119,9 @@ def test_charts_draw_after_instant_navigation_away_and_back(page, site_url, dash
     page.go_back()
     page.wait_for_url(re.compile(r"/dashboards/$"))
     page.go_forward()
-    page.wait_for_url(re.compile(re.escape(dashboard) + "$"))
+    # navigation.tracking keeps the address on the section in view (the tiles' "At a glance" heading
+    # is in the table of contents since the tiles are parsed as Markdown), so history returns there
+    page.wait_for_url(re.compile(re.escape(dashboard) + "(#[a-z0-9-]+)?$"))
     assert wait_for_charts(page, "after history back and forward", console.errors) == n
     assert page.evaluate("() => window.__hwbSamePage === true"), "navigation fell back to full page loads"
     assert console.errors == []
