@@ -28,6 +28,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import lifecycle
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
 from .models.people import Person, RecordLookups
@@ -58,9 +59,13 @@ class PublicView(RecordLookups):
     problems: list = field(default_factory=list)
     table_finance: dict = field(default_factory=dict)         # public table -> (dataset, key column)
     source_files: dict[str, str] = field(default_factory=dict)
+    # meeting (or announced meeting) id -> lifecycle.Stage: each meeting's state decided once, from
+    # the build date and the public evidence, for every page, feed, calendar and export.
+    stages: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.index()
+        self.stages = lifecycle.stages(self.meetings, self.today, self.papers)
 
 
 def _reduced_exempt(exempt: Exempt) -> Exempt:
@@ -172,6 +177,9 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
             else:
                 items.append(minute)
         update["minutes"] = meeting.minutes.model_copy(update={"items": items})
+    if any(e.paper not in public_papers for e in meeting.held_evidence):
+        # A private paper's words are no public evidence that the meeting was held.
+        update["held_evidence"] = [e for e in meeting.held_evidence if e.paper in public_papers]
     return meeting.model_copy(update=update) if update else meeting
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from .. import dates, markup, records, urls
+from .. import dates, lifecycle, markup, records, urls
 from ..pages.meetings import meeting_title
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
@@ -53,7 +53,10 @@ def entries(project) -> list[Entry]:
             topics = {t for item in meeting.agenda.walk() for t in item.topics}
             out.append(Entry("Agenda", f"agenda/{meeting.id}", meeting.agenda.published or meeting.date,
                              f"Agenda: {title}", page, "agenda",
-                             _count(len(list(meeting.agenda.walk())), "agenda item"), tuple(sorted(topics))))
+                             # the meeting's state as every page and export gives it (lifecycle)
+                             _count(len(list(meeting.agenda.walk())), "agenda item")
+                             + f" Meeting status: {lifecycle.stage_of(project, meeting).sentence}",
+                             tuple(sorted(topics))))
         minutes = meeting.minutes
         if minutes and minutes.items:
             when = minutes.approved_on if minutes.status == "approved" and minutes.approved_on else meeting.date

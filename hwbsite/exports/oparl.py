@@ -14,7 +14,7 @@ import json
 import re
 from zoneinfo import ZoneInfo
 
-from .. import urls
+from .. import lifecycle, urls
 from ..pages.meetings import meeting_title, meeting_updated
 from . import OutputFile, addresses, clean
 from .opendata import licence
@@ -92,11 +92,12 @@ def _obj(kind: str, id_: str, **props) -> dict:
     return out
 
 
-def _start(meeting) -> str | None:
-    """OParl's start is a date-time: given only when the data has a time (Europe/London offset)."""
-    if not meeting.time:
+def _start(meeting, time=None) -> str | None:
+    """OParl's start (and end) is a date-time: given only when the data has a time (Europe/London offset)."""
+    time = time or meeting.time
+    if not time:
         return None
-    hour, minute = (int(x) for x in meeting.time.split(":"))
+    hour, minute = (int(x) for x in time.split(":"))
     return dt.datetime.combine(meeting.date, dt.time(hour, minute), tzinfo=LONDON).isoformat()
 
 
@@ -214,9 +215,12 @@ class _Builder:
         calendar = self.file(f"calendar-{meeting.id}", "Calendar entry",
                              addresses.file(self.site_url, urls.meeting_calendar(meeting.id)), "text/calendar",
                              meeting=[self.ids.meeting(meeting)])
+        # meetingState and cancelled are the stage the public view decided (lifecycle), as every page says.
+        stage = lifecycle.stage_of(self.p, meeting)
         return _obj("Meeting", self.ids.meeting(meeting), name=meeting_title(self.p.board, meeting),
-                    meetingState=meeting.status, cancelled=meeting.status == "cancelled" or None,
-                    start=_start(meeting), location=self.location(meeting.venue) if meeting.venue else None,
+                    meetingState=stage.state, cancelled=stage.cancelled or None,
+                    start=_start(meeting), end=_start(meeting, meeting.end_time) if meeting.end_time and meeting.time else None,
+                    location=self.location(meeting.venue) if meeting.venue else None,
                     organization=[self.ids.board_org], participant=participants,
                     invitation=invitation, resultsProtocol=protocol, auxiliaryFile=[calendar],
                     agendaItem=[self.agenda_item(meeting, item, n) for n, item in enumerate(items, start=1)],

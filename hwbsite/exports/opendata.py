@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from .. import citations, records, urls
+from .. import citations, lifecycle, records, urls
 from ..finance import fill_table, reconcile
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
@@ -70,8 +70,10 @@ def _words(values) -> str:
 
 
 def meetings(project, site_url) -> Dataset:
+    stages = {m.id: lifecycle.stage_of(project, m) for m in project.meetings}
     rows = [{"id": m.id, "date": m.date, "time": m.time, "venue": m.venue, "title": m.title or project.board.name,
-             "status": m.status, "moved_to": m.moved_to, "note": m.note,
+             "status": stages[m.id].state, "status_text": stages[m.id].sentence, "moved_to": m.moved_to,
+             "note": m.note,
              "agenda_published": m.agenda.published if m.agenda else None,
              "minutes_status": m.minutes.status if m.minutes else None,
              "minutes_approved_on": m.minutes.approved_on if m.minutes else None,
@@ -82,7 +84,10 @@ def meetings(project, site_url) -> Dataset:
         _f("time", "string", "Start time, 24-hour HH:MM, Europe/London; empty when the papers give none"),
         _f("venue", "string", "Where the meeting is held, as published"),
         _f("title", "string", "Name of the meeting"),
-        _f("status", "string", "scheduled, held, cancelled or moved"),
+        _f("status", "string", "The meeting's state on the day the site was built, from its date and the "
+           "papers: announced (no agenda yet), agenda-published, passed-unrecorded (the date has passed "
+           "and no paper records the meeting as held), held, cancelled or moved"),
+        _f("status_text", "string", "The same state in words, with the evidence, as the meeting's page says it"),
         _f("moved_to", "date", "For a moved meeting, its new date"),
         _f("note", "string", "Why a meeting was cancelled or moved, as published"),
         _f("agenda_published", "date", "Date the agenda was published"),
