@@ -43,6 +43,10 @@ class Period:
     def same_as(self, other: "Period") -> bool:
         return self.span == other.span
 
+    def contains(self, other: "Period") -> bool:
+        """Whether this period includes all of ``other`` (and is longer)."""
+        return self.start <= other.start and other.end <= self.end and self.span != other.span
+
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})

@@ -336,7 +336,10 @@ def metric_values(project) -> Dataset:
     rows = [{"metric": v.metric, "period": v.period.label, "period_start": v.period.start,
              "period_end": v.period.end, "kind": v.kind, "value": v.value, "published": v.published,
              "unit": v.unit, "breakdown": v.breakdown, "numerator": v.numerator, "denominator": v.denominator,
-             "ci_low": v.ci_low, "ci_high": v.ci_high, "as_of": v.as_of, "source": v.source, "note": v.note}
+             "ci_low": v.ci_low, "ci_high": v.ci_high,
+             "covers": v.covers.label if v.covers else None,
+             "covers_start": v.covers.start if v.covers else None, "covers_end": v.covers.end if v.covers else None,
+             "as_of": v.as_of, "source": v.source, "note": v.note}
             for v in project.values]
     for i, row in enumerate(rows, start=1):
         row["row"] = i
@@ -356,6 +359,10 @@ def metric_values(project) -> Dataset:
         _f("denominator", "number", "Denominator, when printed"),
         _f("ci_low", "number", "Lower confidence limit"),
         _f("ci_high", "number", "Upper confidence limit"),
+        _f("covers", "string", "When the figure covers only part of its period, what it covers, as written "
+           "(\"January 2017 - February 2017\" for a quarter's first two months); empty for the whole period"),
+        _f("covers_start", "date", "First day the figure covers, when it covers only part of its period"),
+        _f("covers_end", "date", "Last day the figure covers, when it covers only part of its period"),
         _f("as_of", "date", "Date the figure was reported"),
         _f("source", "string", "Source"),
         _f("note", "string", "Note, as published"),
