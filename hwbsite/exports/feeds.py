@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from .. import dates, lifecycle, markup, records, urls
+from .. import dates, lifecycle, markup, provenance, records, urls
 from ..pages.meetings import meeting_title
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
@@ -70,7 +70,7 @@ def entries(project) -> list[Entry]:
                          f"Decision, {dates.short_date(decision.meeting.date)}: {decision.minute.title}",
                          decision.page, decision.anchor, decision.resolution.text, tuple(sorted(decision.topics))))
     for paper in project.papers.values():
-        meeting = project.meeting(paper.meeting) if paper.meeting else None
+        meeting = provenance.for_project(project)[paper.id].pack
         when = paper.date or (meeting.date if meeting else None) or paper.updated
         if when is None:
             continue

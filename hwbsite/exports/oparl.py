@@ -14,7 +14,7 @@ import json
 import re
 from zoneinfo import ZoneInfo
 
-from .. import lifecycle, urls
+from .. import lifecycle, provenance, urls
 from ..pages.meetings import meeting_title, meeting_updated
 from . import OutputFile, addresses, clean
 from .opendata import licence
@@ -228,8 +228,9 @@ class _Builder:
                     modified=_modified(meeting_updated(meeting)), web=self.web(page))
 
     def consultation(self, paper):
-        meeting = self.p.meeting(paper.meeting) if paper.meeting else None
-        item = meeting.agenda_item(paper.item) if meeting else None
+        # the meeting whose agenda pack printed the paper (provenance), as every page says
+        record = provenance.for_project(self.p)[paper.id]
+        meeting, item = record.pack, record.item
         return _obj("Consultation", self.ids.consultation(paper.id), paper=self.ids.paper(paper.id),
                     meeting=self.ids.meeting(meeting) if meeting else None,
                     agendaItem=self.ids.item(meeting, item) if item else None,
@@ -248,7 +249,7 @@ class _Builder:
                     date=paper.date.isoformat() if paper.date else None, paperType=paper.type,
                     superordinatedPaper=parent, subordinatedPaper=[self.ids.paper(a) for a in appendices],
                     mainFile=main, auxiliaryFile=tables,
-                    consultation=[self.consultation(paper)] if paper.meeting else [],
+                    consultation=[self.consultation(paper)] if provenance.for_project(self.p)[paper.id].pack else [],
                     keyword=list(paper.topics), modified=_modified(paper.updated), web=self.web(urls.paper(paper.id)))
 
     # --- the tree ----------------------------------------------------------------------------

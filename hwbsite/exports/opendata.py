@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 
-from .. import citations, lifecycle, records, urls
+from .. import citations, lifecycle, provenance, records, urls
 from ..finance import fill_table, reconcile
 from ..render import GeneratedPage
 from . import OutputFile, addresses, clean
@@ -136,8 +136,11 @@ def agenda_items(project) -> Dataset:
 
 
 def papers(project, site_url) -> Dataset:
-    rows = [{"id": p.id, "title": p.title, "type": p.type, "meeting": p.meeting.isoformat() if p.meeting else None,
-             "item": p.item, "appendix_of": p.appendix_of, "date": p.date, "organisation": p.organisation,
+    where = provenance.for_project(project)   # the one record of where each paper was published
+    rows = [{"id": p.id, "title": p.title, "type": p.type,
+             "meeting": where[p.id].pack.id if where[p.id].pack else None,
+             "item": where[p.id].item.number if where[p.id].item else None,
+             "published_in": where[p.id].text, "appendix_of": p.appendix_of, "date": p.date, "organisation": p.organisation,
              "directorate": p.directorate, "status": p.status, "topics": _words(p.topics),
              "summary": p.summary, "authors": "; ".join(a.name for a in p.authors),
              "page": addresses.page(site_url, urls.paper(p.id))}
@@ -150,8 +153,10 @@ def papers(project, site_url) -> Dataset:
         _f("id", "string", "Paper id, permanent"),
         _f("title", "string", "Title as printed"),
         _f("type", "string", "report, briefing, appendix, presentation, plan, ..."),
-        _f("meeting", "string", "Meeting the paper went to (meetings.id); empty for a paper no meeting considered"),
-        _f("item", "string", "Agenda item number at that meeting"),
+        _f("meeting", "string", "Meeting whose agenda pack printed the paper (meetings.id); empty for a "
+           "document published separately, not in an agenda pack"),
+        _f("item", "string", "Agenda item that lists it at that meeting"),
+        _f("published_in", "string", "Where the paper was published, in words, as its page says"),
         _f("appendix_of", "string", "The paper this is an appendix of (papers.id)"),
         _f("date", "date", "Date printed on the paper"),
         _f("organisation", "string", "Organisation that wrote it"),
