@@ -224,7 +224,8 @@ def stale_status(meeting, today: dt.date) -> list[tuple[str, str, str]]:
     """(field, message, hint) for a meeting file whose status contradicts its date or its minutes."""
     out = []
     when = dates.long_date(meeting.date)
-    if meeting.status == "scheduled" and meeting.date < today:
+    # held_evidence already records how the papers show the meeting took place
+    if meeting.status == "scheduled" and meeting.date < today and not meeting.held_evidence:
         out.append(("status", f"the meeting of {when} has passed but its status is still 'scheduled'",
                     "set status: held (or cancelled / moved) when the papers record what happened; "
                     "the site already shows it as past, never as upcoming"))
