@@ -58,6 +58,9 @@ def _pages(text: str | None) -> str | None:
     return text.replace("-", "–") if text else None
 
 
+_OWN = "\x00own\x00"   # stands for a dropped reference into the text's own paper, until the sentence is mended
+
+
 class Citations:
     """Line references -> readable citations, for one project (or public view)."""
 
@@ -174,9 +177,15 @@ class Citations:
                 if cited not in parts:
                     parts.append(cited)
             seen.extend(parts)
-            return "; ".join(parts)
+            return "; ".join(parts) if parts else _OWN
 
         out = LINE_REF.sub(sub, text)
+        # A reference into the text's own paper says nothing on that paper's page, but the words
+        # that led to it must still make a sentence: "repeated at 000 lines 6943" -> "repeated
+        # elsewhere in the same paper", never a note cut off at "repeated at".
+        out = re.sub(r"\b(?:at|in|on)\s+" + _OWN, "elsewhere in the same paper", out)
+        out = re.sub(r"\b(from|see)\s+" + _OWN, r"\1 the same paper", out)
+        out = out.replace(_OWN, "")
         out = re.sub(r"\s*\(\s*\)", "", out)
         ctx_file = next((f for f, _s, _e in _spans(context)), None)
 

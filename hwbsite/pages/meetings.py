@@ -301,5 +301,8 @@ def meetings_index(project, ctx) -> GeneratedPage:
     md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today,
                 upcoming=upcoming, latest=lifecycle.latest_in_archive(project.meetings, ctx.today),
                 calendar=calendar_rows(stages, page))
-    latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
+    # "Last updated" is the newest date of what the page lists: a meeting's own date once it has come
+    # (its agenda was out by then), or a later change the data records, never a date still to come
+    latest = max((d for m in project.meetings for d in (meeting_updated(m), m.date) if d and d <= ctx.today),
+                 default=None)
     return GeneratedPage(page, md, in_nav=True, updated=latest)
