@@ -374,6 +374,27 @@ def metric_values(project) -> Dataset:
     ], rows, ["row"], [_fk("metric", "metrics", "id")])
 
 
+def money_description(project) -> str:
+    """What the money file holds, worked out from the data: it claims "every amount printed" only
+    when no paper it transcribes prints an amount in its text that the file lacks."""
+    from ..finance import untranscribed_amounts
+    finance = getattr(project, "finance", None)
+    papers = [project.papers[pid] for pid in dict.fromkeys(
+        d.paper for p in (finance.programmes if finance else []) for d in p.datasets if d.paper)
+        if pid in project.papers]
+    titles = "; ".join(p.title for p in papers) or "no paper"
+    missing = sum(len(v) for v in untranscribed_amounts(project).values())
+    if missing:
+        head = (f"The amounts of money in the money tables of {len(papers)} papers ({titles}), each exactly "
+                f"as printed, with its unit and the same in whole pounds. Their running text prints "
+                f"{missing} further amount{'s' if missing != 1 else ''} that this file does not hold; "
+                "each paper's page gives them as printed.")
+    else:
+        head = (f"Every amount of money printed in {len(papers)} papers ({titles}): the amount exactly "
+                "as printed, its unit, and the same in whole pounds.")
+    return head + " Where a stated total's parts do not add up to it, parts_add_up_to says what they make."
+
+
 def money(project) -> Dataset:
     """Every published amount of money (data/finance/), as printed and in whole pounds."""
     finance = getattr(project, "finance", None)
@@ -389,9 +410,7 @@ def money(project) -> Dataset:
             "pool": r.pool, "recurrent": r.recurrent, "note": r.note,
             "parts_add_up_to": discrepancy.summed if discrepancy else None,
         })
-    return Dataset("money", "Money", "Every amount of money printed in the Better Care Fund, CAMHS and "
-                   "Healthwatch papers: the amount exactly as printed, its unit, and the same in whole pounds. "
-                   "Where a stated total's parts do not add up to it, parts_add_up_to says what they make.", [
+    return Dataset("money", "Money", money_description(project), [
         _f("row", "integer", "Row number, from 1"),
         _f("dataset", "string", "The table or passage of a paper the amount is from"),
         _f("item", "string", "The row of that table (a scheme, a source, an area of spend)"),

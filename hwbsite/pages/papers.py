@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .. import citations, dates, provenance, urls
+from ..finance import money_notes
 from ..memo import PerView
 from ..models.meetings import item_sort_key
 from ..render import GeneratedPage, render
@@ -80,7 +81,11 @@ def paper_page(project, paper, ctx) -> GeneratedPage:
         "published": record.text,
     }
     cites = citations.for_project(project)
-    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
+    # the paper's notes, then every stated total of its money that its parts do not add up to: the same
+    # note objects the money pages show (finance.money_notes)
+    own = set(paper.notes)
+    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes] + [
+        n for n in money_notes(project, paper.id) if n not in own]
     md = render("paper.md.j2", page, p=paper, v=view, cite=cites.cite, cite_text=cites.replace)
     return GeneratedPage(page, md, source=project.source_files.get(f"paper:{paper.id}"),
                          updated=paper.updated or paper.date or (meeting.date if meeting else None))
