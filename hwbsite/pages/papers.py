@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from .. import citations, dates, provenance, urls
@@ -99,7 +100,8 @@ def papers_index(project, ctx) -> GeneratedPage:
         pack = where[paper.id].pack
         by_meeting.setdefault(pack.date if pack else None, []).append(paper)
     groups = []
-    for meeting_date in sorted(by_meeting, key=lambda d: (d is None, d), reverse=True):
+    # meetings newest first, then the documents published separately (as the page's first line says)
+    for meeting_date in sorted(by_meeting, key=lambda d: (d is not None, d or dt.date.min), reverse=True):
         def item_of(p):
             item = where[p.id].item
             return item.number if item is not None else None
