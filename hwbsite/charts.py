@@ -126,7 +126,7 @@ def figure(metric: Metric, values, notes=()) -> dict:
             "type": "scatter", "name": KIND_WORDS[kind], "mode": style["mode"],
             "x": [v.period.midpoint.isoformat() for v in points],
             "y": [v.value for v in points],
-            "text": [f"{v.period.label}: {format_value(v)}{_hover_note(v, numbered)}" for v in points],
+            "text": [f"{v.period.label}: {_with_covers(v)}{_hover_note(v, numbered)}" for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
             "line": {"color": style["color"], "dash": style["dash"], "width": 2.5 if kind == "actual" else 2},
             "marker": {"symbol": style["symbol"], "size": 8, "color": style["color"]},
@@ -177,7 +177,7 @@ def breakdown_figure(metric: Metric, values, numbered=None) -> dict:
         trace = {
             "type": "scatter", "mode": "markers", "name": KIND_WORDS[kind], "orientation": "h",
             "y": [row(v) for v in points], "x": [v.value for v in points],
-            "text": [f"{row(v)}: {format_value(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
+            "text": [f"{row(v)}: {_with_covers(v)}" + (f" (95% CI {v.ci_low:g} to {v.ci_high:g})"
                      if v.ci_low is not None and v.ci_high is not None else "") + _hover_note(v, numbered)
                      for v in points],
             "hovertemplate": "%{text}<extra>" + KIND_WORDS[kind] + "</extra>",
@@ -220,7 +220,7 @@ def version_of(metric: Metric, period) -> int | None:
 
 def _with_covers(v) -> str:
     """A value as published, saying when it covers only part of its period."""
-    return format_value(v) + (f" (covering only {v.covers.label})" if v.covers else "")
+    return format_value(v) + (f" ({v.coverage})" if v.covers else "")
 
 
 def _latest_actuals(main) -> list:
@@ -236,7 +236,7 @@ def _latest_actuals(main) -> list:
     return [v for v in actuals if v.period.span == span]
 
 
-def _same_period_words(a, b) -> str:
+def _sameperiod_words(a, b) -> str:
     return "" if a.period.label == b.period.label else " (the same period)"
 
 
@@ -248,7 +248,7 @@ def status(metric: Metric, values) -> Status:
     """
     main = [v for v in values if not v.breakdown]
     if values and not main:
-        return Status("", "Not rated", summary(metric, values))
+        return Status("", "Not rated", _categories_sentence(values), tuple(_latest_category_actuals(values)))
     latest = _latest_actuals(main)
     if not latest:
         plans = sorted((v for v in main if v.kind in ("plan", "target")), key=lambda v: v.period.end)
@@ -265,6 +265,16 @@ def status(metric: Metric, values) -> Status:
     actual = latest[0]
     same = [v for v in main if v.kind in ("plan", "target") and v.period.same_as(actual.period)]
     if not same:
+        # A level the papers set for a longer period that includes this one (a threshold for 2017-19,
+        # a target for the year) is named: the sentence never says there is none when the papers set one.
+        levels = sorted((v for v in main if v.kind in ("plan", "target", "threshold") and v.period.contains(actual.period)),
+                        key=lambda v: (KIND_ORDER.index(v.kind), v.line))
+        if levels:
+            level = levels[0]
+            return Status("", "Not rated", f"The latest actual is {_with_covers(actual)} for {actual.period.label}. "
+                                           f"The papers set a {level.kind} of {_with_covers(level)} for "
+                                           f"{level.period.label} as a whole, not for {actual.period.label} alone, "
+                                           "so the figure is not rated against it.", (actual,), level)
         return Status("", "Not rated", f"The latest actual, {_with_covers(actual)} for {actual.period.label}, "
                                        "has no plan or target for the same period to compare with.", (actual,))
     version = version_of(metric, actual.period)
@@ -272,17 +282,17 @@ def status(metric: Metric, values) -> Status:
     if not comparable:
         other = same[0]
         return Status("", "Not rated", f"The latest actual is {_with_covers(actual)} for {actual.period.label}; the "
-                                       f"{other.kind} of {format_value(other)} for {other.period.label} uses a "
+                                       f"{other.kind} of {_with_covers(other)} for {other.period.label} uses a "
                                        "different definition, so they are not compared.", (actual,))
     plan = sorted(comparable, key=lambda v: (KIND_ORDER.index(v.kind), v.line))[0]
     gap = actual.value - plan.value
     direction = "above" if gap > 0 else "below" if gap < 0 else "equal to"
     better = {"lower": " Lower is better.", "higher": " Higher is better.", "neutral": ""}[metric.polarity]
     text = (f"The latest actual is {_with_covers(actual)} for {actual.period.label}, {direction} the {plan.kind} of "
-            f"{format_value(plan)} for {plan.period.label}{_same_period_words(actual, plan)}.{better}")
+            f"{_with_covers(plan)} for {plan.period.label}{_sameperiod_words(actual, plan)}.{better}")
     differing = [v for v in comparable if v is not plan and v.value != plan.value]
     for v in differing:
-        text += f" The papers also give a {v.kind} of {format_value(v)} for {v.period.label}."
+        text += f" The papers also give a {v.kind} of {_with_covers(v)} for {v.period.label}."
     if actual.covers:
         return Status("", "Not rated", text + " A part-period figure is not rated.", (actual,), plan)
     if metric.polarity == "neutral":
@@ -293,10 +303,13 @@ def status(metric: Metric, values) -> Status:
     return Status(rag, word, text, (actual,), plan)
 
 
-def _period_words(values) -> str:
-    """The period of figures that share a span, in every spelling the papers used for it."""
+def period_words(values) -> str:
+    """The period of figures that share a span, in every spelling the papers used for it, and what
+    they cover when that is less than the period."""
     labels = list(dict.fromkeys(v.period.label for v in values))
-    return labels[0] + (f" (also given as {', '.join(labels[1:])})" if len(labels) > 1 else "")
+    coverage = list(dict.fromkeys(v.coverage for v in values if v.covers))
+    return (labels[0] + (f" (also given as {', '.join(labels[1:])})" if len(labels) > 1 else "")
+            + (f" ({'; '.join(coverage)})" if coverage else ""))
 
 
 def _names(values) -> str:
@@ -304,15 +317,22 @@ def _names(values) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _categories_sentence(values) -> str:
-    """Highest and lowest category for the latest period that has category actuals (ties named together)."""
+def _latest_category_actuals(values) -> list:
+    """The category actuals of the latest period that has any (the longest span when several end together)."""
     actual = [v for v in values if v.kind == "actual"]
     if not actual:
-        return f"{len({v.breakdown for v in values})} categories; no actual figures have been published."
+        return []
     end = max(v.period.end for v in actual)
     span = min({v.period.span for v in actual if v.period.end == end}, key=lambda sp: sp[0])
-    shown = [v for v in actual if v.period.span == span]
-    label = _period_words(shown)
+    return [v for v in actual if v.period.span == span]
+
+
+def _categories_sentence(values) -> str:
+    """Highest and lowest category for the latest period that has category actuals (ties named together)."""
+    shown = _latest_category_actuals(values)
+    if not shown:
+        return f"{len({v.breakdown for v in values})} categories; no actual figures have been published."
+    label = period_words(shown)
     n = len({v.breakdown for v in shown})
     hi_value = max(v.value for v in shown)
     lo_value = min(v.value for v in shown)
@@ -340,8 +360,8 @@ def summary(metric: Metric, values) -> str:
         beside = sorted((v for v in values if v.breakdown and v.period.same_as(latest[0].period)),
                         key=lambda v: (v.breakdown, KIND_ORDER.index(v.kind)))
         if beside:
-            listed = "; ".join(f"{v.breakdown} {format_value(v)}" for v in beside)
-            text += f" Also published for {_period_words(beside)}: {listed}."
+            listed = "; ".join(f"{v.breakdown} {_with_covers(v)}" for v in beside)
+            text += f" Also published for {period_words(beside)}: {listed}."
     return text
 
 
@@ -546,7 +566,7 @@ def notes_list(metric: Metric, notes, about=()) -> str:
         v = n.value
         what = f"{KIND_WORDS[v.kind]} for {v.period.label}" + (f", {v.breakdown}" if v.breakdown else "")
         lines.append(f"{n.number}. {MARKER} Note {n.number}: {markup.text(what)}, "
-                     f"{markup.text(format_value(v))}. {markup.text(n.text)}")
+                     f"{markup.text(_with_covers(v))}. {markup.text(n.text)}")
     for i, text in enumerate(about, start=len(notes) + 1):
         lines.append(f"{i}. {MARKER} Note {i}: about this measure. {markup.text(text)}")
     return "\n".join(lines) + "\n\n"

@@ -192,8 +192,8 @@ PERSON_FIELDS = ("name", "aliases", "owner", "presenter", "people", "representin
 
 
 def _check_name_characters(project: "Project", log: ProblemLog) -> None:
-    roots = [*project.people, *project.meetings, *project.papers.values(), *getattr(project, "plans", []),
-             *getattr(project, "plan_updates", [])]
+    roots = [*project.people, *project.meetings, *project.papers.values(), *project.plans,
+             *project.plan_updates]
     for root in roots:
         for obj in _walk(root):
             for name in PERSON_FIELDS:
@@ -234,6 +234,9 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
         if paper.meeting and paper.item is not None:
             for_item.setdefault((paper.meeting.isoformat(), paper.item), []).append(paper)
     reported_to = {u.meeting for u in project.plan_updates}
+    from . import provenance
+    packs = provenance.pack_files(project.meetings)
+    where = {pid: provenance.of(project.meetings, p, packs) for pid, p in project.papers.items()}
     for meeting in project.meetings:
         if not meeting.agenda:
             continue
@@ -254,6 +257,15 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
                          f"agenda item {item.number} has pages {item.pages} in the agenda pack but no paper",
                          f"add it with: hwbsite new paper <id> --meeting {meeting.id} --item {item.number}, "
                          "then list it under papers:", code="agenda-paper-missing")
+            for paper_id in item.papers:   # listed, but the pack does not print it
+                paper = project.papers.get(paper_id)
+                if paper is not None and where.get(paper_id) is not None and where[paper_id].pack is not meeting:
+                    log.warn(item.pos_of("papers"), "papers",
+                             f"paper '{paper_id}' is listed under item {item.number} but its text "
+                             f"({paper.source}) is not in this meeting's agenda pack ({meeting.source})",
+                             "list under an item only what the pack prints; a document published "
+                             "separately has no meeting: or item: (its page says where it was published)",
+                             code="paper-not-in-pack")
             for paper in for_item.get((meeting.id, item.number), []):
                 parent = paper.appendix_of
                 if paper.id not in listed and parent not in listed and not paper.confidential:

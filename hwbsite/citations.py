@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import dates, patterns, spreadsheet
+from . import dates, patterns, provenance, spreadsheet
 from .memo import PerView
 
 # "000 lines 2329-4315", "000 line 94", "000 lines 6077, 6589", "003 lines 22-398"
@@ -52,6 +52,7 @@ class Document:
     item: str | None = None      # agenda item number in that pack
     pages: str | None = None     # the item's page range, as the agenda prints it
     note: str = ""               # e.g. "not part of an agenda pack"
+    where: str = ""              # a paper's provenance record, in words (see provenance.py)
 
     @property
     def size(self) -> int:
@@ -68,6 +69,11 @@ def _spans(source: str | None):
 
 def _pages(text: str | None) -> str | None:
     return text.replace("-", "–") if text else None
+
+
+_OWN = "\x00own\x00"   # stands for a dropped reference into the text's own paper, until the sentence is mended
+_AT_OWN = patterns.compile("citations.at_own", r"\b(?:at|in|on)\s++" + _OWN)
+_FROM_OWN = patterns.compile("citations.from_own", r"\b(from|see)\s++" + _OWN)
 
 
 class Citations:
@@ -90,15 +96,16 @@ class Citations:
                     self.docs.append(Document(file, start, end, f"Minutes of {dates.short_date(m.date)}",
                                               packs.get(file) if later else None,
                                               item.number if item else None, _pages(item.pages) if item else None))
+        # A paper is cited with its one provenance record, whichever of its lines is cited: never as in
+        # a pack on one page and as published separately on another.
+        where = provenance.for_project(project)
         for paper in project.papers.values():
-            meeting = next((m for m in meetings if paper.meeting and m.date == paper.meeting), None)
-            item = meeting.agenda_item(paper.item) if meeting else None
-            for file, start, end in _spans(paper.source):
-                in_pack = meeting is not None and packs.get(file) is meeting
-                self.docs.append(Document(
-                    file, start, end, paper.title, meeting if in_pack else None,
-                    paper.item if in_pack else None, _pages(item.pages) if in_pack and item else None,
-                    "" if in_pack else "published separately, not in an agenda pack"))
+            record = where[paper.id]
+            for source in [paper.source, *(v.source for v in paper.versions)]:
+                for file, start, end in _spans(source):
+                    self.docs.append(Document(file, start, end, paper.title, record.pack,
+                                              record.item.number if record.item else None, record.pages,
+                                              where=record.text))
         for plan in project.plans:
             update = next((u for u in project.plan_updates if u.plan == plan.id and u.meeting), None)
             meeting = next((m for m in meetings if update and m.date == update.meeting), None)
@@ -133,6 +140,10 @@ class Citations:
         if doc is None:
             return f"agenda pack, {dates.short_date(pack.date)}" if pack else "the published papers"
         head = doc.title if with_title else ""
+        if doc.where:
+            if not head:
+                return doc.where
+            return f"{head}: {doc.where}" if doc.where.startswith("agenda pack") else f"{head} ({doc.where})"
         if doc.pack is None:
             where = doc.note or ""
         elif doc.title.startswith("Agenda,"):
@@ -181,9 +192,15 @@ class Citations:
                 if cited not in parts:
                     parts.append(cited)
             seen.extend(parts)
-            return "; ".join(parts)
+            return "; ".join(parts) if parts else _OWN
 
         out = LINE_REF.sub(sub, text)
+        # A reference into the text's own paper says nothing on that paper's page, but the words
+        # that led to it must still make a sentence: "repeated at 000 lines 6943" -> "repeated
+        # elsewhere in the same paper", never a note cut off at "repeated at".
+        out = _AT_OWN.sub("elsewhere in the same paper", out)
+        out = _FROM_OWN.sub(r"\1 the same paper", out)
+        out = out.replace(_OWN, "")
         out = _EMPTY_BRACKETS.sub("", out)
         ctx_file = next((f for f, _s, _e in _spans(context)), None)
 

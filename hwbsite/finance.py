@@ -20,6 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from . import blocks, patterns
 from .errors import ProblemLog, Severity
 from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
 from .tables import Table, cell_columns, read_csv
@@ -297,3 +298,72 @@ def check_filled_table(table: Table, finance: Finance, dataset: str, key: str | 
             log.add(r.pos_of("column").file, r.pos_of("column").line, r.pos_of("column").column, "column",
                     f"no cell for '{r.item}' / '{r.column}' in {table.name}, which shows this dataset",
                     "the item must match the table's key column and the column its heading, as printed")
+
+
+# An amount of money as papers print it in running text: "£8.6m", "£456,000", "£10.104 million".
+# Linear: one pass, no nested quantifiers.
+_MONEY_IN_TEXT = patterns.compile("finance.money_in_text",
+                                  r"£\s?+\d[\d,]*+(?:\.\d++)?+(?:\s?+(?:m\b|million\b|k\b|bn\b))?+")
+_GROUPED_NUMBER = patterns.compile("finance.grouped_number", r"\d{1,3}+(?:,\d{3})++")
+_NOT_AMOUNT = patterns.compile("finance.not_amount", r"[£,\s]")
+
+
+def _amount_key(text: str) -> str:
+    return _NOT_AMOUNT.sub("", text).removesuffix("million").rstrip(".")
+
+
+def untranscribed_amounts(project) -> dict[str, list[str]]:
+    """paper id -> the amounts of money its running text prints that data/finance/ does not hold,
+    for each paper data/finance/ transcribes. A page or download that says it holds "every amount
+    of money printed" in those papers is true only when every list here is empty."""
+    finance = project.finance
+    if finance is None:
+        return {}
+    held: dict[str, set[str]] = {}
+    for programme in finance.programmes:
+        for dataset in programme.datasets:
+            if dataset.paper:
+                held.setdefault(dataset.paper, set())
+    paper_of = {d.id: d.paper for p in finance.programmes for d in p.datasets if d.paper}
+    for row in finance.rows:
+        if row.dataset in paper_of:
+            held[paper_of[row.dataset]].add(_amount_key(row.amount))
+    out = {}
+    for paper_id in sorted(held):
+        paper = project.papers.get(paper_id)
+        if paper is None:
+            continue
+        # outside fenced blocks: tables are filled from data/finance/ or hold no money
+        text = "\n".join(line for _n, line in blocks.prose_lines(paper.body))
+        found = [m.group(0).strip() for m in _MONEY_IN_TEXT.finditer(text)]
+        missing = list(dict.fromkeys(a for a in found if _amount_key(a) not in held[paper_id]
+                                     and any(c.isdigit() for c in a)))
+        out[paper_id] = missing
+    return out
+
+
+def discrepancy_sentence(d: "Discrepancy") -> str:
+    """One stated total that its parts do not add up to, in the words every page that shows it uses."""
+    side = "less" if d.difference < 0 else "more"
+    where = d.total.item + (f", {d.total.column}" if d.total.column else "")
+    return (f"{where}: the paper prints {d.total.amount}; the parts it lists add up to {money(d.summed)}, "
+            f"{money(abs(d.difference))} {side} than the total printed. The figure is shown as printed.")
+
+
+def money_notes(project, paper_id: str) -> list[str]:
+    """The notes about a paper's money, one list for its page and the money pages: every stated total
+    its parts do not add up to (computed), then the paper's own notes that name one of its amounts."""
+    finance = project.finance
+    paper = project.papers.get(paper_id)
+    if finance is None or paper is None:
+        return []
+    datasets = {d.id for p in finance.programmes for d in p.datasets if d.paper == paper_id}
+    out = [discrepancy_sentence(d) for d in reconcile(finance) if d.total.dataset in datasets]
+    amounts = {_amount_key(r.amount) for r in finance.rows if r.dataset in datasets}
+    amounts |= {f"{r.pounds:,}" for r in finance.rows if r.dataset in datasets and r.pounds}
+    for note in paper.notes:
+        named = {_amount_key(m.group(0)) for m in _MONEY_IN_TEXT.finditer(note)}
+        named |= {m.group(0) for m in _GROUPED_NUMBER.finditer(note)}
+        if named & amounts:
+            out.append(note)
+    return out

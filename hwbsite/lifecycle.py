@@ -28,6 +28,9 @@ HELD = "held"
 CANCELLED = "cancelled"
 MOVED = "moved"
 
+ICAL_STATUS = {ANNOUNCED: "TENTATIVE", AGENDA: "CONFIRMED", PASSED: "TENTATIVE", HELD: "CONFIRMED",
+               CANCELLED: "CANCELLED", MOVED: "TENTATIVE"}
+
 
 @dataclass(frozen=True)
 class Announcement:
@@ -53,6 +56,29 @@ class Stage:
     label: str                  # short, for a status column
     upcoming: bool              # on or after the build date, and not cancelled or moved
     minutes: str                # short text for a minutes column
+    evidence: str = ""          # why the meeting counts as held, when it does
+
+    @property
+    def state(self) -> str:
+        """The machine-readable word every export prints (OParl meetingState, meetings.csv/json)."""
+        return self.key
+
+    @property
+    def ical_status(self) -> str:
+        """RFC 5545 STATUS: confirmed only when an agenda was published for a meeting still to come or
+        the papers record it as held; tentative when only a date is known (announced, or moved to a date
+        the archive holds no file for) or the date passed with no record that the meeting took place;
+        cancelled when it will not take place."""
+        return ICAL_STATUS[self.key]
+
+    @property
+    def cancelled(self) -> bool:
+        return self.key == CANCELLED
+
+    @property
+    def sentence(self) -> str:
+        """The status as one sentence, with its evidence: what pages, feeds and calendars say."""
+        return f"{self.label}" + (f" ({self.evidence})" if self.evidence else "") + "."
 
     @property
     def date(self) -> dt.date:
@@ -107,7 +133,25 @@ def minutes_text(meeting, meetings, today: dt.date) -> str:
     return "Published: to be approved at the next meeting"
 
 
-def stage(meeting, meetings, today: dt.date) -> Stage:
+def held_evidence(meeting, meetings, papers=None) -> str | None:
+    """Why the papers show this meeting was held (None when they do not), in words for the public.
+
+    ``papers`` (id -> Paper) names the document that records a decision or signature dated to the
+    day; a record citing a paper not in ``papers`` (a private one, in the public view) is no evidence.
+    """
+    if meeting.minutes is not None:
+        return "its minutes are published"
+    later = approval_listed_at(meeting, meetings)
+    if later is not None:
+        return f"its minutes are listed for approval at the meeting of {dates.short_date(later.date)}"
+    for record in meeting.held_evidence:
+        paper = (papers or {}).get(record.paper)
+        if paper is not None:
+            return f"{paper.title} records \u201c{record.text}\u201d"
+    return None
+
+
+def stage(meeting, meetings, today: dt.date, papers=None) -> Stage:
     """The stage of a meeting file (or an announcement) on the build date."""
     if isinstance(meeting, Announcement):
         if meeting.date >= today:
@@ -118,28 +162,39 @@ def stage(meeting, meetings, today: dt.date) -> Stage:
         return Stage(meeting, CANCELLED, "Cancelled", False, minutes)
     if meeting.status == "moved":
         return Stage(meeting, MOVED, f"Moved to {dates.long_date(meeting.moved_to)}", False, minutes)
-    if meeting.date < today:
-        # Minutes prove the meeting took place; a file still saying "scheduled" does not make it upcoming.
-        if meeting.status == "held" or meeting.minutes is not None:
-            return Stage(meeting, HELD, "Held", False, minutes)
-        return Stage(meeting, PASSED, "Date passed; not recorded as held", False, minutes)
-    if meeting.date == today and meeting.status == "held":
-        return Stage(meeting, HELD, "Held", False, minutes)
+    if meeting.date <= today:
+        # Minutes, a later agenda approving them, or a decision another paper dates to the day prove
+        # the meeting took place; a file still saying "scheduled" does not make it upcoming.
+        evidence = held_evidence(meeting, meetings, papers)
+        if meeting.status == "held" or evidence is not None:
+            return Stage(meeting, HELD, "Held", False, minutes, evidence or "")
+        if meeting.date < today:
+            return Stage(meeting, PASSED, "Date passed; not recorded as held", False, minutes)
     has_agenda = bool(meeting.agenda and meeting.agenda.status == "published" and meeting.agenda.items)
     if has_agenda:
         return Stage(meeting, AGENDA, "Upcoming: agenda published", True, minutes)
     return Stage(meeting, ANNOUNCED, "Upcoming: no agenda yet", True, minutes)
 
 
-def timeline(meetings, today: dt.date) -> list[Stage]:
+def timeline(meetings, today: dt.date, papers=None) -> list[Stage]:
     """Every meeting file and every announced meeting, oldest first, with its stage."""
     everything = [*meetings, *announcements(meetings)]
-    return [stage(m, meetings, today) for m in sorted(everything, key=lambda m: m.date)]
+    return [stage(m, meetings, today, papers) for m in sorted(everything, key=lambda m: m.date)]
 
 
-def next_meeting(meetings, today: dt.date) -> Stage | None:
+def stages(meetings, today: dt.date, papers=None) -> dict[str, Stage]:
+    """meeting (or announcement) id -> its stage: computed once, in the public view."""
+    return {s.meeting.id: s for s in timeline(meetings, today, papers)}
+
+
+def stage_of(project, meeting) -> Stage:
+    """The stage the public view decided for ``meeting``: every page and export asks here."""
+    return project.stages[meeting.id]
+
+
+def next_meeting(project) -> Stage | None:
     """The first meeting on or after the build date that is still going ahead, if the papers give one."""
-    return next((s for s in timeline(meetings, today) if s.upcoming), None)
+    return next((s for s in sorted(project.stages.values(), key=lambda s: s.date) if s.upcoming), None)
 
 
 def latest_in_archive(meetings, today: dt.date):
@@ -169,7 +224,8 @@ def stale_status(meeting, today: dt.date) -> list[tuple[str, str, str]]:
     """(field, message, hint) for a meeting file whose status contradicts its date or its minutes."""
     out = []
     when = dates.long_date(meeting.date)
-    if meeting.status == "scheduled" and meeting.date < today:
+    # held_evidence already records how the papers show the meeting took place
+    if meeting.status == "scheduled" and meeting.date < today and not meeting.held_evidence:
         out.append(("status", f"the meeting of {when} has passed but its status is still 'scheduled'",
                     "set status: held (or cancelled / moved) when the papers record what happened; "
                     "the site already shows it as past, never as upcoming"))
@@ -209,7 +265,7 @@ def future_dated(project, log) -> None:
             log.warn(minutes.pos_of("approved_on"), "minutes.approved_on",
                       f"the minutes are approved on {dates.long_date(minutes.approved_on)}, after the build date ({on})",
                       "keep status: published (not approved) until the board approves them, or check the date", code="future-dated")
-    for update in getattr(project, "plan_updates", []):
+    for update in project.plan_updates:
         if update.as_at > today and not update.planned:
             log.warn(update.pos_of("as_at"), "as_at",
                       f"the RAG update is as at {dates.long_date(update.as_at)}, after the build date ({on}), so the "

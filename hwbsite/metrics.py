@@ -50,6 +50,12 @@ class Value:
     line: int = 0
 
     @property
+    def coverage(self) -> str:
+        """What the figure covers when that is less than its period label says ("" when it is the
+        whole period): every output that shows the figure carries these words (see tests)."""
+        return f"covering only {self.covers.label}" if self.covers else ""
+
+    @property
     def src(self):
         from .yamlsource import SourcePos
         return SourcePos(self.file, self.line, 1)

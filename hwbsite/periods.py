@@ -45,6 +45,10 @@ class Period:
     def same_as(self, other: "Period") -> bool:
         return self.span == other.span
 
+    def contains(self, other: "Period") -> bool:
+        """Whether this period includes all of ``other`` (and is longer)."""
+        return self.start <= other.start and other.end <= self.end and self.span != other.span
+
 
 # English month names, not the process locale's (calendar.month_name follows LC_TIME)
 MONTHS = {name.lower(): i for i, name in enumerate(MONTH_NAMES, start=1)}

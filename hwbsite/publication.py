@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterator
 from zoneinfo import ZoneInfo
 
+from . import lifecycle
 from .models.meetings import Agenda, AgendaItem, Exempt, Meeting, Minute
 from .models.papers import Paper
 from .models.people import Person, RecordLookups
@@ -42,6 +43,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .boardrecords import BoardRecords
     from .errors import Problem
     from .finance import Finance
+    from .lifecycle import Stage
     from .models.board import Board
     from .models.metrics import Metric
     from .models.strategy import PlanUpdate
@@ -86,9 +88,13 @@ class PublicView(RecordLookups):
     problems: list[Problem] = field(default_factory=list)
     table_finance: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # public table -> (dataset, key column)
     source_files: dict[str, str] = field(default_factory=dict)
+    # meeting (or announced meeting) id -> lifecycle.Stage: each meeting's state decided once, from
+    # the build date and the public evidence, for every page, feed, calendar and export.
+    stages: dict[str, Stage] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.index()
+        self.stages = lifecycle.stages(self.meetings, self.today, self.papers)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +245,9 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
             else:
                 items.append(minute)
         update["minutes"] = meeting.minutes.model_copy(update={"items": items})
+    if any(e.paper not in public_papers for e in meeting.held_evidence):
+        # A private paper's words are no public evidence that the meeting was held.
+        update["held_evidence"] = [e for e in meeting.held_evidence if e.paper in public_papers]
     return meeting.model_copy(update=update) if update else meeting
 
 

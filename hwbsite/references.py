@@ -109,6 +109,11 @@ def _known_person(project, name, src, field, log) -> None:
 
 
 def _check_meeting(project: "Project", meeting, log: ProblemLog) -> None:
+    for evidence in meeting.held_evidence:
+        if evidence.paper not in project.papers:
+            log.error(evidence.pos_of("paper"), "paper", f"paper '{evidence.paper}' is not in content/papers/",
+                      did_you_mean(evidence.paper, project.papers)
+                      or f"create content/papers/{evidence.paper}.md or fix the id")
     agenda = meeting.agenda
     if agenda:
         for item, first in _repeats(agenda.walk(), lambda i: i.number):

@@ -49,9 +49,11 @@ def sparkline(values) -> str:
 
 
 def tile(project, metric_id: str, page: str) -> str:
+    """One tile, made from the metric's one Status: its headline names the figures and the period
+    the sentence under it names (and what they cover), so the two cannot disagree."""
     metric = project.metrics[metric_id]
     values = charts.series_values(project.values, metric_id)
-    status = charts.status(metric, values)   # the tile shows the figures its sentence compares
+    status = charts.status(metric, values)
     plan = status.plan
     esc = html.escape
     rag = status.rag.lower() if status.rag else "none"
@@ -59,22 +61,23 @@ def tile(project, metric_id: str, page: str) -> str:
     # the trend line sits in a div, a block Markdown keeps as it is (a bare <svg> would be wrapped in <p>)
     out = [f'<li class="hwb-tile hwb-tile--{rag}" markdown="block">',
            f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>']
-    if any(v.breakdown for v in values):
+    if any(v.breakdown for v in values) and not any(not v.breakdown for v in values):
         cats = len({v.breakdown for v in values})
-        out.append(f'<p class="hwb-tile__figure">{cats} categories<span class="hwb-tile__period">, {esc(values[0].period.label)}</span></p>')
+        period = f", {charts.period_words(status.actuals)}" if status.actuals else ""
+        out.append(f'<p class="hwb-tile__figure">{cats} categories<span class="hwb-tile__period">{esc(period)}</span></p>')
         out.append(f'<p class="hwb-tile__reason">{esc(charts.summary(metric, values))}</p>')
     else:
         if len(status.actuals) == 1:
             latest = status.actuals[0]
             out.append(f'<p class="hwb-tile__figure">{esc(charts.format_value(latest))}'
-                       f'<span class="hwb-tile__period"> actual, {esc(latest.period.label)}</span></p>')
+                       f'<span class="hwb-tile__period"> actual, {esc(charts.period_words([latest]))}</span></p>')
         elif status.actuals:   # the papers disagree: the reason below gives every figure
             out.append(f'<p class="hwb-tile__figure">{len(status.actuals)} different actuals'
                        f'<span class="hwb-tile__period">, {esc(status.actuals[0].period.label)}</span></p>')
         else:
             out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No actual figure yet</p>')
         if plan is not None:
-            out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(plan.period.label)}: '
+            out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(charts.period_words([plan]))}: '
                        f'{esc(charts.format_value(plan))}</p>')
         out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                    f' <span class="hwb-tile__whose">worked out by this site</span></p>')

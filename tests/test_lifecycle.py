@@ -90,7 +90,10 @@ def test_next_link_says_in_this_archive_and_gives_the_date_the_agenda_gives(proj
     text = page_text(project, meetings.meeting_page, LATER, "2014-02-11")
     assert "[Next meeting in this archive: 5 July 2017]" in text
     assert "The agenda gives the next meeting as 19 February 2014 (not in this archive)." in text
-    assert "Meeting status: Date passed; not recorded as held" in text
+    # no minutes in the archive, but the signed planning template dates its agreement by the board
+    # to this day (002 lines 17-19): the meeting was held, and the page says how we know
+    assert ("Meeting status: Held (Rotherham Better Care Fund – Planning template – Part 1 records "
+            "“Date agreed at Health and Wellbeing Board: 11 February 2014”)") in text
 
 
 # --- the pure function ----------------------------------------------------------------------

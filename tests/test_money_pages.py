@@ -81,6 +81,11 @@ def test_no_figure_on_a_money_page_that_the_papers_did_not_print(built):
     printed = {money.shown(r) for r in project.finance.rows} | {r.amount for r in project.finance.rows}
     for d in finance.reconcile(project.finance):   # the differences the page states, labelled as such
         printed |= {finance.money(d.summed), finance.money(abs(d.difference))}
+    # the papers' own notes on their money, shown under a warning heading on the paper's page and here
+    # alike (one note object, finance.money_notes): the sums they state are the notes', labelled as such
+    for pid in {d.paper for p in project.finance.programmes for d in p.datasets if d.paper}:
+        for note in finance.money_notes(project, pid):
+            printed |= set(re.findall(r"£\d[\d,]*(?:\.\d+)?m?", note))
     for path, page in pages.items():
         text = re.sub(r'data-figure="[^"]*"', "", page.text)
         for figure in re.findall(r"(?<!\()-?£\d(?:[\d,]*\d)?(?:\.\d+)?m?|(?<![\w,.-])-?\d[\d,]*\d(?:\.\d+)? \(£[0-9']+\)", text):

@@ -121,7 +121,12 @@ def test_cut_off_running_balances_are_shown_as_printed_with_what_the_other_copie
 def test_a_role_has_a_start_date_only_when_a_paper_gives_one(site_2026):
     text = main_text(site_2026 / "people/chris-edwards/index.html")
     assert "(from 5 July 2017)" not in text and "from 5 July 2017" not in text
-    assert "Chief Operating Officer, Rotherham CCG: so named in the papers of 11 February 2014 and 5 July 2017" in text
+    # the documents that name him, each with the one record of where it was published: the 5 July
+    # minutes are dated by the pack that printed them (20 September 2017) on every person's page
+    assert ("Chief Operating Officer, Rotherham CCG: so named in Rotherham Better Care Fund – Planning template – "
+            "Part 1 (signed version published separately, not in an agenda pack; its draft version is in the "
+            "agenda pack, 11 February 2014, item 3, pages 1–61); Minutes of 5 July 2017: agenda pack, "
+            "20 September 2017, item 6, pages 1–13") in text
 
 
 def test_a_note_about_a_measure_that_was_only_a_comment_is_shown_beside_its_chart(site_2026):

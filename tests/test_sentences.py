@@ -119,9 +119,32 @@ def test_percent_delayed_names_every_category_and_the_period_of_each_figure():
     metric, values = _real("bcf-dtoc-percent-delayed")
     text = charts.summary(metric, values)
     assert "Highest: ," not in text and "categories for September 2016" not in text
-    assert text.startswith("The latest actual, 5.4% for June 2017, has no plan or target")
+    # the paper sets 3.5% for 2017-19 ("under the 3.5% target", 000 line 3535): never "no plan or target"
+    assert "no plan or target" not in text
+    assert text.startswith("The latest actual is 5.4% for June 2017. The papers set a threshold of 3.5% for "
+                           "2017-19 as a whole, not for June 2017 alone, so the figure is not rated against it.")
     fig = charts.figure(metric, values)
     assert all(name for trace in fig["data"] for name in trace.get("y", []) if isinstance(name, str))
+
+
+def test_a_status_sentence_never_denies_a_level_the_papers_set_for_a_period_that_includes_it():
+    """Every real metric: when the sentence says there is no plan or target for the latest actual's
+    period, no plan, target or threshold row covers that period either."""
+    import datetime as dt
+
+    from conftest import REPO
+    from hwbsite.project import load_project
+    project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
+    denied = 0
+    for metric_id, metric in project.metrics.items():
+        values = charts.series_values(project.values, metric_id)
+        status = charts.status(metric, values)
+        if "no plan or target" in status.text:
+            denied += 1
+            actual = status.actuals[0]
+            assert not [v for v in values if not v.breakdown and v.kind in ("plan", "target", "threshold")
+                        and actual.period.start >= v.period.start and actual.period.end <= v.period.end], metric_id
+    assert denied > 5
 
 
 def test_nonsense_period_labels_get_a_specific_hint():

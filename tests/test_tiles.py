@@ -75,8 +75,11 @@ def test_a_tile_shows_the_figures_its_sentence_compares_and_no_other():
         tile = tiles.tile(project, metric_id, "dashboards/x.md")
         if len(status.actuals) == 1 and not any(v.breakdown for v in charts.series_values(project.values, metric_id)):
             figure = status.actuals[0]
+            # the headline names the sentence's period, and says when the figure covers only part of it
+            covers = f" ({figure.coverage})" if figure.covers else ""
             assert (f'<p class="hwb-tile__figure">{charts.format_value(figure)}<span class="hwb-tile__period"> '
-                    f'actual, {figure.period.label}</span>') in tile, metric_id
+                    f'actual, {figure.period.label}{covers}</span>') in tile, metric_id
+            assert f"{charts.format_value(figure)}{covers} for {figure.period.label}" in status.text, metric_id
             assert (status.plan is None) == ("hwb-tile__plan" not in tile), metric_id
             shown += 1
     assert shown > 20

@@ -3,7 +3,10 @@
 Each meeting is one event with a UID made from its first date, so a calendar that subscribed
 before a meeting was moved updates the event instead of adding a second one.  Times are local
 (Europe/London) with a VTIMEZONE, so 10am stays 10am either side of the clock change.  A meeting
-with no time in the data is an all-day event: the calendar never shows a time the papers did not.
+with no time in the data is an all-day event: the calendar never shows a time the papers did not,
+and no event has an end time, because no paper gives one (RFC 5545: a DTSTART with no DTEND is an
+instant on that day, or the day itself for a date).  STATUS and the first line of the description
+are the meeting's stage as the public view decided it (lifecycle), the words every page uses.
 """
 
 from __future__ import annotations
@@ -13,15 +16,13 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from .. import dates, urls
+from .. import dates, lifecycle, urls
 from ..pages.meetings import meeting_title, meeting_updated
 from ..outputitem import OutputItem
 from . import addresses, clean
 
 LONDON = ZoneInfo("Europe/London")
 CALENDAR = "calendar.ics"
-# Meetings in the data have no end time; two hours is what calendars show until they do.
-LENGTH = dt.timedelta(hours=2)
 
 
 def _origins(project) -> dict[str, object]:
@@ -71,21 +72,26 @@ def _event(project, first, uid: str, site_url: str) -> icalendar.Event:
         hour, minute = (int(x) for x in meeting.time.split(":"))
         start = dt.datetime.combine(day, dt.time(hour, minute), tzinfo=LONDON)
         event.add("dtstart", start)
-        event.add("dtend", start + LENGTH)
+        if meeting.end_time:
+            hour, minute = (int(x) for x in meeting.end_time.split(":"))
+            event.add("dtend", dt.datetime.combine(day, dt.time(hour, minute), tzinfo=LONDON))
     else:
         event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
     if meeting.venue:
         event.add("location", clean(meeting.venue))
     link = addresses.page(site_url, urls.meeting(meeting.id))
     event.add("url", link)
-    notes = [f"Agenda and papers: {link}"]
+    # The stage of the meeting the event stands for: where a move ended up when the archive holds that
+    # meeting, else the moved meeting itself ("Moved to ...", tentative: no agenda for the new date).
+    stage = lifecycle.stage_of(project, meeting)
+    notes = [f"Status: {clean(stage.sentence)}", f"Agenda and papers: {link}"]
     if first is not meeting or first.status == "moved":
         notes.append(f"First arranged for {dates.long_date(first.date)}.")
     notes += [clean(m.note) for m in ([first] if first is meeting else [first, meeting]) if m.note]
     event.add("description", "\n".join(notes))
-    event.add("status", "CANCELLED" if meeting.status == "cancelled" else "CONFIRMED")
+    event.add("status", stage.ical_status)
     return event
+
 
 
 def _calendar(name: str, events_: list, site_url: str) -> bytes:

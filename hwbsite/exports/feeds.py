@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from .. import dates, markup, records, urls
+from .. import dates, lifecycle, markup, provenance, records, urls
 from ..pages.meetings import meeting_title
 from ..outputitem import OutputItem
 from . import addresses, clean
@@ -53,7 +53,10 @@ def entries(project) -> list[Entry]:
             topics = {t for item in meeting.agenda.walk() for t in item.topics}
             out.append(Entry("Agenda", f"agenda/{meeting.id}", meeting.agenda.published or meeting.date,
                              f"Agenda: {title}", page, "agenda",
-                             _count(len(list(meeting.agenda.walk())), "agenda item"), tuple(sorted(topics))))
+                             # the meeting's state as every page and export gives it (lifecycle)
+                             _count(len(list(meeting.agenda.walk())), "agenda item")
+                             + f" Meeting status: {lifecycle.stage_of(project, meeting).sentence}",
+                             tuple(sorted(topics))))
         minutes = meeting.minutes
         if minutes and minutes.items:
             when = minutes.approved_on if minutes.status == "approved" and minutes.approved_on else meeting.date
@@ -67,7 +70,7 @@ def entries(project) -> list[Entry]:
                          f"Decision, {dates.short_date(decision.meeting.date)}: {decision.minute.title}",
                          decision.page, decision.anchor, decision.resolution.text, tuple(sorted(decision.topics))))
     for paper in project.papers.values():
-        meeting = project.meeting(paper.meeting) if paper.meeting else None
+        meeting = provenance.for_project(project)[paper.id].pack
         when = paper.date or (meeting.date if meeting else None) or paper.updated
         if when is None:
             continue

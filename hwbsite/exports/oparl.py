@@ -13,7 +13,7 @@ import hashlib
 import json
 from zoneinfo import ZoneInfo
 
-from .. import urls
+from .. import lifecycle, provenance, urls
 from ..pages.meetings import meeting_title, meeting_updated
 from ..outputitem import OutputItem
 from . import addresses, clean
@@ -93,11 +93,12 @@ def _obj(kind: str, id_: str, **props) -> dict:
     return out
 
 
-def _start(meeting) -> str | None:
-    """OParl's start is a date-time: given only when the data has a time (Europe/London offset)."""
-    if not meeting.time:
+def _start(meeting, time=None) -> str | None:
+    """OParl's start (and end) is a date-time: given only when the data has a time (Europe/London offset)."""
+    time = time or meeting.time
+    if not time:
         return None
-    hour, minute = (int(x) for x in meeting.time.split(":"))
+    hour, minute = (int(x) for x in time.split(":"))
     return dt.datetime.combine(meeting.date, dt.time(hour, minute), tzinfo=LONDON).isoformat()
 
 
@@ -215,9 +216,12 @@ class _Builder:
         calendar = self.file(f"calendar-{meeting.id}", "Calendar entry",
                              addresses.file(self.site_url, urls.meeting_calendar(meeting.id)), "text/calendar",
                              meeting=[self.ids.meeting(meeting)])
+        # meetingState and cancelled are the stage the public view decided (lifecycle), as every page says.
+        stage = lifecycle.stage_of(self.p, meeting)
         return _obj("Meeting", self.ids.meeting(meeting), name=meeting_title(self.p.board, meeting),
-                    meetingState=meeting.status, cancelled=meeting.status == "cancelled" or None,
-                    start=_start(meeting), location=self.location(meeting.venue) if meeting.venue else None,
+                    meetingState=stage.state, cancelled=stage.cancelled or None,
+                    start=_start(meeting), end=_start(meeting, meeting.end_time) if meeting.end_time and meeting.time else None,
+                    location=self.location(meeting.venue) if meeting.venue else None,
                     organization=[self.ids.board_org], participant=participants,
                     invitation=invitation, resultsProtocol=protocol, auxiliaryFile=[calendar],
                     agendaItem=[self.agenda_item(meeting, item, n) for n, item in enumerate(items, start=1)],
@@ -225,8 +229,9 @@ class _Builder:
                     modified=_modified(meeting_updated(meeting)), web=self.web(page))
 
     def consultation(self, paper):
-        meeting = self.p.meeting(paper.meeting) if paper.meeting else None
-        item = meeting.agenda_item(paper.item) if meeting else None
+        # the meeting whose agenda pack printed the paper (provenance), as every page says
+        record = provenance.for_project(self.p)[paper.id]
+        meeting, item = record.pack, record.item
         return _obj("Consultation", self.ids.consultation(paper.id), paper=self.ids.paper(paper.id),
                     meeting=self.ids.meeting(meeting) if meeting else None,
                     agendaItem=self.ids.item(meeting, item) if item else None,
@@ -245,7 +250,7 @@ class _Builder:
                     date=paper.date.isoformat() if paper.date else None, paperType=paper.type,
                     superordinatedPaper=parent, subordinatedPaper=[self.ids.paper(a) for a in appendices],
                     mainFile=main, auxiliaryFile=tables,
-                    consultation=[self.consultation(paper)] if paper.meeting else [],
+                    consultation=[self.consultation(paper)] if provenance.for_project(self.p)[paper.id].pack else [],
                     keyword=list(paper.topics), modified=_modified(paper.updated), web=self.web(urls.paper(paper.id)))
 
     # --- the tree ----------------------------------------------------------------------------

@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass, field
 
 
-from .. import citations, records, urls
+from .. import citations, lifecycle, provenance, records, urls
 from ..finance import fill_table, reconcile
 from .. import patterns, spreadsheet
 from ..outputitem import OutputItem
@@ -75,8 +75,10 @@ def _words(values) -> str:
 
 
 def meetings(project, site_url) -> Dataset:
+    stages = {m.id: lifecycle.stage_of(project, m) for m in project.meetings}
     rows = [{"id": m.id, "date": m.date, "time": m.time, "venue": m.venue, "title": m.title or project.board.name,
-             "status": m.status, "moved_to": m.moved_to, "note": m.note,
+             "status": stages[m.id].state, "status_text": stages[m.id].sentence, "moved_to": m.moved_to,
+             "note": m.note,
              "agenda_published": m.agenda.published if m.agenda else None,
              "minutes_status": m.minutes.status if m.minutes else None,
              "minutes_approved_on": m.minutes.approved_on if m.minutes else None,
@@ -87,7 +89,10 @@ def meetings(project, site_url) -> Dataset:
         _f("time", "string", "Start time, 24-hour HH:MM, Europe/London; empty when the papers give none"),
         _f("venue", "string", "Where the meeting is held, as published"),
         _f("title", "string", "Name of the meeting"),
-        _f("status", "string", "scheduled, held, cancelled or moved"),
+        _f("status", "string", "The meeting's state on the day the site was built, from its date and the "
+           "papers: announced (no agenda yet), agenda-published, passed-unrecorded (the date has passed "
+           "and no paper records the meeting as held), held, cancelled or moved"),
+        _f("status_text", "string", "The same state in words, with the evidence, as the meeting's page says it"),
         _f("moved_to", "date", "For a moved meeting, its new date"),
         _f("note", "string", "Why a meeting was cancelled or moved, as published"),
         _f("agenda_published", "date", "Date the agenda was published"),
@@ -136,8 +141,11 @@ def agenda_items(project) -> Dataset:
 
 
 def papers(project, site_url) -> Dataset:
-    rows = [{"id": p.id, "title": p.title, "type": p.type, "meeting": p.meeting.isoformat() if p.meeting else None,
-             "item": p.item, "appendix_of": p.appendix_of, "date": p.date, "organisation": p.organisation,
+    where = provenance.for_project(project)   # the one record of where each paper was published
+    rows = [{"id": p.id, "title": p.title, "type": p.type,
+             "meeting": where[p.id].pack.id if where[p.id].pack else None,
+             "item": where[p.id].item.number if where[p.id].item else None,
+             "published_in": where[p.id].text, "appendix_of": p.appendix_of, "date": p.date, "organisation": p.organisation,
              "directorate": p.directorate, "status": p.status, "topics": _words(p.topics),
              "summary": p.summary, "authors": "; ".join(a.name for a in p.authors),
              "page": addresses.page(site_url, urls.paper(p.id))}
@@ -150,8 +158,10 @@ def papers(project, site_url) -> Dataset:
         _f("id", "string", "Paper id, permanent"),
         _f("title", "string", "Title as printed"),
         _f("type", "string", "report, briefing, appendix, presentation, plan, ..."),
-        _f("meeting", "string", "Meeting the paper went to (meetings.id); empty for a paper no meeting considered"),
-        _f("item", "string", "Agenda item number at that meeting"),
+        _f("meeting", "string", "Meeting whose agenda pack printed the paper (meetings.id); empty for a "
+           "document published separately, not in an agenda pack"),
+        _f("item", "string", "Agenda item that lists it at that meeting"),
+        _f("published_in", "string", "Where the paper was published, in words, as its page says"),
         _f("appendix_of", "string", "The paper this is an appendix of (papers.id)"),
         _f("date", "date", "Date printed on the paper"),
         _f("organisation", "string", "Organisation that wrote it"),
@@ -336,7 +346,10 @@ def metric_values(project) -> Dataset:
     rows = [{"metric": v.metric, "period": v.period.label, "period_start": v.period.start,
              "period_end": v.period.end, "kind": v.kind, "value": v.value, "published": v.published,
              "unit": v.unit, "breakdown": v.breakdown, "numerator": v.numerator, "denominator": v.denominator,
-             "ci_low": v.ci_low, "ci_high": v.ci_high, "as_of": v.as_of, "source": v.source, "note": v.note}
+             "ci_low": v.ci_low, "ci_high": v.ci_high,
+             "covers": v.covers.label if v.covers else None,
+             "covers_start": v.covers.start if v.covers else None, "covers_end": v.covers.end if v.covers else None,
+             "as_of": v.as_of, "source": v.source, "note": v.note}
             for v in project.values]
     for i, row in enumerate(rows, start=1):
         row["row"] = i
@@ -356,10 +369,35 @@ def metric_values(project) -> Dataset:
         _f("denominator", "number", "Denominator, when printed"),
         _f("ci_low", "number", "Lower confidence limit"),
         _f("ci_high", "number", "Upper confidence limit"),
+        _f("covers", "string", "When the figure covers only part of its period, what it covers, as written "
+           "(\"January 2017 - February 2017\" for a quarter's first two months); empty for the whole period"),
+        _f("covers_start", "date", "First day the figure covers, when it covers only part of its period"),
+        _f("covers_end", "date", "Last day the figure covers, when it covers only part of its period"),
         _f("as_of", "date", "Date the figure was reported"),
         _f("source", "string", "Source"),
         _f("note", "string", "Note, as published"),
     ], rows, ["row"], [_fk("metric", "metrics", "id")])
+
+
+def money_description(project: "BoardRecords") -> str:
+    """What the money file holds, worked out from the data: it claims "every amount printed" only
+    when no paper it transcribes prints an amount in its text that the file lacks."""
+    from ..finance import untranscribed_amounts
+    finance = project.finance
+    papers = [project.papers[pid] for pid in dict.fromkeys(
+        d.paper for p in (finance.programmes if finance else []) for d in p.datasets if d.paper)
+        if pid in project.papers]
+    titles = "; ".join(p.title for p in papers) or "no paper"
+    missing = sum(len(v) for v in untranscribed_amounts(project).values())
+    if missing:
+        head = (f"The amounts of money in the money tables of {len(papers)} papers ({titles}), each exactly "
+                f"as printed, with its unit and the same in whole pounds. Their running text prints "
+                f"{missing} further amount{'s' if missing != 1 else ''} that this file does not hold; "
+                "each paper's page gives them as printed.")
+    else:
+        head = (f"Every amount of money printed in {len(papers)} papers ({titles}): the amount exactly "
+                "as printed, its unit, and the same in whole pounds.")
+    return head + " Where a stated total's parts do not add up to it, parts_add_up_to says what they make."
 
 
 def money(project: "BoardRecords") -> Dataset:
@@ -377,9 +415,7 @@ def money(project: "BoardRecords") -> Dataset:
             "pool": r.pool, "recurrent": r.recurrent, "note": r.note,
             "parts_add_up_to": discrepancy.summed if discrepancy else None,
         })
-    return Dataset("money", "Money", "Every amount of money printed in the Better Care Fund, CAMHS and "
-                   "Healthwatch papers: the amount exactly as printed, its unit, and the same in whole pounds. "
-                   "Where a stated total's parts do not add up to it, parts_add_up_to says what they make.", [
+    return Dataset("money", "Money", money_description(project), [
         _f("row", "integer", "Row number, from 1"),
         _f("dataset", "string", "The table or passage of a paper the amount is from"),
         _f("item", "string", "The row of that table (a scheme, a source, an area of spend)"),

@@ -203,9 +203,20 @@ class Minutes(Model):
     items: list[Minute] = Field(default_factory=list)
 
 
+class HeldEvidence(Model):
+    """A record, outside this meeting's own minutes, that the meeting took place: a decision or a
+    signature another document dates to the meeting's day ("Date agreed at Health and Wellbeing
+    Board: 11 February 2014")."""
+
+    paper: Slug                        # the document that records it
+    text: Text                         # what it prints, quoted
+    source: str | None = None
+
+
 class Meeting(Model):
     date: dt.date
     time: Time | None = None
+    end_time: Time | None = None       # only when a paper prints when the meeting ends
     venue: Text | None = None
     title: Text | None = None          # defaults to the board's name
     status: MeetingStatus = "scheduled"
@@ -215,6 +226,8 @@ class Meeting(Model):
     updated: dt.date | None = None     # "last updated", set by officers
     agenda: Agenda | None = None
     minutes: Minutes | None = None
+    # Evidence in other documents that the meeting was held (see lifecycle.stage).
+    held_evidence: list[HeldEvidence] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _moved_needs_date(self) -> Meeting:

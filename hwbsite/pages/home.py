@@ -15,7 +15,7 @@ def meeting_panel(project, ctx, page: str) -> str:
     meetings = project.meetings
     if not meetings:
         return "No meetings have been published yet.\n"
-    nxt = lifecycle.next_meeting(meetings, ctx.today)
+    nxt = lifecycle.next_meeting(project)
     lines = []
     if nxt is not None:
         lines += ["## Next meeting {#next-meeting}", ""]
@@ -36,7 +36,7 @@ def meeting_panel(project, ctx, page: str) -> str:
             sentence += (f"; its papers announced a meeting on {dates.long_date(later[-1].date)}, "
                          "of which this archive holds no record")
         lines += [markup.text(sentence + "."), ""]
-        lines += _meeting_lines(project, lifecycle.stage(latest, meetings, ctx.today), page)
+        lines += _meeting_lines(project, lifecycle.stage_of(project, latest), page)
         shown = latest
     if not isinstance(shown, lifecycle.Announcement) and shown.agenda and shown.agenda.items:
         href = urls.relative(page, urls.meeting(shown.id))
@@ -61,7 +61,7 @@ def _meeting_lines(project, stage, page: str) -> list[str]:
         details.append(dates.clock(meeting.time))
     if meeting.venue:
         details.append(meeting.venue)
-    lines += [markup.text(", ".join(details)) + ".", "", f"Status: {markup.text(stage.label)}.", ""]
+    lines += [markup.text(", ".join(details)) + ".", "", f"Status: {markup.text(stage.sentence)}", ""]
     if not stage.upcoming:
         lines += [f"Minutes: {markup.text(stage.minutes)}.", ""]
     return lines

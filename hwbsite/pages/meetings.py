@@ -24,13 +24,14 @@ def meeting_short_title(meeting: Meeting) -> str:
     return f"{getattr(meeting, 'title', None) or 'Meeting'}, {dates.long_date(meeting.date)}"
 
 
-def status_label(meeting: Meeting, meetings, today) -> str:
-    """The meeting's stage on the build date (see lifecycle): never "upcoming" once the day has passed."""
-    return lifecycle.stage(meeting, meetings, today).label
+def status_label(project, meeting: Meeting) -> str:
+    """The meeting's stage as the public view decided it (see lifecycle): never "upcoming" once the
+    day has passed. Short, for a table column; the meeting's page gives the evidence too."""
+    return lifecycle.stage_of(project, meeting).label
 
 
-def minutes_status(meeting: Meeting, meetings, today) -> str:
-    return lifecycle.minutes_text(meeting, meetings, today)
+def minutes_status(project, meeting: Meeting) -> str:
+    return lifecycle.stage_of(project, meeting).minutes
 
 
 def meeting_updated(meeting: Meeting):
@@ -143,7 +144,7 @@ def _minutes_view(project, meeting, page, ctx):
             matters.append({"matter": ma, "href": markup.Markup(href) if href else "#"})
         items.append({"minute": minute, "exempt": exempt, "exempt_reason": exempt_reason(exempt),
                       "blocks": blocks, "matters": [m for m in matters]})
-    status_text = "Minutes status: " + minutes_status(meeting, project.meetings, ctx.today) + "."
+    status_text = "Minutes status: " + minutes_status(project, meeting) + "."
     return {
         "status_text": status_text,
         "correction": mins.correction,
@@ -164,7 +165,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> OutputItem:
     previous = project.meetings[idx - 1] if idx > 0 else None
     following = project.meetings[idx + 1] if idx + 1 < len(project.meetings) else None
     title = meeting_title(project.board, meeting)
-    stage = lifecycle.stage(meeting, project.meetings, ctx.today)
+    stage = lifecycle.stage_of(project, meeting)
     note = ""
     kind = "info"
     if meeting.status == "cancelled":
@@ -176,7 +177,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> OutputItem:
         "title": title,
         "short_title": meeting_short_title(meeting),
         "description": f"Agenda{' and minutes' if meeting.minutes else ''} of the {title}.",
-        "status_label": stage.label,
+        "status_label": stage.sentence.removesuffix("."),
         "status_kind": kind,
         "status_note": markup.text(note) if note else "",
         "agenda_status": AGENDA_STATUS[meeting.agenda.status] if meeting.agenda else "Not available",
@@ -276,13 +277,13 @@ def meetings_index(project, ctx) -> OutputItem:
         rows.append({
             "meeting": meeting,
             "title": meeting_title(project.board, meeting),
-            "status": status_label(meeting, project.meetings, ctx.today),
+            "status": status_label(project, meeting),
             "agenda": "Yes" if meeting.agenda and meeting.agenda.items else "No",
-            "minutes": minutes_status(meeting, project.meetings, ctx.today),
+            "minutes": minutes_status(project, meeting),
         })
     # Meetings the papers announce but the archive holds no file for: listed, never linked as if they had a page.
     for ann in lifecycle.announcements(project.meetings):
-        st = lifecycle.stage(ann, project.meetings, ctx.today)
+        st = lifecycle.stage_of(project, ann)
         by = ann.announced_by
         rows.append({
             "meeting": ann,
@@ -297,10 +298,13 @@ def meetings_index(project, ctx) -> OutputItem:
     years = {}
     for row in rows:
         years.setdefault(row["meeting"].date.year, []).append(row)
-    stages = lifecycle.timeline(project.meetings, ctx.today)
+    stages = sorted(project.stages.values(), key=lambda st: st.date)
     upcoming = [st for st in stages if st.upcoming]
     md = render("meetings_index.md.j2", page, board=project.board, years=years, today=ctx.today,
                 upcoming=upcoming, latest=lifecycle.latest_in_archive(project.meetings, ctx.today),
                 calendar=calendar_rows(stages, page))
-    latest = max((u for m in project.meetings if (u := meeting_updated(m))), default=None)
+    # "Last updated" is the newest date of what the page lists: a meeting's own date once it has come
+    # (its agenda was out by then), or a later change the data records, never a date still to come
+    latest = max((d for m in project.meetings for d in (meeting_updated(m), m.date) if d and d <= ctx.today),
+                 default=None)
     return OutputItem(page, md, in_nav=True, updated=latest)

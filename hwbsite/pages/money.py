@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from .. import charts, markup, spreadsheet, urls
 from ..amounts import money
-from ..finance import Discrepancy, fill_table, parts_of, reconcile
+from ..finance import Discrepancy, discrepancy_sentence, fill_table, money_notes, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..outputitem import OutputItem
 from ..render import render
@@ -219,8 +219,19 @@ def programme_page(project, programme, ctx=None) -> OutputItem:
                "download": urls.money_download(d.id),
                "differences": [x for x in found.values() if x.total.dataset == d.id]}
               for d in datasets]
+    # The papers' own notes on these amounts (a scheme list that does not add up to the summary's totals):
+    # the same note objects the paper's page shows (finance.money_notes), so neither page lacks them.
+    from .. import citations
+    cite = citations.for_project(project)
+    paper_notes = []
+    for paper_id in dict.fromkeys(d.paper for d in datasets if d.paper in project.papers):
+        own = set(project.papers[paper_id].notes)
+        paper_notes += [{"paper": paper_id, "title": project.papers[paper_id].title,
+                         "text": cite.replace(n, context=project.papers[paper_id].source)}
+                        for n in money_notes(project, paper_id) if n in own]
     md = render("money_programme.md.j2", page, p=programme, headline=headline(project, programme, ctx),
-                funding=funding, sections=sections, tables=tables, money=money, gap=gap)
+                funding=funding, sections=sections, tables=tables, money=money, gap=gap, paper_notes=paper_notes,
+                sentence=discrepancy_sentence)
     return OutputItem(page, md, edit="data/finance/programmes.yml")
 
 

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 
-from .. import citations, dates, patterns, urls
+import datetime as dt
+
+from .. import citations, dates, patterns, provenance, urls
+from ..finance import money_notes
 from ..memo import PerView
 from ..models.meetings import item_sort_key
 from ..outputitem import OutputItem
@@ -61,10 +64,9 @@ def summary_repeated(project, paper) -> bool:
 
 def paper_page(project, paper, ctx) -> OutputItem:
     page = urls.paper(paper.id)
-    meeting = project.meeting(paper.meeting) if paper.meeting else None
-    item = None
-    if meeting:
-        item = meeting.agenda_item(paper.item)
+    # where it was published: the one record citations, indexes, feeds and exports also follow
+    record = provenance.for_project(project)[paper.id]
+    meeting, item = record.pack, record.item
     parent = project.papers.get(paper.appendix_of) if paper.appendix_of else None
     appendices = appendices_of(project, paper.id)
     view = {
@@ -81,23 +83,35 @@ def paper_page(project, paper, ctx) -> OutputItem:
         "versions": paper.versions,
         "long": paper.body.count("\n## ") >= 3 or len(paper.body) > 6000,
         "summary": paper.summary if not summary_repeated(project, paper) else None,
+        "published": record.text,
     }
     cites = citations.for_project(project)
-    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes]
+    # the paper's notes, then every stated total of its money that its parts do not add up to: the same
+    # note objects the money pages show (finance.money_notes)
+    own = set(paper.notes)
+    view["notes"] = [cites.replace(n, context=paper.source) for n in paper.notes] + [
+        n for n in money_notes(project, paper.id) if n not in own]
     md = render("paper.md.j2", page, p=paper, v=view, cite=cites.cite, cite_text=cites.replace)
     return OutputItem(page, md, edit=project.source_files.get(f"paper:{paper.id}"),
-                         updated=paper.updated or paper.date or paper.meeting)
+                      updated=paper.updated or paper.date or (meeting.date if meeting else None))
 
 
 def papers_index(project, ctx) -> OutputItem:
     page = urls.PAPERS
     by_meeting: dict = {}
+    where = provenance.for_project(project)
     for paper in project.papers.values():
-        by_meeting.setdefault(paper.meeting, []).append(paper)
+        pack = where[paper.id].pack
+        by_meeting.setdefault(pack.date if pack else None, []).append(paper)
     groups = []
-    for meeting_date in sorted(by_meeting, key=lambda d: (d is None, d), reverse=True):
-        items = sorted(by_meeting[meeting_date], key=lambda p: (item_sort_key(p.item), p.appendix_of or "", p.id))
-        groups.append({"meeting": project.meeting(meeting_date) if meeting_date else None, "papers": items})
+    # meetings newest first, then the documents published separately (as the page's first line says)
+    for meeting_date in sorted(by_meeting, key=lambda d: (d is not None, d or dt.date.min), reverse=True):
+        def item_of(p):
+            item = where[p.id].item
+            return item.number if item is not None else None
+        items = sorted(by_meeting[meeting_date], key=lambda p: (item_sort_key(item_of(p)), p.appendix_of or "", p.id))
+        groups.append({"meeting": project.meeting(meeting_date) if meeting_date else None,
+                       "papers": [{"p": p, "item": item_of(p) or ""} for p in items]})
     md = render("papers_index.md.j2", page, groups=groups, board=project.board, type_label=type_label)
     return OutputItem(page, md, in_nav=True)
 

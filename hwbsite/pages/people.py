@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .. import records, urls
+from .. import citations, records, urls
 from ..outputitem import OutputItem
 from ..render import render
 
@@ -33,8 +33,10 @@ def person_page(project, person, ctx, all_actions=None) -> OutputItem:
             for d in meeting.minutes.declarations.entries:
                 if project.person_named(d.name) is person:
                     declared.append((meeting, d))
+    # a role's evidence is cited by document and pack (citations), so one pack is dated one way on
+    # every person's page, not by the dates of the several documents it holds
     md = render("person.md.j2", page, person=person, attendance=attendance, words=CATEGORY_WORDS,
-                presented=presented, owned=owned, declared=declared)
+                presented=presented, owned=owned, declared=declared, cite=citations.for_project(project).cite)
     return OutputItem(page, md, edit="data/people.yml")
 
 
