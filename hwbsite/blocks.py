@@ -43,22 +43,6 @@ _CLOSING = patterns.compile("blocks.closing", r"^[ \t]*+(?:```++|~~~++)")
 KINDS = ("table", "chart", "next-meeting", "tiles")
 
 
-# Any fenced code block, whatever its kind: its lines are settings or code, never published prose.
-ANY_FENCE = patterns.compile("blocks.any_fence", r"^\s*(```+|~~~+)")
-
-
-def prose_lines(text: str):
-    """(offset, line) of every line outside fenced blocks: the one fence scanner for prose rules."""
-    fence = None
-    for offset, line in enumerate(text.splitlines()):
-        m = ANY_FENCE.match(line)
-        if m and (fence is None or m.group(1).startswith(fence)):
-            fence = None if fence else m.group(1)
-            continue
-        if fence is None:
-            yield offset, line
-
-
 @dataclass
 class Block:
     kind: str

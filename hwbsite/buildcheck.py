@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from markdown.extensions.toc import slugify
 
-from . import blocks, patterns
+from . import fences, patterns
 from .errors import ProblemLog
 from .publication import agenda_is_draft, items_kept_whole, public_view
 
@@ -100,7 +100,7 @@ def anchors(text: str) -> set[str]:
     the ids the toc extension makes from headings without one."""
     found: set[str] = set()
     seen_slugs: dict[str, int] = {}
-    for _n, line in blocks.prose_lines(text):
+    for _n, line in fences.prose_lines(text):
         found.update(_ATTR_ID.findall(line))
         found.update(_HTML_ID.findall(line))
         m = _HEADING.match(line)
@@ -122,7 +122,7 @@ def broken_links(items: list["OutputItem"], other_files: Iterable[str] = ()) -> 
     ids: dict[str, set[str]] = {}
     broken: list[BrokenLink] = []
     for page in pages.values():
-        for _n, line in blocks.prose_lines(page.text or ""):
+        for _n, line in fences.prose_lines(page.text or ""):
             for pattern in (_LINK, _IMAGE):
                 for m in pattern.finditer(line):
                     target = _ESCAPE.sub(r"\1", m.group(1))  # Markdown escapes, as rendered

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import blocks, dates, lifecycle, names, placeholders
+from . import dates, fences, lifecycle, names, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -145,7 +145,7 @@ def _scan_yaml_text(text: str, file: str, line_offset: int, log: ProblemLog, dat
 
 def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
     # ```table / ```chart blocks hold settings, not published words
-    for offset, text in blocks.prose_lines(body):
+    for offset, text in fences.prose_lines(body):
         _scan_line(text, file, first_line + offset, 1, "body", log, dates=True)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from . import blocks, patterns
+from . import fences, patterns
 from .errors import ProblemLog, Severity
 from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
 from .tables import Table, cell_columns, read_csv
@@ -334,7 +334,7 @@ def untranscribed_amounts(project) -> dict[str, list[str]]:
         if paper is None:
             continue
         # outside fenced blocks: tables are filled from data/finance/ or hold no money
-        text = "\n".join(line for _n, line in blocks.prose_lines(paper.body))
+        text = "\n".join(line for _n, line in fences.prose_lines(paper.body))
         found = [m.group(0).strip() for m in _MONEY_IN_TEXT.finditer(text)]
         missing = list(dict.fromkeys(a for a in found if _amount_key(a) not in held[paper_id]
                                      and any(c.isdigit() for c in a)))

@@ -40,7 +40,7 @@ def test_every_money_note_is_on_the_papers_page_and_its_programmes_money_page():
 def test_the_money_file_claims_every_amount_only_when_it_holds_every_amount():
     view, _ = _pages()
     out = exports(REPO, TODAY)
-    package = json.loads(out["data/datapackage.json"].content)
+    package = json.loads(out["data/datapackage.json"].text)
     description = next(r["description"] for r in package["resources"] if r["name"] == "money")
     missing = sum(len(v) for v in finance.untranscribed_amounts(view).values())
     assert missing > 0     # e.g. "£32.390m" in the text of the BCF plan 2017-19 is in no money table

@@ -25,10 +25,10 @@ def real():
 
 
 def _open_rows(out, name):
-    rows = list(csv.DictReader(io.StringIO(out[f"data/{name}.csv"].content.decode()
-                                            if isinstance(out[f"data/{name}.csv"].content, bytes)
-                                            else out[f"data/{name}.csv"].content)))
-    content = out[f"data/{name}.json"].content
+    rows = list(csv.DictReader(io.StringIO(out[f"data/{name}.csv"].text.decode()
+                                            if isinstance(out[f"data/{name}.csv"].text, bytes)
+                                            else out[f"data/{name}.csv"].text)))
+    content = out[f"data/{name}.json"].text
     return rows, json.loads(content.decode() if isinstance(content, bytes) else content)
 
 

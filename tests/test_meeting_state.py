@@ -93,12 +93,12 @@ def _outputs(archive):
     view = public_view(project, TODAY)
     ctx = build_context(view)
     out = {i.path: i for i in build_exports(view, ctx, SITE)}
-    pages = {m.id: meeting_page(view, m, ctx).markdown for m in view.meetings}
-    return view, out, pages, meetings_index(view, ctx).markdown
+    pages = {m.id: meeting_page(view, m, ctx).text for m in view.meetings}
+    return view, out, pages, meetings_index(view, ctx).text
 
 
 def _text(item) -> str:
-    content = item.content if hasattr(item, "content") else item.markdown
+    content = item.text
     return content.decode() if isinstance(content, bytes) else content
 
 
@@ -122,7 +122,7 @@ def test_every_output_gives_each_meeting_the_same_state(archive):
         assert rows[mid]["status_text"].startswith(label)
         assert f"{mid},10:00,County Hall" in csv_text and f",{state}," in csv_text.split(mid, 1)[1].split("\n", 1)[0]
         # the calendar: its STATUS, its description's status line, and never an end time
-        event = icalendar.Calendar.from_ical(out[f"meetings/{mid}.ics"].content).walk("VEVENT")[0]
+        event = icalendar.Calendar.from_ical(out[f"meetings/{mid}.ics"].text).walk("VEVENT")[0]
         assert str(event["status"]) == ICAL[state]
         assert str(event["description"]).splitlines()[0] == f"Status: {rows[mid]['status_text']}"
         assert "dtend" not in event and "duration" not in event
@@ -149,13 +149,13 @@ def test_the_real_archive_knows_the_2014_meeting_was_held_from_the_signed_templa
     view, _ = load(REPO, today)
     oparl = json.loads(_text(out["oparl/meeting/2014-02-11.json"]))
     assert oparl["meetingState"] == "held"
-    event = icalendar.Calendar.from_ical(out["meetings/2014-02-11.ics"].content).walk("VEVENT")[0]
+    event = icalendar.Calendar.from_ical(out["meetings/2014-02-11.ics"].text).walk("VEVENT")[0]
     assert str(event["status"]) == "CONFIRMED"
     assert "Date agreed at Health and Wellbeing Board: 11 February 2014" in str(event["description"])
     # the 2017 pack's meeting: the archive holds its agenda only, and no paper records it as held
     later = json.loads(_text(out["oparl/meeting/2017-09-20.json"]))
     assert later["meetingState"] == "passed-unrecorded"
-    event = icalendar.Calendar.from_ical(out["meetings/2017-09-20.ics"].content).walk("VEVENT")[0]
+    event = icalendar.Calendar.from_ical(out["meetings/2017-09-20.ics"].text).walk("VEVENT")[0]
     assert str(event["status"]) == "TENTATIVE"
     assert "dtend" not in event
     assert lifecycle.stage_of(view, view.meeting("2017-07-05")).key == "held"

@@ -46,11 +46,11 @@ def test_a_document_in_no_pack_is_attached_to_no_meeting_in_any_output():
     record = provenance.for_project(view)["bcf-2017-19-narrative-summary"]
     assert record.pack is None and record.text == "published separately, not in an agenda pack"
     out = exports(REPO, TODAY)
-    papers = {r["id"]: r for r in json.loads(out["data/papers.json"].content)}
+    papers = {r["id"]: r for r in json.loads(out["data/papers.json"].text)}
     assert papers["bcf-2017-19-narrative-summary"]["meeting"] is None
     assert papers["bcf-2017-19-narrative-summary"]["published_in"] == record.text
     assert papers["bcf-plan-2017-19"]["meeting"] == "2017-09-20" and papers["bcf-plan-2017-19"]["item"] == "15"
-    oparl = json.loads(out["oparl/paper/bcf-2017-19-narrative-summary.json"].content)
+    oparl = json.loads(out["oparl/paper/bcf-2017-19-narrative-summary.json"].text)
     assert "consultation" not in oparl
     for meeting in view.meetings:
         listed = {p for item in (meeting.agenda.walk() if meeting.agenda else []) for p in item.papers}

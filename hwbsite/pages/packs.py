@@ -12,7 +12,7 @@ import posixpath
 import re
 
 from .. import dates, urls
-from ..blocks import prose_lines
+from ..fences import prose_lines
 from ..outputitem import OutputItem
 from ..render import render
 from .papers import STATUS_LABELS, appendices_of, summary_repeated, type_label
@@ -23,7 +23,7 @@ _HEADING = patterns.compile("pages.packs.heading", r"^(#{1,5})(?=\s)")
 
 def demote(markdown: str) -> str:
     """Every heading one level down (## -> ###), outside fenced blocks (the one fence scanner,
-    blocks.prose_lines): the paper's title is the h2."""
+    fences.prose_lines): the paper's title is the h2."""
     lines = markdown.splitlines(keepends=True)
     for offset, _line in prose_lines(markdown):
         lines[offset] = _HEADING.sub(r"\1#", lines[offset])
