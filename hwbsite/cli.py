@@ -156,9 +156,8 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
             log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
                     "see which of your files make that page, and keep only one", code="build")
         else:
-            docs = Path(root) / content_dir
-            copied = [f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.suffix != ".md"]
-            buildcheck.report_broken_links(items, project.texts, log, copied)
+            # content/'s images are in the output list; nothing else of the folder is published
+            buildcheck.report_broken_links(items, project.texts, log)
             config = Path(root) / "mkdocs.yml"
             if config.is_file():
                 buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)

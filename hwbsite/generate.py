@@ -63,13 +63,7 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
         shutil.rmtree(out)
     docs = out / "docs"
     docs.mkdir(parents=True)
-    # Files in content/ that are not pages (images, PDFs) are published as they are.
-    content = root / content_dir
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(content)
-        if path.is_file() and path.suffix != ".md" and rel.parts[0] != "papers":
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, docs / rel)
+    # Only the output list is written: content/'s checked images are in it, nothing else is copied.
     for item in items:
         target = docs / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

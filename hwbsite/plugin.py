@@ -75,8 +75,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return config
 
     def on_files(self, files, config):
-        # Hand-written pages and papers come back only through the output list (blocks expanded).
-        for file in [f for f in files if f.src_uri.endswith(".md")]:
+        # Nothing of the docs folder is published as MkDocs found it: hand-written pages and papers
+        # come back through the output list (blocks expanded, cleaned), and so do the images that
+        # contentfiles.scan checked. Anything else there (.MD, a renamed file) is not copied.
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in [f for f in files if not f.generated_by and f.abs_src_path
+                     and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]:
             files.remove(file)
         docs = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
         # serve --dirty: MkDocs renders again only the outputs whose bytes changed (rebuilds.py)

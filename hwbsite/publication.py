@@ -51,6 +51,7 @@ class PublicView(RecordLookups):
     plans: list = field(default_factory=list)
     plan_updates: list = field(default_factory=list)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    content_images: dict = field(default_factory=dict)   # docs path -> image file content/ publishes (checked)
     table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
     finance: object = None                                    # finance.Finance: public papers' money only
     # Data-check warnings about published figures (metric values, public tables, public money), to
@@ -269,7 +270,8 @@ def public_view(project, build_date: dt.date) -> PublicView:
         values=project.values, plans=project.plans,
         # A RAG update read from a private paper is as private as the paper.
         plan_updates=[u for u in project.plan_updates if not u.paper or u.paper in public_papers],
-        content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
+        content_pages=content_pages, content_images=dict(sorted(getattr(project, "content_images", {}).items())),
+        table_users=table_users, finance=finance, table_finance=table_finance,
         problems=problems,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},
