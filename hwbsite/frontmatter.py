@@ -73,15 +73,9 @@ def emit(title=None, description=None, *, search_exclude: bool = False, template
 # --------------------------------------------------------------------------- hand-written pages
 
 def text_problem(value: str) -> str | None:
-    """Why a decoded front-matter (or theme) value is not plain text the theme may print raw."""
-    controls = sorted({f"U+{ord(ch):04X}" for ch in value if unicodedata.category(ch) == "Cc"})
-    if controls:
-        return ("control characters (" + ", ".join(controls[:3]) + ") cannot be used here: "
-                "the theme prints this text into the page as it is")
-    problem = htmlsafety.template_text_problem(value)
-    if problem:
-        return problem
-    return next((htmlsafety.message(w) for w in htmlsafety.markdown_dangers(value)), None)
+    """Why a decoded front-matter value is not plain text the theme may print raw (one rule with the
+    board's and mkdocs.yml's printed fields: htmlsafety.plain_text_problem)."""
+    return htmlsafety.plain_text_problem(value)
 
 
 def _meta_lines(text: str) -> bool:

@@ -187,10 +187,25 @@ def _renderer() -> markdown_lib.Markdown:
 
 
 def render(text: str) -> str:
-    """Officer Markdown -> HTML, as the site renders it."""
+    """Officer Markdown -> HTML, as the site renders it.
+
+    Reference-link definitions (``[id]: address``) render to nothing, yet a page that joins this
+    text with another (a meeting page's minutes, a pack's papers) gives the definition to a
+    ``[x][id]`` written elsewhere. So each definition is rendered too, as the link it would make,
+    and judged like any other: no combination of fields can then make a link the allow-list refuses.
+    """
     md = _renderer()
     try:
-        return md.reset().convert(text)
+        html = md.reset().convert(text)
+        if md.references:
+            from markdown.serializers import to_html_string
+            from xml.etree.ElementTree import Element
+            for ref in sorted(md.references):
+                href, title = md.references[ref]
+                link = Element("a", {"href": href, **({"title": title} if title else {})})
+                link.text = ref
+                html += "\n" + to_html_string(link)
+        return html
     finally:
         md.reset()
 
@@ -294,6 +309,17 @@ def template_text_problem(value: str) -> str | None:
         return None
     return (f"{' and '.join(repr(c) for c in bad)} cannot be used here: the theme prints this text into "
             "the page's HTML as it is")
+
+
+def plain_text_problem(value: str) -> str | None:
+    """Why a value (already decoded: YAML escapes, entities as written) is not plain text that a
+    theme template may print raw: control characters, '<', '>', '"', or anything the sanitiser removes."""
+    import unicodedata
+    controls = sorted({f"U+{ord(ch):04X}" for ch in value if unicodedata.category(ch) == "Cc"})
+    if controls:
+        return ("control characters (" + ", ".join(controls[:3]) + ") cannot be used here: "
+                "the theme prints this text into the page as it is")
+    return template_text_problem(value) or next((message(w) for w in markdown_dangers(value)), None)
 
 
 def web_address_problem(value: str) -> str | None:

@@ -169,3 +169,31 @@ def test_check_and_build_refuse_the_same_inputs(fixture_project):
     assert build.returncode != 0
     assert all(where in build.stderr for where in checked)
     assert not (root / "site").exists()
+
+
+# --------------------------------------------------------------------------- the board's printed fields
+
+def test_every_board_field_the_footer_or_theme_prints_is_typed(fixture_project):
+    root = fixture_project("minimal")
+    board = root / "data/board.yml"
+    board.write_text(board.read_text(encoding="utf-8") + "\n".join([
+        'contact_email: "hwb@example.gov.uk\\x22 onmouseover=x"',
+        'contact_phone: "\\x3cscript\\x3ewindow.__pwned=1\\x3c/script\\x3e"',
+        "contact_address: |-",
+        "  Town Hall",
+        "  <img src=x onerror=window.__pwned=1>",
+        "website: javascript:window.__pwned=1",
+        "colour: \"#1d4f91\\\"><script>\"",
+        "language: 'en\" onload=\"x'",
+        "licence:",
+        "  name: \"Open\\u0000Licence\"",
+        "  url: \" javascript:window.__pwned=1\"",
+        "  exceptions: \"</footer><script>x</script>\"",
+        "accessibility:",
+        "  contact_email: javascript:x@example.org",
+    ]) + "\n", encoding="utf-8")
+    found = errors(root)
+    start = len((root / "data/board.yml").read_text().splitlines()) - 14
+    fields = {f.split(": ")[0]: f for f in found}
+    expected = {f"data/board.yml:{start + n}" for n in (1, 2, 3, 6, 7, 8, 10, 11, 12, 14)}
+    assert {k.rsplit(":", 1)[0] for k in fields} == expected, found

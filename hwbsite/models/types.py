@@ -68,9 +68,9 @@ def check_markdown(value: str) -> str:
 
 
 def _template_text(value: str) -> str:
-    problem = htmlsafety.template_text_problem(value)
+    problem = htmlsafety.plain_text_problem(value)
     if problem:
-        raise FieldError(problem, "write it without < > or \" (for example 'and' for '&', or single quotes)")
+        raise FieldError(problem, "write it as plain text, without < > or \" (for example single quotes)")
     return value
 
 
@@ -96,7 +96,18 @@ Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern":
 Label = Annotated[str, BeforeValidator(_number_text)]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, AfterValidator(check_markdown)]
-# Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name.
-TemplateText = Annotated[str, AfterValidator(check_markdown), AfterValidator(_template_text)]
+# Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name,
+# the footer prints the contact and licence. Plain text after YAML decoding: no markup, no controls.
+TemplateText = Annotated[str, AfterValidator(_template_text)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Email = Annotated[str, AfterValidator(_email)]
+_LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.match(value):
+        raise FieldError(f"expected a language tag such as en or en-GB, got {value[:40]!r}", "for example en")
+    return value
+
+
+Language = Annotated[str, AfterValidator(_language), Field(json_schema_extra={"pattern": _LANGUAGE.pattern})]
