@@ -149,6 +149,17 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     from .publication import public_view
     build_date = build_date or configured_build_date(root) or dt.date.today()
     project, log = load_project(root, data_dir, content_dir, build_date)
+    config_file = Path(root) / "mkdocs.yml"
+    if config_file.is_file():   # what the theme prints from mkdocs.yml (the plugin checks the same)
+        from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+        from . import siteconfig
+        text = config_file.read_text(encoding="utf-8")
+        try:
+            values = yaml_load(text, get_yaml_loader())
+        except Exception:   # noqa: BLE001 - MkDocs reports its own configuration errors
+            values = None
+        if isinstance(values, dict):
+            siteconfig.check(values, text, str(config_file), log)
     if project is not None and not log.errors:
         try:
             items = output.build_output(public_view(project, build_date))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import output, search
+from . import output, search, siteconfig
 from .project import load_project
 from .publication import public_view
 
@@ -55,6 +55,7 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
             data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
     content_dir = config.get("docs_dir", "docs")
     project, log = load_project(root, data_dir, content_dir, build_date)
+    siteconfig.check(config, (root / config_file).read_text(encoding="utf-8"), str(root / config_file), log)
     if log.errors or project is None:
         raise GenerateError("\n".join(p.format() for p in log.errors))
     items = output.build_output(public_view(project, build_date), config.get("site_url"))

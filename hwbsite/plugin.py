@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, parsecache, preview, rebuilds, search
+from . import htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig
 from .project import load_project
 from .publication import public_view
 
@@ -51,6 +51,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else dt.date.today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
+        if config.config_file_path:   # what the theme prints from mkdocs.yml: the check's own rule
+            siteconfig.check(config, Path(config.config_file_path).read_text(encoding="utf-8"),
+                             str(Path(config.config_file_path).resolve()), problems)
         lines = "\n".join(p.format() for p in problems.errors)
         if problems.errors or project is None:
             if not self.serving:

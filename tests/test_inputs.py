@@ -197,3 +197,35 @@ def test_every_board_field_the_footer_or_theme_prints_is_typed(fixture_project):
     fields = {f.split(": ")[0]: f for f in found}
     expected = {f"data/board.yml:{start + n}" for n in (1, 2, 3, 6, 7, 8, 10, 11, 12, 14)}
     assert {k.rsplit(":", 1)[0] for k in fields} == expected, found
+
+
+# --------------------------------------------------------------------------- mkdocs.yml
+
+def test_what_the_theme_prints_from_mkdocs_yml_is_checked_by_check_build_and_generate(fixture_project, tmp_path):
+    from hwbsite.generate import GenerateError, generate
+    root = fixture_project("minimal")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "\n".join([
+        'site_description: "\\x22><script>window.__pwned=1</script>"',
+        "site_author: <img src=x onerror=window.__pwned=1>",
+        "copyright: Fine text",
+        "repo_name: \"</a><script>window.__pwned=1</script>\"",
+        "extra:",
+        "  polyfills: [evil.js]",
+        "  status:",
+        "    new: '\" onmouseover=\"x'",
+        "  generator: false",
+    ]) + "\n", encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = {key: n for n, line in enumerate(lines, start=1) for key in
+          ("site_description", "site_author", "repo_name", "polyfills", "status") if line.lstrip().startswith(key + ":")}
+    expected = sorted(f"mkdocs.yml:{at[k]}" for k in at)
+    checked = sorted(f"{p.file}:{p.line}" for p in run_check(root).errors)
+    assert checked == expected
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                           capture_output=True, text=True)
+    assert build.returncode != 0
+    assert all(f"{where}:" in build.stderr for where in expected), build.stderr[-2000:]
+    with pytest.raises(GenerateError) as refused:
+        generate(root, tmp_path / "out", dt.date(2017, 9, 1))
+    assert all(f"{where}:" in str(refused.value) for where in expected)
