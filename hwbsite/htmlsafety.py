@@ -236,6 +236,19 @@ def markdown_dangers(text: str) -> tuple[str, ...]:
     return tuple(dangers(render(text)))
 
 
+@functools.lru_cache(maxsize=4096)
+def reference_definitions(text: str) -> tuple[str, ...]:
+    """The ids of the reference-link definitions ([id]: address) Markdown finds in text."""
+    if not text or "]:" not in text:
+        return ()
+    md = _renderer()
+    try:
+        md.reset().convert(text)
+        return tuple(sorted(md.references))
+    finally:
+        md.reset()
+
+
 # Speed, not safety judgement: with the site's extensions, Markdown puts an officer's own element,
 # attribute or address into HTML only through "<" (HTML, autolinks), "[" (links, images, link
 # definitions) or "{" (attribute lists). Text with none of them renders to Markdown's own elements

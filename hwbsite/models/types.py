@@ -64,6 +64,12 @@ def check_markdown(value: str) -> str:
     found = htmlsafety.markdown_dangers(value)
     if found:
         raise FieldError(htmlsafety.message(found[0]), htmlsafety.hint(found[0]))
+    # A field is one part of a page: a definition here would give its address to a [text][id]
+    # written in another field (or take one from it), which no check of this field alone can see.
+    defined = htmlsafety.reference_definitions(value)
+    if defined:
+        raise FieldError(f"a reference-style link definition ([{defined[0]}]: ...) is not allowed in a field",
+                         "write the link in place: [text](https://...)")
     return value
 
 
