@@ -104,8 +104,10 @@ def split(text: str, path: str, log: ProblemLog) -> tuple[Document | None, str, 
                     "with its heading (# Title)")
             return None, "", 1
         return None, text, 1
-    if not text.startswith("---\n") or not _meta_lines(text):
-        # "---\r\n" or "---  ": hwbsite would read settings that MkDocs treats as text, or the reverse
+    from mkdocs.utils.meta import YAML_RE
+    fenced = YAML_RE.match(text)
+    if fenced is None or fenced.group(1) != front:
+        # e.g. a closing line at the very end of the file: hwbsite would read settings MkDocs treats as text
         log.add(path, 1, 1, "", "this front matter is not written the way MkDocs reads it",
                 "start the file with a line of exactly --- and save it with Unix (LF) line endings")
         return None, "", 1

@@ -209,6 +209,8 @@ def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str])
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
         docs_path = path.relative_to(content).as_posix()
-        pages[docs_path] = text
+        # MkDocs reads files with universal newlines; the page goes to it as text, so do the same
+        # (a Windows checkout's "---\r\n" would otherwise not be front matter to MkDocs)
+        pages[docs_path] = text.replace("\r\n", "\n")
         sources[f"page:{docs_path}"] = log.rel(path)
     return pages

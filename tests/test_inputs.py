@@ -229,3 +229,20 @@ def test_what_the_theme_prints_from_mkdocs_yml_is_checked_by_check_build_and_gen
     with pytest.raises(GenerateError) as refused:
         generate(root, tmp_path / "out", dt.date(2017, 9, 1))
     assert all(f"{where}:" in str(refused.value) for where in expected)
+
+
+def test_a_page_saved_with_windows_line_endings_keeps_its_front_matter(fixture_project):
+    """MkDocs reads files with universal newlines; hwbsite hands it the page as text, normalised."""
+    from conftest import build
+    root = fixture_project("minimal")
+    (root / "content/index.md").write_bytes(b"---\r\ntitle: Welcome\r\n---\r\n\r\n# Home\r\n\r\nText.\r\n")
+    assert errors(root) == []
+    html = (build(root) / "index.html").read_text(encoding="utf-8")
+    assert "title: Welcome" not in html
+    assert "<title>Welcome - " in html
+
+
+def test_front_matter_mkdocs_would_not_read_is_refused(fixture_project):
+    root = fixture_project("minimal")
+    page(root, "a.md", "---\ntitle: A\n---")   # no line after the closing ---: MkDocs shows it as text
+    assert [f.split(": ")[0] for f in errors(root)] == ["content/a.md:1:1"]
