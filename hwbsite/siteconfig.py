@@ -20,6 +20,7 @@ from .errors import ProblemLog
 from .suggest import did_you_mean
 from .yamlsource import format_path
 
+# (and nav titles, the palette switch's labels)
 PRINTED_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name")
 PRINTED_ADDRESSES = ("site_url", "repo_url")
 # extra: keys a board may set, and their type. extra.hwbsite is written by hwbsite itself.
@@ -67,6 +68,14 @@ def problems(config: Mapping[str, Any]) -> list[tuple[tuple, str, str]]:
         problem = htmlsafety.plain_text_problem(str(title))
         if problem:
             out.append((path, problem, "write the nav title as plain text"))
+    theme = config.get("theme")
+    palettes = theme.get("palette") if isinstance(theme, Mapping) else None
+    palettes = [palettes] if isinstance(palettes, Mapping) else (palettes or [])
+    for i, palette in enumerate(palettes):   # the palette switch's label, printed in a title attribute
+        toggle = palette.get("toggle") if isinstance(palette, Mapping) else None
+        name = toggle.get("name") if isinstance(toggle, Mapping) else None
+        if name is not None and (problem := htmlsafety.plain_text_problem(str(name))):
+            out.append((("theme", "palette", i, "toggle", "name"), problem, "write the label as plain text"))
     extra = config.get("extra") or {}
     if isinstance(extra, Mapping):
         for key, value in extra.items():

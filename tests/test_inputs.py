@@ -246,3 +246,11 @@ def test_front_matter_mkdocs_would_not_read_is_refused(fixture_project):
     root = fixture_project("minimal")
     page(root, "a.md", "---\ntitle: A\n---")   # no line after the closing ---: MkDocs shows it as text
     assert [f.split(": ")[0] for f in errors(root)] == ["content/a.md:1:1"]
+
+
+def test_nav_titles_and_palette_labels_are_plain_text():
+    from hwbsite import siteconfig
+    found = siteconfig.problems({"nav": [{"Home": "index.md"}, {"Papers</a><script>x</script>": "p.md"}],
+                                 "theme": {"palette": [{"toggle": {"name": 'Dark" onmouseover="x'}}]}})
+    assert [path for path, _message, _hint in found] == [
+        ("nav", 1, "Papers</a><script>x</script>"), ("theme", "palette", 0, "toggle", "name")]
