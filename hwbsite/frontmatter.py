@@ -107,9 +107,10 @@ def split(text: str, path: str, log: ProblemLog) -> tuple[Document | None, str, 
     from mkdocs.utils.meta import YAML_RE
     fenced = YAML_RE.match(text)
     if fenced is None or fenced.group(1) != front:
-        # e.g. a closing line at the very end of the file: hwbsite would read settings MkDocs treats as text
-        log.add(path, 1, 1, "", "this front matter is not written the way MkDocs reads it",
-                "start the file with a line of exactly --- and save it with Unix (LF) line endings")
+        # an indented "  ---", or a closing line at the very end of the file: hwbsite and MkDocs would
+        # end the front matter in different places, and MkDocs' settings would go unchecked
+        log.add(path, body_line - 1, 1, "", "this line ends the front matter for hwbsite but not for MkDocs",
+                "end the front matter with a line of exactly --- (not indented), followed by the page's text")
         return None, "", 1
     try:
         doc = parse_yaml(front, Path(path), line_offset=1)

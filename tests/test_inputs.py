@@ -245,7 +245,8 @@ def test_a_page_saved_with_windows_line_endings_keeps_its_front_matter(fixture_p
 def test_front_matter_mkdocs_would_not_read_is_refused(fixture_project):
     root = fixture_project("minimal")
     page(root, "a.md", "---\ntitle: A\n---")   # no line after the closing ---: MkDocs shows it as text
-    assert [f.split(": ")[0] for f in errors(root)] == ["content/a.md:1:1"]
+    page(root, "b.md", "---\ntitle: B\ndescription: |-\n  x\n  ---\n  template: redirect.html\n---\n\n# B\n")
+    assert [f.split(": ")[0] for f in errors(root)] == ["content/a.md:3:1", "content/b.md:5:1"]
 
 
 def test_nav_titles_and_palette_labels_are_plain_text():
