@@ -148,13 +148,19 @@ def test_generated_hostile_site_built_by_plain_mkdocs_contains_nothing_live(gene
     _nothing_live(generated_site)
 
 
-def test_generated_front_matter_shows_payloads_as_text(generated_site):
-    """A paper title of YAML escapes written literally is a title, in the tab and the description."""
+@pytest.mark.parametrize("which", ["hostile_site", "generated_site"])
+def test_front_matter_payloads_reach_the_head_as_text(request, which):
+    """A paper title and summary of YAML escapes written literally (\\x3c...) stay that text in the
+    <title> and the description <meta>, in the plugin build and the plain build of generate."""
     import html
+    site = request.getfixturevalue(which)
     pid = hc.PAYLOADS.index("\\x22\\x3e\\x3cscript\\x3e" + hc.JS + "\\x3c/script\\x3e")
-    page = (generated_site / f"papers/hostile-title-{pid}/index.html").read_text(encoding="utf-8")
+    page = (site / f"papers/hostile-title-{pid}/index.html").read_text(encoding="utf-8")
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
-    assert html.unescape(title).startswith(hc.PAYLOADS[pid])
+    assert html.unescape(title).startswith(f"{hc.PAYLOADS[pid]} - ")   # then the site's name
+    page = (site / f"papers/hostile-summary-{pid}/index.html").read_text(encoding="utf-8")
+    description = page.split('<meta name="description" content="', 1)[1].split('"', 1)[0]
+    assert html.unescape(description) == hc.PAYLOADS[pid]
 
 
 def test_accepted_payloads_are_shown_as_text(hostile_site):
