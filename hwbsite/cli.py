@@ -169,6 +169,7 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
         else:
             # content/'s images are in the output list; nothing else of the folder is published
             buildcheck.report_broken_links(items, project.texts, log)
+            buildcheck.report_unsafe_pages(items, log)   # the plugin and generate refuse the same
             config = Path(root) / "mkdocs.yml"
             if config.is_file():
                 buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log)

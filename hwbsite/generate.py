@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import output, search, siteconfig
+from . import buildcheck, output, search, siteconfig
 from .project import load_project
 from .publication import public_view
 
@@ -59,6 +59,10 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
     if log.errors or project is None:
         raise GenerateError("\n".join(p.format() for p in log.errors))
     items = output.build_output(public_view(project, build_date), config.get("site_url"))
+    # No plugin cleans these pages when another engine renders them: each page is judged whole first.
+    buildcheck.report_unsafe_pages(items, log)
+    if log.errors:
+        raise GenerateError("\n".join(p.format() for p in log.errors))
 
     if out.exists():
         shutil.rmtree(out)

@@ -249,6 +249,21 @@ def reference_definitions(text: str) -> tuple[str, ...]:
         md.reset()
 
 
+def page_dangers(page_markdown: str) -> tuple[str, ...]:
+    """What cleaning would remove from a whole page, front matter aside, once rendered.
+
+    Each officer's field is checked alone at load time; a page joins many of them (a meeting's
+    minutes, a pack's papers) and text around them. Rendering the page as one document judges what
+    the fields make together, so no combination can put script or a script URL on a page, whichever
+    engine renders it.
+    """
+    from mkdocs.utils.meta import get_data
+    body, _meta = get_data(page_markdown)
+    if not any(c in body for c in _MARKUP_OPENERS):
+        return ()
+    return tuple(dangers(render(body)))
+
+
 # Speed, not safety judgement: with the site's extensions, Markdown puts an officer's own element,
 # attribute or address into HTML only through "<" (HTML, autolinks), "[" (links, images, link
 # definitions) or "{" (attribute lists). Text with none of them renders to Markdown's own elements

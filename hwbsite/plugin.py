@@ -115,6 +115,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The
         # loader refuses officers' text that would need cleaning, so for checked data this changes nothing.
         self.rendered.append(page.file.src_uri)
+        # The same whole-page rule as `hwbsite check` and `generate` (buildcheck.report_unsafe_pages):
+        # a page the cleaner would have to change stops the build rather than being fixed silently.
+        found = htmlsafety.dangers(html) if not self.serving else []
+        if found:
+            raise PluginError(f"hwbsite: the page {page.file.src_uri} would contain {found[0]} once its "
+                              "parts are joined; run 'hwbsite check' to see which file made it")
         return htmlsafety.sanitise(html)
 
     def on_env(self, env, config, files):

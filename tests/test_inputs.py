@@ -255,3 +255,31 @@ def test_nav_titles_and_palette_labels_are_plain_text():
                                  "theme": {"palette": [{"toggle": {"name": 'Dark" onmouseover="x'}}]}})
     assert [path for path, _message, _hint in found] == [
         ("nav", 1, "Papers</a><script>x</script>"), ("theme", "palette", 0, "toggle", "name")]
+
+
+# --------------------------------------------------------------------------- fields joined into one page
+
+def test_fields_safe_alone_but_live_together_are_refused_by_check_build_and_generate(fixture_project, tmp_path):
+    """One minute opens an HTML block whose attribute the next minute closes with a handler: each
+    minute alone renders harmless text, the meeting page that joins them would not."""
+    from hwbsite.generate import GenerateError, generate
+    root = fixture_project("minimal")
+    meeting = root / "data/meetings/2026-01-14.yml"
+    text = meeting.read_text(encoding="utf-8")
+    text = text.replace("      body: The board discussed the refresh.\n",
+                        "      body: |-\n        The board discussed the refresh.\n\n        <div title=\"\n")
+    text += ("    - number: 2\n      title: Any other business\n      body: |-\n"
+             "        \" onclick=\"window.__pwned=1\">click</div>\n")
+    meeting.write_text(text, encoding="utf-8")
+    checked = [p.format() for p in run_check(root, build_date=dt.date(2026, 3, 1)).errors]
+    assert checked == ["data/meetings/2026-01-14.yml:1:1: error: the page meetings/2026-01-14.md would contain "
+                       "the event handler onclick= on <div> once its parts are joined (hint: look for a link, '<' "
+                       "or '{:' split between two fields of this file; write each link or attribute list whole, "
+                       "in one field)"]
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(root / "mkdocs.yml")],
+                           capture_output=True, text=True)
+    assert build.returncode != 0 and "meetings/2026-01-14.md would contain the event handler onclick=" in build.stderr
+    assert list((root / "site").rglob("*.html")) == []   # nothing half-built
+    with pytest.raises(GenerateError, match="would contain the event handler onclick="):
+        generate(root, tmp_path / "out", dt.date(2026, 3, 1))
+    assert not (tmp_path / "out").exists()
