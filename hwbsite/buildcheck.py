@@ -198,3 +198,19 @@ def report_missing_nav(config_text: str, config_file: str, items: list["OutputIt
                                    enumerate(config_text.splitlines(), start=1) if path in line), (1, 1))
             log.add(config_file, number, column, "nav", f"the nav names '{path}', which the site does not have",
                     "add the page under content/, or remove it from the nav", code="nav-not-found")
+
+
+def report_unsafe_pages(items: list["OutputItem"], log: ProblemLog) -> None:
+    """A page whose parts, each accepted alone, make together what the allow-list refuses (a link
+    definition in one field serving a link in another, an attribute list closing on the next
+    field's line): an error at the file that made the page (htmlsafety.page_dangers)."""
+    from . import htmlsafety
+    for item in items:
+        if not item.is_page or not isinstance(item.text, str):
+            continue
+        found = htmlsafety.page_dangers(item.text)
+        if found:
+            log.add(item.edit or f"(generated page {item.path})", 1, 1, "",
+                    f"the page {item.path} would contain {found[0]} once its parts are joined",
+                    "look for a link, '<' or '{:' split between two fields of this file; "
+                    "write each link or attribute list whole, in one field", code="unsafe-page")

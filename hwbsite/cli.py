@@ -173,6 +173,17 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     from .publication import public_view
     build_date = build_date or configured_build_date(root) or london_today()
     project, log = load_project(root, data_dir, content_dir, build_date)
+    config_file = Path(root) / "mkdocs.yml"
+    if config_file.is_file():   # what the theme prints from mkdocs.yml (the plugin checks the same)
+        from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+        from . import siteconfig
+        text = config_file.read_text(encoding="utf-8")
+        try:
+            values = yaml_load(text, get_yaml_loader())
+        except Exception:   # noqa: BLE001 - MkDocs reports its own configuration errors
+            values = None
+        if isinstance(values, dict):
+            siteconfig.check(values, text, str(config_file), log)
     if project is not None and not log.errors:
         try:
             items = output.build_output(public_view(project, build_date))
@@ -180,9 +191,9 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
             log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
                     "see which of your files make that page, and keep only one", code="build")
         else:
-            docs = Path(root) / content_dir
-            copied = [f.relative_to(docs).as_posix() for f in docs.rglob("*") if f.is_file() and f.suffix != ".md"]
-            buildcheck.report_broken_links(items, project.texts, log, copied)
+            # content/'s images are in the output list; nothing else of the folder is published
+            buildcheck.report_broken_links(items, project.texts, log)
+            buildcheck.report_unsafe_pages(items, log)   # the plugin and generate refuse the same
             config = Path(root) / "mkdocs.yml"
             if config.is_file():
                 buildcheck.report_missing_nav(config.read_text(encoding="utf-8"), "mkdocs.yml", items, log,

@@ -143,7 +143,8 @@ class ProblemLog:
     def rel(self, path: Path | str) -> str:
         path = Path(path)
         try:
-            return path.resolve().relative_to(self.root.resolve()).as_posix()
+            # the folder resolved, not the file: a symbolic link is named as itself, not as its target
+            return (path.parent.resolve() / path.name).relative_to(self.root.resolve()).as_posix()
         except ValueError:
             return path.as_posix()
 

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from . import output, search
-from . import mkdocsconfig
+from . import buildcheck, mkdocsconfig, output, search, siteconfig
 from .errors import HwbsiteError
 from .project import load_project
 from .publication import public_view
@@ -53,21 +52,20 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
     data_dir = mkdocsconfig.plugin_options(config).get("data_dir", "data")
     content_dir = config.get("docs_dir", "docs")
     project, log = load_project(root, data_dir, content_dir, build_date)
+    siteconfig.check(config, (root / config_file).read_text(encoding="utf-8"), str(root / config_file), log)
     if log.errors or project is None:
         raise GenerateError("\n".join(p.format() for p in log.errors))
     items = output.build_output(public_view(project, build_date), config.get("site_url"))
+    # No plugin cleans these pages when another engine renders them: each page is judged whole first.
+    buildcheck.report_unsafe_pages(items, log)
+    if log.errors:
+        raise GenerateError("\n".join(p.format() for p in log.errors))
 
     if out.exists():
         shutil.rmtree(out)
     docs = out / "docs"
     docs.mkdir(parents=True)
-    # Files in content/ that are not pages (images, PDFs) are published as they are.
-    content = root / content_dir
-    for path in sorted(content.rglob("*")):
-        rel = path.relative_to(content)
-        if path.is_file() and path.suffix != ".md" and rel.parts[0] != "papers":
-            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(path, docs / rel)
+    # Only the output list is written: content/'s checked images are in it, nothing else is copied.
     for item in items:
         target = docs / item.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -191,10 +191,25 @@ def _renderer() -> markdown_lib.Markdown:
 
 
 def render(text: str) -> str:
-    """Officer Markdown -> HTML, as the site renders it."""
+    """Officer Markdown -> HTML, as the site renders it.
+
+    Reference-link definitions (``[id]: address``) render to nothing, yet a page that joins this
+    text with another (a meeting page's minutes, a pack's papers) gives the definition to a
+    ``[x][id]`` written elsewhere. So each definition is rendered too, as the link it would make,
+    and judged like any other: no combination of fields can then make a link the allow-list refuses.
+    """
     md = _renderer()
     try:
-        return md.reset().convert(text)
+        html = md.reset().convert(text)
+        if md.references:
+            from markdown.serializers import to_html_string
+            from xml.etree.ElementTree import Element
+            for ref in sorted(md.references):
+                href, title = md.references[ref]
+                link = Element("a", {"href": href, **({"title": title} if title else {})})
+                link.text = ref
+                html += "\n" + to_html_string(link)
+        return html
     finally:
         md.reset()
 
@@ -226,6 +241,34 @@ def markdown_dangers(text: str) -> tuple[str, ...]:
     if not any(c in text for c in _MARKUP_OPENERS):
         return ()
     return tuple(dangers(render(text)))
+
+
+@functools.lru_cache(maxsize=4096)
+def reference_definitions(text: str) -> tuple[str, ...]:
+    """The ids of the reference-link definitions ([id]: address) Markdown finds in text."""
+    if not text or "]:" not in text:
+        return ()
+    md = _renderer()
+    try:
+        md.reset().convert(text)
+        return tuple(sorted(md.references))
+    finally:
+        md.reset()
+
+
+def page_dangers(page_markdown: str) -> tuple[str, ...]:
+    """What cleaning would remove from a whole page, front matter aside, once rendered.
+
+    Each officer's field is checked alone at load time; a page joins many of them (a meeting's
+    minutes, a pack's papers) and text around them. Rendering the page as one document judges what
+    the fields make together, so no combination can put script or a script URL on a page, whichever
+    engine renders it.
+    """
+    from mkdocs.utils.meta import get_data
+    body, _meta = get_data(page_markdown)
+    if not any(c in body for c in _MARKUP_OPENERS):
+        return ()
+    return tuple(dangers(render(body)))
 
 
 # Speed, not safety judgement: with the site's extensions, Markdown puts an officer's own element,
@@ -301,6 +344,17 @@ def template_text_problem(value: str) -> str | None:
         return None
     return (f"{' and '.join(repr(c) for c in bad)} cannot be used here: the theme prints this text into "
             "the page's HTML as it is")
+
+
+def plain_text_problem(value: str) -> str | None:
+    """Why a value (already decoded: YAML escapes, entities as written) is not plain text that a
+    theme template may print raw: control characters, '<', '>', '"', or anything the sanitiser removes."""
+    import unicodedata
+    controls = sorted({f"U+{ord(ch):04X}" for ch in value if unicodedata.category(ch) == "Cc"})
+    if controls:
+        return ("control characters (" + ", ".join(controls[:3]) + ") cannot be used here: "
+                "the theme prints this text into the page as it is")
+    return template_text_problem(value) or next((message(w) for w in markdown_dangers(value)), None)
 
 
 def web_address_problem(value: str) -> str | None:

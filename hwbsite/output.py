@@ -76,6 +76,8 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
         updated = _front_matter_date(text)
         items.append(OutputItem(path, with_updated(expander.expand(text, path), updated), in_nav=True,
                                 updated=updated, edit=view.source_files.get(f"page:{path}")))
+    for path, source in view.content_images.items():   # checked by contentfiles.scan: images only
+        items.append(OutputItem(path, source=source))
     for name, table in view.tables.items():
         if name in view.table_finance:   # money cells are held once, in data/finance/
             dataset, key = view.table_finance[name]

@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, parsecache, preview, rebuilds, search
+from . import htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, public_view
@@ -56,6 +56,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         root = Path(config.config_file_path or ".").resolve().parent
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
+        if config.config_file_path:   # what the theme prints from mkdocs.yml: the check's own rule
+            siteconfig.check(config, Path(config.config_file_path).read_text(encoding="utf-8"),
+                             str(Path(config.config_file_path).resolve()), problems)
         lines = "\n".join(format_grouped(problems.errors))   # each consequence under its cause
         if problems.errors or project is None:
             if not self.serving:
@@ -86,8 +89,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return config
 
     def on_files(self, files, config):
-        # Hand-written pages and papers come back only through the output list (blocks expanded).
-        for file in [f for f in files if f.src_uri.endswith(".md")]:
+        # Nothing of the docs folder is published as MkDocs found it: hand-written pages and papers
+        # come back through the output list (blocks expanded, cleaned), and so do the images that
+        # contentfiles.scan checked. Anything else there (.MD, a renamed file) is not copied.
+        docs_dir = Path(config.docs_dir).resolve()
+        for file in [f for f in files if not f.generated_by and f.abs_src_path
+                     and Path(f.abs_src_path).resolve().is_relative_to(docs_dir)]:
             files.remove(file)
         docs = os.path.relpath(config.docs_dir, Path(config.config_file_path or ".").resolve().parent)
         # serve --dirty: MkDocs renders again only the outputs whose bytes changed (rebuilds.py)
@@ -126,6 +133,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The
         # loader refuses officers' text that would need cleaning, so for checked data this changes nothing.
         self.rendered.append(page.file.src_uri)
+        # The same whole-page rule as `hwbsite check` and `generate` (buildcheck.report_unsafe_pages):
+        # a page the cleaner would have to change stops the build rather than being fixed silently.
+        found = htmlsafety.dangers(html) if not self.serving else []
+        if found:
+            raise PluginError(f"hwbsite: the page {page.file.src_uri} would contain {found[0]} once its "
+                              "parts are joined; run 'hwbsite check' to see which file made it")
         return htmlsafety.sanitise(html)
 
     def on_env(self, env, config, files):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path, PurePosixPath
 
-from . import markup, output, urls
+from . import frontmatter, markup, output, urls
 from .buildcheck import nav_paths
 from .errors import Problem, grouped
 from .output import OutputItem
@@ -99,7 +99,7 @@ def error_page(problems: list[Problem], page: str, guide: bool) -> str:
     groups = grouped(problems)
     count = len(groups)
     lines = [
-        "---", "title: \"The data has errors\"", "---", "",
+        frontmatter.emit("The data has errors"), "",
         f"# The site cannot be built: {count} error{'' if count == 1 else 's'} in the data", "",
         "Fix each error below and save the file: this page reloads by itself when the data is right.",
         "Nothing is published while an error remains.", "",

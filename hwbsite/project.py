@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import baseline, blocks, parsecache, references, rules
+from . import baseline, blocks, contentfiles, parsecache, references, rules
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
@@ -50,6 +50,7 @@ class Project(RecordLookups):
     problems: list[Problem] = field(default_factory=list)    # warnings that did not stop the build
     source_files: dict[str, str] = field(default_factory=dict)  # model id -> data file (for edit links)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    content_images: dict[str, Path] = field(default_factory=dict)  # docs path -> an image content/ publishes
     texts: dict[str, str] = field(default_factory=dict)          # every file read, by relative path
     today: dt.date = field(default_factory=london_today)         # the date rules judge statuses on
 
@@ -102,6 +103,9 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     data = root / data_dir
     content = root / content_dir
     board_file = data / "board.yml"
+    # A symbolic link would publish whatever it points at: nothing is read until there is none.
+    if contentfiles.report_symlinks(root, [data, content], log):
+        return None, log
     if not board_file.exists():
         log.add(log.rel(board_file), 1, 1, "", "missing board settings file",
                 "create data/board.yml with the board's name and council")
@@ -165,6 +169,9 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     plans, plan_updates = strategy_data.load(data / "strategy", log)
     finance = finance_data.load(data / "finance", log, load_yaml_model)
     content_pages = _load_content_pages(content, log, sources)
+    # Pages are published only through the output list (cleaned, private business left out); of the
+    # other files in content/, only images that really are images (contentfiles.py).
+    content_images = contentfiles.scan(content, log)
 
     # Which pages show each table: a table is published only when a public page does.
     table_users: dict[str, set[str]] = {}
@@ -187,6 +194,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       meetings=sorted(meetings, key=lambda m: m.date), papers=papers,
                       tables=tables, topics=topics, metrics=registry, values=values, source_files=sources,
                       plans=plans, plan_updates=plan_updates, texts=log.texts, content_pages=content_pages,
+                      content_images=content_images,
                       table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
                       today=today or london_today())
     rules.run(project, log)
@@ -195,25 +203,11 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     return project, log
 
 
-CONTENT_FILES = frozenset({".md", ".png", ".jpg", ".jpeg", ".gif", ".webp"})
-
-
 def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str]) -> dict[str, str]:
     """Hand-written pages (everything in content/ but papers), by docs path."""
     pages: dict[str, str] = {}
-    # Pages are published from content/ only through the output list (cleaned against the
-    # allow-list, private business left out). Any other file is copied to the site byte for byte,
-    # so only raster images (a logo, a photo a page shows), which cannot run script, may sit
-    # beside them; not a PDF of exempt business, nor an HTML or SVG file whose script would run
-    # on the site's origin. Dot files are not published by MkDocs, so they are no concern.
-    for path in sorted(p for p in content.rglob("*") if p.is_file() and p.suffix.lower() not in CONTENT_FILES):
-        if not any(part.startswith(".") for part in path.relative_to(content).parts):
-            log.add(log.rel(path), 1, 1, "", "only Markdown pages and raster images (" + ", ".join(sorted(CONTENT_FILES - {".md"}))
-                    + ") are published from content/; this file would be copied to the site unchecked "
-                    "(it could hold private business, or script)",
-                    "remove it: a paper's text goes in content/papers/<id>.md and its figures in data/tables/")
     for path in sorted(content.rglob("*.md")):
-        if path.parent == content / "papers":
+        if path.parent == content / "papers" or path.is_symlink():
             continue
         try:
             text = log.read(path)
@@ -221,6 +215,8 @@ def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str])
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
         docs_path = path.relative_to(content).as_posix()
-        pages[docs_path] = text
+        # MkDocs reads files with universal newlines; the page goes to it as text, so do the same
+        # (a Windows checkout's "---\r\n" would otherwise not be front matter to MkDocs)
+        pages[docs_path] = text.replace("\r\n", "\n")
         sources[f"page:{docs_path}"] = log.rel(path)
     return pages

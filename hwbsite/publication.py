@@ -82,6 +82,7 @@ class PublicView(RecordLookups):
     plans: list[Any] = field(default_factory=list)
     plan_updates: list[Any] = field(default_factory=list)
     content_pages: dict[str, str] = field(default_factory=dict)  # docs path -> hand-written Markdown
+    content_images: dict[str, Path] = field(default_factory=dict)   # docs path -> image file content/ publishes (checked)
     table_users: dict[str, set[str]] = field(default_factory=dict)  # public table -> public users
     # Data-check warnings about published figures (metric values, public tables, public money), to
     # be shown beside the figure; warnings about anything else may quote private text.
@@ -346,7 +347,8 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
         # a planned update is published from its as_at date (lifecycle.future_dated)
         plan_updates=[u for u in project.plan_updates if _update_public(u, private, public_papers)
                       and not (u.planned and u.as_at > build_date)],
-        content_pages=content_pages, table_users=table_users, finance=finance, table_finance=table_finance,
+        content_pages=content_pages, content_images=dict(sorted(project.content_images.items())),
+        table_users=table_users, finance=finance, table_finance=table_finance,
         problems=problems,
         source_files={k: v for k, v in project.source_files.items()
                       if not k.startswith("paper:") or k.removeprefix("paper:") in public_papers},

@@ -13,7 +13,6 @@ from .errors import ProblemLog
 from .models.meetings import item_sort_key
 from . import htmlsafety
 from .suggest import did_you_mean
-from .yamlsource import split_front_matter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .models.papers import Paper
@@ -29,37 +28,17 @@ def check_body(paper: "Paper", log: ProblemLog) -> None:
 
 
 def check_content_page(text: str, path: str, log: ProblemLog) -> None:
-    """Hand-written pages may use simple HTML, but nothing the site's sanitiser would remove."""
-    front, body, body_line = split_front_matter(text)
-    if front is not None:
-        _check_page_meta(front, path, log)
+    """Hand-written pages: front matter within its allow-list (frontmatter.py), and simple HTML in the
+    body, but nothing the site's sanitiser would remove."""
+    from . import frontmatter
+    checked = frontmatter.check_page(text, path, log)
+    if checked is None:
+        return
+    body, body_line = checked
     found = htmlsafety.locate(body)
     if found:
         log.add(path, body_line + found.line - 1, found.column, "", htmlsafety.message(found.what),
                 htmlsafety.hint(found.what))
-
-
-def _check_page_meta(front: str, path: str, log: ProblemLog) -> None:
-    """A hand-written page's front matter: MkDocs hands title and description to the theme as they are."""
-    from pathlib import Path
-
-    from .yamlsource import YamlProblem, parse_yaml
-    try:
-        doc = parse_yaml(front, Path(path), line_offset=1)
-    except YamlProblem as p:
-        log.add(path, p.line + 1, p.column, "", p.message, p.hint)
-        return
-    if not isinstance(doc.data, dict):
-        return
-    for key in ("title", "description"):
-        value = doc.data.get(key)
-        if value is None:
-            continue
-        problem = htmlsafety.template_text_problem(str(value)) or \
-            next((htmlsafety.message(w) for w in htmlsafety.markdown_dangers(str(value))), None)
-        if problem:
-            line, column = doc.pos((key,))
-            log.add(path, line, column, key, problem, "write it as plain text, without < > or \"")
 
 
 def check(project: "Project", log: ProblemLog) -> None:

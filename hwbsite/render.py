@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import jinja2
 
-from . import dates, markup, urls
+from . import dates, frontmatter, markup, urls
 
 
 def with_updated(markdown: str, updated) -> str:
@@ -43,7 +43,9 @@ def environment() -> jinja2.Environment:
         short_date=dates.short_date,
         clock=dates.clock,
     )
-    env.globals.update(urls=urls, hashes=lambda level: markup.Markup("#" * level))
+    # Front matter is never string-templated: one function dumps typed values (frontmatter.emit).
+    env.globals.update(urls=urls, hashes=lambda level: markup.Markup("#" * level),
+                       front_matter=lambda *args, **kwargs: markup.Markup(frontmatter.emit(*args, **kwargs)))
     return env
 
 

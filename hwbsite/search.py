@@ -16,6 +16,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from . import frontmatter
 from .outputitem import OutputItem
 
 THEME_DIR = Path(__file__).parent / "theme"   # search.html: the form, the results, the script
@@ -25,9 +26,8 @@ INDEX_DIR = "pagefind"           # Pagefind's default output directory, inside t
 EXCLUDE_SELECTOR = ".headerlink"
 UNUSED_UI = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")
 
-_PAGE = """---
-template: search.html
----
+# hwbsite's own theme page: the only front matter with a template (frontmatter.emit writes it)
+_PAGE = frontmatter.emit(None, template="search.html") + """
 
 # Search
 

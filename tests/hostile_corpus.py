@@ -68,6 +68,15 @@ PAYLOADS: list[str] = [
     '<div class="hwb-chart__plot" data-figure=\'{"data":[{"type":"scatter","x":[1,2],"y":[1,2],'
     f'"text":["<img src=x onerror={JS}>","<a href=\\"javascript:{JS}\\">b</a>"],"hoverinfo":"text"}}],'
     f'"layout":{{"title":{{"text":"<a href=\\"javascript:{JS}\\">click</a>"}}}}}}\'></div>',
+    # YAML escapes, written literally: a value HTML-escaped and then put in a double-quoted YAML string
+    # was decoded back into markup (generated front matter: titles, descriptions, summaries)
+    "\\x22\\x3e\\x3cscript\\x3e" + JS + "\\x3c/script\\x3e",
+    "\\u0022\\u003e\\u003cimg src=x onerror=" + JS + "\\u003e",
+    # a line of its own that closes front matter, then keys of the attacker's choosing
+    f"x\n---\ntemplate: redirect.html\nlocation: javascript:{JS}\n---\n",
+    # bare addresses: harmless as text, live as a reference-link definition another field uses
+    f"javascript:{JS}",
+    f"&#x6A;avascript:{JS}",
 ]
 
 # Where each payload is written. YAML text fields are written as block scalars ("|-") so any
@@ -76,7 +85,17 @@ YAML_FIELDS = ["agenda-title", "agenda-presenter", "minute-body", "resolution", 
                "section-body", "person-name", "metric-title", "metric-description", "board-standing-item"]
 FILE_FIELDS = ["paper-title", "paper-summary", "paper-body", "page", "page-title", "page-description",
                "csv-cell", "value-breakdown", "value-note", "board-name"]
-FIELDS = YAML_FIELDS + FILE_FIELDS
+# Slots outside the article: front-matter keys the theme prints or acts on, MultiMarkdown meta lines,
+# a key given twice, files by type and name, board fields the footer prints, a reference definition
+# that another field's [x][id] uses.
+THEME_FIELDS = ["page-author", "page-status", "page-icon", "page-template", "page-meta-line",
+                "page-duplicate-title", "file-upper-md", "file-fake-png", "split-reference",
+                "board-phone", "board-address", "board-email", "board-website", "board-licence-name",
+                "board-licence-url", "board-licence-exceptions"]
+# Loaded on their own: a symbolic link stops the load before anything else is read.
+LINK_FIELDS = ["symlink"]
+BOARD_FIELDS = ["board-name"] + [f for f in THEME_FIELDS if f.startswith("board-")]
+FIELDS = YAML_FIELDS + FILE_FIELDS + THEME_FIELDS + LINK_FIELDS
 
 
 @dataclass(frozen=True)
@@ -136,6 +155,14 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
                 '      - {name: "Cllr A. Chair", chair: true}', "  declarations: {none_declared: true}", "  items:")
     number = 0
     for pid in pids:
+        if want("split-reference", pid):
+            # [x][id] in one minute, [id]: <payload> in another: each alone renders no link
+            number += 1
+            meeting.add(f"    - number: {number}", "      title: A minute", "      body: |-",
+                        f"        See [the report][split{pid}].")
+            number += 1
+            meeting.add(f"    - number: {number}", "      title: Another minute")
+            meeting.block("      body: |-", f"[split{pid}]: " + PAYLOADS[pid], 8, "split-reference", pid, placed)
         for field in ("minute-body", "resolution", "action-text", "section-body"):
             if not want(field, pid):
                 continue
@@ -174,6 +201,23 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
         board.add("name: Testshire Health and Wellbeing Board")
     board.add("council: Testshire County Council",
               "default_venue: County Hall", 'default_time: "10:00"')
+    licence = []
+    for field, key in (("board-phone", "contact_phone"), ("board-address", "contact_address"),
+                       ("board-email", "contact_email"), ("board-website", "website"),
+                       ("board-licence-name", "name"), ("board-licence-url", "url"),
+                       ("board-licence-exceptions", "exceptions")):
+        chosen = [pid for pid in pids if want(field, pid)]
+        assert len(chosen) <= 1, f"a site has one board: one {field} payload per load"
+        if not chosen:
+            continue
+        if field.startswith("board-licence-"):
+            licence.append((field, key, chosen[0]))
+        else:
+            board.block(f"{key}: |-", PAYLOADS[chosen[0]], 2, field, chosen[0], placed)
+    if licence:
+        board.add("licence:")
+        for field, key, pid in licence:
+            board.block(f"  {key}: |-", PAYLOADS[pid], 4, field, pid, placed)
     chosen = [pid for pid in pids if want("board-standing-item", pid)]
     if chosen:
         board.add("standing_items:")
@@ -262,6 +306,55 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
                 page.block(f"{key}: |-", PAYLOADS[pid], 2, field, pid, placed)
                 page.add("---", "", f"# Page {pid}", "", "Some text.")
                 page.write(root)
+        for field, key in (("page-author", "author"), ("page-status", "status"), ("page-icon", "icon")):
+            if want(field, pid):
+                page = _Lines(f"content/hostile/{field}-{pid}.md")
+                page.add("---", "title: A page")
+                page.block(f"{key}: |-", PAYLOADS[pid], 2, field, pid, placed)
+                page.add("---", "", f"# Page {pid}", "", "Some text.")
+                page.write(root)
+        if want("page-template", pid):
+            page = _Lines(f"content/hostile/page-template-{pid}.md")
+            page.add("---")
+            first = page.add("template: redirect.html")
+            last = page.add("location: |-", *_block(PAYLOADS[pid], 2))
+            placed.append(Placed("page-template", pid, page.file, first, last))
+            page.add("---", "", f"# Page {pid}")
+            page.write(root)
+        if want("page-meta-line", pid):
+            # MkDocs reads key: value lines at the top of a page without --- fences as its meta-data
+            page = _Lines(f"content/hostile/page-meta-line-{pid}.md")
+            first = page.add("description: " + PAYLOADS[pid].split("\n")[0])
+            page.add("", f"# Page {pid}", "", "Some text.")
+            placed.append(Placed("page-meta-line", pid, page.file, first, first))
+            page.write(root)
+        if want("page-duplicate-title", pid):
+            page = _Lines(f"content/hostile/page-duplicate-title-{pid}.md")
+            first = page.add("---", "title: A harmless title") - 1
+            page.block("title: |-", PAYLOADS[pid], 2, "page-duplicate-title", pid, placed)
+            placed[-1] = Placed("page-duplicate-title", pid, page.file, first, placed[-1].last)
+            page.add("---", "", f"# Page {pid}")
+            page.write(root)
+        if want("file-upper-md", pid):
+            # not a page to MkDocs: it was copied to the site as written
+            page = _Lines(f"content/hostile/upper-{pid}.MD")
+            page.add(*PAYLOADS[pid].split("\n"))
+            placed.append(Placed("file-upper-md", pid, page.file, 1, 1))
+            page.write(root)
+        if want("file-fake-png", pid):
+            path = root / f"content/hostile/image-{pid}.png"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(PAYLOADS[pid], encoding="utf-8")
+            placed.append(Placed("file-fake-png", pid, f"content/hostile/image-{pid}.png", 1, 1))
+        if want("symlink", pid):
+            # a link to a file outside the project that holds the payload (a page, once published)
+            outside = root.parent / f"{root.name}-outside" / f"payload-{pid}.html"
+            outside.parent.mkdir(parents=True, exist_ok=True)
+            outside.write_text(PAYLOADS[pid], encoding="utf-8")
+            link = root / f"content/hostile/link-{pid}.html"
+            link.parent.mkdir(parents=True, exist_ok=True)
+            link.symlink_to(outside)
+            placed.append(Placed("symlink", pid, f"content/hostile/link-{pid}.html", 1, 1))
         if want("csv-cell", pid):
             table = io.StringIO()
             csv.writer(table, lineterminator="\n").writerows([["Scheme", "Status"], [PAYLOADS[pid], "On track"]])
@@ -287,10 +380,12 @@ def fresh_project(dest: Path) -> Path:
 # The board file is read first: when it is refused nothing else is checked, so it is loaded alone;
 # a site has one board name, so each board-name payload is a load of its own.
 # Likewise a refused registry entry leaves every metric unknown, so metric values are a load apart.
-GROUPS = [{(f, pid) for f in FIELDS if not f.startswith(("board-", "value-")) for pid in range(len(PAYLOADS))},
+GROUPS = [{(f, pid) for f in FIELDS if not f.startswith(("board-", "value-")) and f not in LINK_FIELDS
+           for pid in range(len(PAYLOADS))},
           {(f, pid) for f in FIELDS if f.startswith("value-") for pid in range(len(PAYLOADS))},
-          {("board-standing-item", pid) for pid in range(len(PAYLOADS))}] + \
-         [{("board-name", pid)} for pid in range(len(PAYLOADS))]
+          {("board-standing-item", pid) for pid in range(len(PAYLOADS))},
+          {(f, pid) for f in LINK_FIELDS for pid in range(len(PAYLOADS))}] + \
+         [{(f, pid) for f in BOARD_FIELDS} for pid in range(len(PAYLOADS))]
 
 
 def classify(root: Path, placed: list[Placed], problems) -> tuple[set, set, list[str]]:
@@ -341,13 +436,37 @@ def load_corpus(dest: Path) -> Outcome:
     return everything
 
 
+def one_board(accepted: set) -> set:
+    """A site has one board file: of each board field, the first accepted payload."""
+    keep = {(f, p) for f, p in accepted if f not in BOARD_FIELDS}
+    for field in BOARD_FIELDS:
+        pids = sorted(p for f, p in accepted if f == field)
+        keep |= {(field, pid) for pid in pids[:1]}
+    return keep
+
+
+def generate_accepted(dest: Path, accepted: set) -> Path:
+    """`hwbsite generate` of the fixture with every accepted payload, built by plain MkDocs (no
+    hwbsite plugin, so no sanitiser at build time); returns the site directory."""
+    import datetime as dt
+    import subprocess
+    import sys
+    from hwbsite.generate import generate
+    root = fresh_project(dest / "generate-project")
+    write_corpus(root, one_board(accepted))
+    out = dest / "generated"
+    generate(root, out, dt.date(2026, 3, 1))
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(out / "mkdocs.yml")],
+                   check=True, capture_output=True)
+    return out / "site"
+
+
 def build_accepted(dest: Path, accepted: set, site_url: str | None = None) -> Path:
     """Build the fixture with every payload the loader accepted; returns the site directory."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     root = fresh_project(dest / "site-project")
-    named = sorted(pid for field, pid in accepted if field == "board-name")
-    accepted = {(f, p) for f, p in accepted if f != "board-name"} | {("board-name", pid) for pid in named[:1]}
+    accepted = one_board(accepted)
     write_corpus(root, accepted)
     extra = {"site_url": site_url} if site_url else {}
     config = load_config(str(root / "mkdocs.yml"), strict=True, site_dir=str(root / "site"), **extra)

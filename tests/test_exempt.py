@@ -90,7 +90,7 @@ def test_a_file_in_content_that_is_not_markdown_stops_check_and_build(fixture_pr
     (root / "content/papers/exempt-report.pdf").write_bytes(b"%PDF-1.4 ZZEXEMPT secret")
     (root / "content/evil.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (root / "content/.gitkeep").write_text("", encoding="utf-8")   # not published by MkDocs: no concern
-    (root / "content/logo.PNG").write_bytes(b"\x89PNG")              # a raster image a page may show
+    (root / "content/logo.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(8))  # a raster image a page may show
     (root / "content/logo.svg").write_text("<svg onload='alert(1)'/>", encoding="utf-8")
     _project, log = load_project(root)
     located = sorted(f"{p.file}:{p.line}" for p in log.errors)

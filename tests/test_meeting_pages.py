@@ -59,7 +59,8 @@ def test_after_the_last_meeting_the_index_says_where_the_archive_ends():
 def test_the_page_title_names_the_meeting_without_repeating_the_board(pages):
     """The browser tab and, once the reader scrolls on a phone, the header show the page's title;
     beside the site's name, the board's name again left "Rotherham Health and …" on a phone."""
+    from mkdocs.utils.meta import get_data
     md = pages["meetings/2017-07-05.md"]
-    assert md.startswith('---\ntitle: "Meeting, Wednesday 5 July 2017"\n')
+    assert get_data(md)[1]["title"] == "Meeting, Wednesday 5 July 2017"
     assert "\n# Rotherham Health and Wellbeing Board, Wednesday 5 July 2017\n" in md   # the paper's own heading
-    assert pages["meetings/2017-09-20/pack.md"].startswith('---\ntitle: "Agenda pack: meeting, Wednesday 20 September 2017"\n')
+    assert get_data(pages["meetings/2017-09-20/pack.md"])[1]["title"] == "Agenda pack: meeting, Wednesday 20 September 2017"

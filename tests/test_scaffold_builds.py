@@ -170,7 +170,7 @@ def test_a_hand_written_page_the_nav_leaves_out_is_an_error_at_the_page(tmp_path
 def test_files_in_the_docs_folder_are_link_targets_and_missing_ones_are_errors(tmp_path):
     make_archive(tmp_path, [], dt.date(2017, 8, 23))
     (tmp_path / "content/img").mkdir()
-    (tmp_path / "content/img/logo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "content/img/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(8))
     page = tmp_path / "content/index.md"
     page.write_text(page.read_text() + "\n![Logo](img/logo.png) and [the plan](img/plan.pdf)\n")
     line = len(page.read_text().splitlines())

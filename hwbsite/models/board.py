@@ -9,7 +9,7 @@ from pydantic import Field, field_validator
 
 from .. import patterns
 from .base import Model
-from .types import Email, TemplateText, Text, Time, WebAddress
+from .types import Email, Language, TemplateText, Text, Time, WebAddress
 
 OGL_V3 = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 _HEX = patterns.compile("models.board.hex", r"^#[0-9a-fA-F]{6}$")
@@ -27,33 +27,36 @@ def contrast(a: str, b: str) -> float:
 
 class Licence(Model):
     """The licence for the site's content and data."""
-    name: Text = "Open Government Licence v3.0"
-    url: str = OGL_V3
+    # printed by the footer of every page: plain text and an http(s) address only
+    name: TemplateText = "Open Government Licence v3.0"
+    url: WebAddress = OGL_V3
     # Material that the licence does not cover (third-party logos, personal data, ...).
-    exceptions: Text | None = None
+    exceptions: TemplateText | None = None
 
 
 class Accessibility(Model):
     """Facts for the accessibility statement (Public Sector Bodies Accessibility Regulations 2018)."""
     status: Literal["fully", "partially", "not"] = "partially"
     limitations: list[Text] = Field(default_factory=list)   # known problems, in plain words
-    contact_email: str | None = None  # where to report a problem; defaults to the board's contact_email
+    contact_email: Email | None = None  # where to report a problem; defaults to the board's contact_email
     prepared: dt.date | None = None   # when the statement was prepared
     reviewed: dt.date | None = None   # when it was last reviewed
     tested: Text | None = None        # how and when the site was tested
 
 
 class Board(Model):
+    # Every field the theme or the footer prints is typed: plain text (TemplateText), an email, an
+    # http(s) address, a #rrggbb colour; the others are shown only through hwbsite's escaping templates.
     name: TemplateText                      # "Rotherham Health and Wellbeing Board"; the site's name
     short_name: TemplateText | None = None  # "Rotherham HWB"
-    council: Text                   # the local authority that hosts the board
+    council: TemplateText           # the local authority that hosts the board
     area: Text | None = None
     description: Text | None = None
     website: WebAddress | None = None     # the council's page for the board
     repository: WebAddress | None = None  # where officers edit the data (for "edit this page")
     contact_email: Email | None = None
-    contact_phone: Text | None = None
-    contact_address: Text | None = None
+    contact_phone: TemplateText | None = None
+    contact_address: TemplateText | None = None
     # The board's colour (#rrggbb): header, links and accents. White text must reach 4.5:1 on it.
     colour: str | None = None
     # The licence of the site's content and its open data; the Open Government Licence v3.0 by default.
@@ -62,7 +65,7 @@ class Board(Model):
     default_venue: Text | None = None
     default_time: Time | None = None
     standing_items: list[Text] = Field(default_factory=list)
-    language: str = "en"
+    language: Language = "en"
 
     @field_validator("colour")
     @classmethod

@@ -64,13 +64,19 @@ def check_markdown(value: str) -> str:
     found = htmlsafety.markdown_dangers(value)
     if found:
         raise FieldError(htmlsafety.message(found[0]), htmlsafety.hint(found[0]))
+    # A field is one part of a page: a definition here would give its address to a [text][id]
+    # written in another field (or take one from it), which no check of this field alone can see.
+    defined = htmlsafety.reference_definitions(value)
+    if defined:
+        raise FieldError(f"a reference-style link definition ([{defined[0]}]: ...) is not allowed in a field",
+                         "write the link in place: [text](https://...)")
     return value
 
 
 def _template_text(value: str) -> str:
-    problem = htmlsafety.template_text_problem(value)
+    problem = htmlsafety.plain_text_problem(value)
     if problem:
-        raise FieldError(problem, "write it without < > or \" (for example 'and' for '&', or single quotes)")
+        raise FieldError(problem, "write it as plain text, without < > or \" (for example single quotes)")
     return value
 
 
@@ -96,7 +102,18 @@ Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern":
 Label = Annotated[str, BeforeValidator(_number_text)]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, AfterValidator(check_markdown)]
-# Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name.
-TemplateText = Annotated[str, AfterValidator(check_markdown), AfterValidator(_template_text)]
+# Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name,
+# the footer prints the contact and licence. Plain text after YAML decoding: no markup, no controls.
+TemplateText = Annotated[str, AfterValidator(_template_text)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Email = Annotated[str, AfterValidator(_email)]
+_LANGUAGE = patterns.compile("models.types.language", r"^[a-z]{2,3}+(?:-[A-Za-z0-9]{1,8}+)*+$")
+
+
+def _language(value: str) -> str:
+    if not _LANGUAGE.match(value):
+        raise FieldError(f"expected a language tag such as en or en-GB, got {value[:40]!r}", "for example en")
+    return value
+
+
+Language = Annotated[str, AfterValidator(_language), Field(json_schema_extra={"pattern": _LANGUAGE.pattern})]
