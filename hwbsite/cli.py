@@ -175,15 +175,13 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     project, log = load_project(root, data_dir, content_dir, build_date)
     config_file = Path(root) / "mkdocs.yml"
     if config_file.is_file():   # what the theme prints from mkdocs.yml (the plugin checks the same)
-        from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-        from . import siteconfig
-        text = config_file.read_text(encoding="utf-8")
+        from . import mkdocsconfig, siteconfig
         try:
-            values = yaml_load(text, get_yaml_loader())
-        except Exception:   # noqa: BLE001 - MkDocs reports its own configuration errors
+            values = mkdocsconfig.read(root)
+        except mkdocsconfig.ConfigError:   # MkDocs reports its own configuration errors
             values = None
-        if isinstance(values, dict):
-            siteconfig.check(values, text, str(config_file), log)
+        if isinstance(values, dict):   # the text gives each value's line
+            siteconfig.check(values, config_file.read_text(encoding="utf-8"), str(config_file), log)
     if project is not None and not log.errors:
         try:
             items = output.build_output(public_view(project, build_date))
