@@ -107,7 +107,9 @@ Text = Annotated[str, AfterValidator(check_markdown)]
 TemplateText = Annotated[str, AfterValidator(_template_text)]
 WebAddress = Annotated[str, AfterValidator(_web_address)]
 Email = Annotated[str, AfterValidator(_email)]
-_LANGUAGE = patterns.compile("models.types.language", r"^[a-z]{2,3}+(?:-[A-Za-z0-9]{1,8}+)*+$")
+# unambiguous (a hyphen starts each subtag), so linear as written; no possessive quantifier, because the
+# editors' JSON schema repeats this pattern and JavaScript has none
+_LANGUAGE = patterns.compile("models.types.language", r"^[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 
 
 def _language(value: str) -> str:
