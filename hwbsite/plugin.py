@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, parsecache, preview, rebuilds, search
+from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, verify
 from .project import load_project
 from .publication import public_view
 
@@ -33,6 +33,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     memory = None        # `serve --dirty`: the last build's outputs (rebuilds.py)
     templates = None     # `serve`: compiled theme templates (rebuilds.py)
     rendered: list = []  # the pages MkDocs rendered in the last build
+    private: list = []   # text of private records, which verify looks for in every output byte
 
     def on_startup(self, *, command, dirty):
         if command == "build" and dirty:
@@ -61,7 +62,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
         else:
             log.info("hwbsite: %d data warning(s); run 'hwbsite check' to list them", len(problems.warnings))
-            self.items = output.build_output(public_view(project, today), config.site_url)
+            view = public_view(project, today)
+            self.private = verify.private_texts(project, view) if not self.serving else []
+            self.items = output.build_output(view, config.site_url)
             config.site_name = project.board.name
             config.extra.update(output.theme_extra(project.board))
         if not self.serving:   # parses are kept for the next preview rebuild only; a build frees them
@@ -123,6 +126,23 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if self.memory is not None:  # the site directory is not what the memory says
             self.memory.forget()
 
+    # The post-build pass (finish.py) on each page as MkDocs writes it (and on the 404 page): the
+    # CSP first in its head, with the hashes of the theme's own inline scripts, and the mends no
+    # theme block can make. Another engine's site gets the same pass from `hwbsite verify --finish`.
+    def on_post_page(self, output, page, config):
+        return self._finish(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return self._finish(output_content, template_name)
+        return output_content
+
+    def _finish(self, html, dest):
+        try:
+            return finish.finish_page(html, dest, finish.theme_scripts())
+        except finish.FinishError as exc:
+            raise PluginError(f"hwbsite: {exc}") from exc
+
     def on_post_build(self, config):
         # The preview skips the index: Pagefind takes seconds on a big site, and an officer
         # previewing a paper is checking that page, not search (the search page says so).
@@ -132,3 +152,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             except RuntimeError as exc:
                 raise PluginError(f"hwbsite: the search index was not built: {exc}") from exc
             log.info("hwbsite: search index: %s", summary)
+            # The finished site judged by the rule any engine's build is judged by (hwbsite verify).
+            report = verify.verify_site(Path(config.site_dir), self.private, verify.base_path_of(config.site_url))
+            if not report.ok:
+                shown = "\n".join(f.format() for f in report.failures[:50])
+                more = f"\n... and {len(report.failures) - 50} more" if len(report.failures) > 50 else ""
+                raise PluginError(f"hwbsite: {report.summary(config.site_dir)}; nothing may be deployed:\n{shown}{more}")
+            log.info("hwbsite: %s", report.summary(config.site_dir))
