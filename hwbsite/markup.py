@@ -37,3 +37,12 @@ def markdown(value) -> Markup:
 def attr(value) -> Markup:
     """Text for an HTML attribute value (always quoted by the template)."""
     return Markup(html.escape(str(value), quote=True))
+
+
+def yaml_text(value) -> Markup:
+    """Text for inside a double-quoted YAML scalar of front matter: HTML-escaped (themes print front
+    matter as HTML; plain MkDocs builds print it as it is), then quoted for YAML, so that YAML's
+    own escapes cannot decode into markup (``\x3c`` in a title stays those four characters).
+    The plugin decodes and escapes each value once more before the theme sees it (slots.py)."""
+    import json
+    return Markup(json.dumps(html.escape(str(value), quote=True), ensure_ascii=False)[1:-1])

@@ -12,10 +12,10 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, verify
+from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, slots, verify
 from .project import load_project
 from .publication import public_view
 
@@ -113,7 +113,19 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         self.rendered.append(page.file.src_uri)
         return htmlsafety.sanitise(html)
 
+    def on_nav(self, nav, config, files):
+        slots.escape_nav(nav.items)
+        return nav
+
+    @event_priority(-100)   # after every other plugin: what they set is escaped too
     def on_env(self, env, config, files):
+        # Every value a theme template prints is escaped text from here on (slots.py): MkDocs
+        # renders templates with autoescape off. All pages are read by now, none rendered yet.
+        slots.escape_config(config)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                slots.escape_page(file.page)
+        env.filters["striptags"] = slots.striptags
         if self.templates is not None:
             env.bytecode_cache = self.templates
         if self.memory is not None:

@@ -51,6 +51,7 @@ def environment() -> jinja2.Environment:
         md=markup.markdown,
         cell=markup.cell,
         attr=markup.attr,
+        yaml=markup.yaml_text,
         long_date=dates.long_date,
         short_date=dates.short_date,
         clock=dates.clock,
