@@ -294,7 +294,13 @@ def finish_page(text: str, page: str, theme: ThemeScripts) -> str:
     for tag in doc.tags:
         http_equiv = (tag.get("http-equiv") or "").strip().lower()
         if tag.name == "meta" and http_equiv == "content-security-policy":
-            edits.append((tag.start, tag.end, ""))     # the policy is this pass's alone
+            # the policy is this pass's alone; its line goes with it (finishing twice = once)
+            start = tag.start
+            while start > head.end and text[start - 1] in " \t":
+                start -= 1
+            if start > head.end and text[start - 1] == "\n":
+                start -= 1
+            edits.append((start, tag.end, ""))
         elif tag.name == "input" and (tag.get("type") or "").lower() == "checkbox" and tag.get("autocomplete") is not None:
             edits.append((tag.start, tag.end, _start_tag(tag, {"autocomplete"})))
         elif tag.get("tabindex") == "":
