@@ -236,8 +236,8 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
     except GenerateError as exc:
         click.echo(f"{exc}\nhwbsite: the data has errors; nothing was written.", err=True)
         sys.exit(1)
-    click.echo(f"Wrote {count} files to {out}; build them with: cd {out} && mkdocs build && python -m pagefind "
-               "(the search index)")
+    click.echo(f"Wrote {count} files to {out}; build them with: cd {out} && mkdocs build && "
+               "hwbsite verify --finish --index site (the post-build pass, the search index and the checks)")
 
 
 # ---------------------------------------------------------------------------------------------

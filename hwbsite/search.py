@@ -9,8 +9,9 @@ public view left out can reach it), and only from each page's article: Pagefind'
 the theme's article element, so navigation, header and footer are not indexed, with no marker in
 a copied template. The pages that must stay out of the index (``excluded``) get Pagefind's
 ``data-pagefind-ignore="all"`` on that root from the post-build pass (hwbsite/finish.py). The same
-one step indexes a site built by any engine: ``python -m pagefind`` in the folder that
-``hwbsite generate`` wrote, which reads the settings below from its ``pagefind.yml``.
+step indexes a site built by any engine: ``hwbsite verify --finish --index site`` (or, once the
+pass has run, ``python -m pagefind``) in the folder that ``hwbsite generate`` wrote, which reads
+the settings below from its ``pagefind.yml``.
 """
 
 from __future__ import annotations
@@ -70,7 +71,8 @@ def excluded(page: str, tags) -> bool:
 
 def config_file(site_dir: str = "site") -> str:
     """The same settings as pagefind.yml, for a plain build: ``python -m pagefind`` beside it."""
-    return ("# Written by 'hwbsite generate': run `python -m pagefind` here after `mkdocs build`.\n"
+    return ("# Written by 'hwbsite generate': after `mkdocs build`, `hwbsite verify --finish --index site`\n"
+            "# runs the post-build pass, then Pagefind with these settings (`python -m pagefind` alone skips the pass).\n"
             f"site: {site_dir}\noutput_subdir: {INDEX_DIR}\nroot_selector: \"{ROOT_SELECTOR}\"\nexclude_selectors:\n  - \"{EXCLUDE_SELECTOR}\"\n")
 
 
