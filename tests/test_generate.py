@@ -36,7 +36,7 @@ def plain_site(tmp_path_factory):
     return out / "site"
 
 
-# the article's opening tag (with data-pagefind-body on every page that search indexes)
+# the article's opening tag (data-pagefind-ignore on the pages search leaves out)
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset"[^>]*>')
 
 

@@ -141,3 +141,22 @@ def test_the_command_exits_1_with_a_one_line_summary(tmp_path):
     assert run.returncode == 1
     assert 'a/index.html: <a href="../gone/">: broken-link' in run.stdout
     assert run.stderr.strip().splitlines()[-1] == f"verify: 1 failure(s) on 1 page(s) of {site}"
+
+
+def test_a_build_whose_output_fails_verify_stops_with_page_element_and_rule(fixture_project, caplog):
+    """A plugin (here a hook) that slips an inline script into a page after hwbsite finished it:
+    `mkdocs build` fails, so nothing is deployed."""
+    from mkdocs.exceptions import Abort
+
+    from conftest import build
+
+    root = fixture_project("minimal")
+    (root / "inject.py").write_text(
+        "def on_post_page(output, page, config):\n"
+        "    return output.replace('<title>', '<script>alert(1)</script><title>', 1)\n")
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text() + "hooks:\n  - inject.py\n")
+    with pytest.raises(Abort):
+        build(root)
+    assert "nothing may be deployed" in caplog.text
+    assert "\nindex.html: <script>: inline-script-not-in-policy: 'sha256-" in caplog.text
