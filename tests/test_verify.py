@@ -160,3 +160,19 @@ def test_a_build_whose_output_fails_verify_stops_with_page_element_and_rule(fixt
         build(root)
     assert "nothing may be deployed" in caplog.text
     assert "\nindex.html: <script>: inline-script-not-in-policy: 'sha256-" in caplog.text
+
+
+def test_private_texts_are_what_the_publication_rule_keeps_out(fixture_project):
+    """From the exempt fixture: the exempt item's minutes and sub-items are listed, its title (which
+    stays public) is not, and a site built from it holds none of them (the build's own verify)."""
+    import datetime as dt
+
+    from conftest import build
+
+    root = fixture_project("exempt")
+    texts = [t for _what, t in verify.project_private_texts(root, dt.date(2017, 9, 1))]
+    assert "ZZEXEMPT-MINUTES the preferred bidder offered 3 per cent." in texts
+    assert "ZZEXEMPT-SUBITEM bidder scores" in texts
+    assert "Care home contract award" not in texts
+    site = build(root)
+    assert verify.verify_site(site, [("exempt minute", "ZZEXEMPT-MINUTES the preferred bidder")]).failures == []
