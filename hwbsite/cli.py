@@ -8,6 +8,7 @@
     hwbsite schema [--out schemas]
     hwbsite new person "Name" [--role TITLE] [--organisation ORG]
     hwbsite generate --out DIR [--build-date YYYY-MM-DD]
+    hwbsite verify SITE_DIR [--data PROJECT] [--finish [--theme-dir DIR]...] [--index]
 """
 
 from __future__ import annotations
@@ -285,8 +286,72 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
     except HwbsiteError as exc:
         click.echo(f"hwbsite: the site cannot be built: {exc}; nothing was written.", err=True)
         sys.exit(1)
-    click.echo(f"Wrote {count} files to {out}; build them with: cd {out} && mkdocs build && python -m pagefind "
-               "(the search index)")
+    click.echo(f"Wrote {count} files to {out}; build them with: cd {out} && mkdocs build && "
+               "hwbsite verify --finish --index site (the post-build pass, the search index and the checks)")
+
+
+# ---------------------------------------------------------------------------------------------
+# verify
+
+
+@main.command()
+@click.argument("site_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--data", "project", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="The project (the folder holding mkdocs.yml, data/ and content/): also fail on any "
+                   "private record's text in any file of SITE_DIR.")
+@click.option("--build-date", type=DATE, default=None,
+              help="The date the site was built for (default: build_date in mkdocs.yml, else today).")
+@click.option("--finish", "finish_first", is_flag=True,
+              help="First apply hwbsite's post-build pass (Content Security Policy, HTML mends) to "
+                   "SITE_DIR in place: for a site another engine built from 'hwbsite generate'.")
+@click.option("--theme-dir", "theme_dirs", multiple=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="With --finish: the theme templates whose inline scripts are trusted (repeatable; "
+                   "default: the installed Material theme's).")
+@click.option("--index", "build_index", is_flag=True, help="With --finish: then build the Pagefind index.")
+@click.option("--base-path", default=None,
+              help="The path the site is served under, for links written from '/' (default: from site_url in "
+                   "the project's mkdocs.yml, else /).")
+def verify(site_dir: Path, project: Path | None, build_date, finish_first: bool, theme_dirs, build_index: bool,
+           base_path: str | None) -> None:
+    """Check a finished site (any engine's) against hwbsite's rules; exit 1 on any failure."""
+    from . import finish as finishing
+    from . import search
+    from . import verify as checking
+
+    if finish_first:
+        try:
+            finishing.finish_site(site_dir, list(theme_dirs) or None)
+        except finishing.FinishError as exc:
+            click.echo(f"verify: {exc}", err=True)
+            sys.exit(1)
+        if build_index:
+            try:
+                click.echo(f"verify: search index: {search.build_index(site_dir)}")
+            except RuntimeError as exc:
+                click.echo(f"verify: {exc}", err=True)
+                sys.exit(1)
+    private: list = []
+    if project is not None:
+        try:
+            private = checking.project_private_texts(project, build_date or configured_build_date(project) or london_today())
+        except ValueError as exc:
+            click.echo(f"{exc}\nverify: the project's data has errors", err=True)
+            sys.exit(1)
+        if base_path is None:
+            base_path = checking.base_path_of(_site_url(project))
+    report = checking.verify_site(site_dir, private, base_path or "/")
+    for failure in report.failures:
+        click.echo(failure.format())
+    click.echo(report.summary(str(site_dir)), err=not report.ok)
+    sys.exit(0 if report.ok else 1)
+
+
+def _site_url(root: Path) -> str | None:
+    from . import mkdocsconfig
+    try:
+        return (mkdocsconfig.read(root) or {}).get("site_url")
+    except mkdocsconfig.ConfigError:
+        return None
 
 
 # ---------------------------------------------------------------------------------------------

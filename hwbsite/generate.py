@@ -43,6 +43,19 @@ def plain_config(config: dict, site_name: str, not_in_nav: list[str], docs_dir: 
     return plain
 
 
+def project_settings(root: Path, config_file: str = "mkdocs.yml") -> tuple[str, str]:
+    """(data folder, content folder) of the project at ``root``, as its mkdocs.yml names them."""
+    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
+
+    with open(Path(root) / config_file, "rb") as fh:
+        config = yaml_load(fh, get_yaml_loader())
+    data_dir = "data"
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "hwbsite" in plugin:
+            data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
+    return data_dir, config.get("docs_dir", "docs")
+
+
 def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkdocs.yml") -> int:
     """Write DIR/mkdocs.yml, DIR/pagefind.yml, DIR/docs/ and DIR/overrides/; returns the number of files written."""
     root = Path(root)

@@ -137,9 +137,24 @@ def dangers(html: str) -> list[str]:
         key = (tag, name, value)
         if attrs_left[key] > 0:
             attrs_left[key] -= 1
+            if name in ("href", "src") and _not_an_address(value):
+                out.append(_describe_attr(tag, name, value))
         else:
             out.append(_describe_attr(tag, name, value))
     return list(dict.fromkeys(out))
+
+
+def _not_an_address(value: str) -> bool:
+    """A link the cleaner keeps as a relative address although it is none: a scheme spelled with a
+    control or replacement character ("javas&#0;cript:" decodes to "javas\ufffdcript:"), which a
+    browser resolves as a page of this site that does not exist (hwbsite verify: broken-link)."""
+    first = value.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    return any(ord(c) < 32 or c == "\ufffd" for c in value) or (":" in first and not _has_scheme(value))
+
+
+def _has_scheme(value: str) -> bool:
+    from urllib.parse import urlsplit
+    return bool(urlsplit(value.strip()).scheme)
 
 
 def _describe_tag(tag: str) -> str:

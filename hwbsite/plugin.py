@@ -12,10 +12,10 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig
+from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig, slots, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, public_view
@@ -38,6 +38,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         self.memory: rebuilds.OutputMemory | None = None       # `serve --dirty`: the last build's outputs
         self.templates: rebuilds.TemplateCache | None = None   # `serve`: compiled theme templates
         self.rendered: list[str] = []                          # the pages MkDocs rendered in the last build
+        self.private: list[str] = []   # text of private records, which verify looks for in every output byte
 
     def on_startup(self, *, command, dirty):
         if command == "build" and dirty:
@@ -72,8 +73,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             log.info("hwbsite: %d new data warning(s), %d acknowledged in data/known-issues.yml; run "
                      "'hwbsite check' to list them", len(problems.new_warnings),
                      len(problems.warnings) - len(problems.new_warnings))
+            view = public_view(project, today)
+            self.private = verify.private_texts(project, view) if not self.serving else []
             try:
-                self.items = output.build_output(public_view(project, today), config.site_url)
+                self.items = output.build_output(view, config.site_url)
             except HwbsiteError as exc:
                 raise PluginError(f"hwbsite: the site cannot be built: {exc}") from exc
             config.site_name = project.board.name
@@ -141,7 +144,19 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                               "parts are joined; run 'hwbsite check' to see which file made it")
         return htmlsafety.sanitise(html)
 
+    def on_nav(self, nav, config, files):
+        slots.escape_nav(nav.items)
+        return nav
+
+    @event_priority(-100)   # after every other plugin: what they set is escaped too
     def on_env(self, env, config, files):
+        # Every value a theme template prints is escaped text from here on (slots.py): MkDocs
+        # renders templates with autoescape off. All pages are read by now, none rendered yet.
+        slots.escape_config(config)
+        for file in files.documentation_pages():
+            if file.page is not None:
+                slots.escape_page(file.page)
+        env.filters["striptags"] = slots.striptags
         if self.templates is not None:
             env.bytecode_cache = self.templates
         if self.memory is not None:
@@ -154,6 +169,23 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         if self.memory is not None:  # the site directory is not what the memory says
             self.memory.forget()
 
+    # The post-build pass (finish.py) on each page as MkDocs writes it (and on the 404 page): the
+    # CSP first in its head, with the hashes of the theme's own inline scripts, and the mends no
+    # theme block can make. Another engine's site gets the same pass from `hwbsite verify --finish`.
+    def on_post_page(self, output, page, config):
+        return self._finish(output, page.file.dest_uri)
+
+    def on_post_template(self, output_content, template_name, config):
+        if template_name.endswith(".html"):
+            return self._finish(output_content, template_name)
+        return output_content
+
+    def _finish(self, html, dest):
+        try:
+            return finish.finish_page(html, dest, finish.theme_scripts())
+        except finish.FinishError as exc:
+            raise PluginError(f"hwbsite: {exc}") from exc
+
     def on_post_build(self, config):
         # The preview skips the index: Pagefind takes seconds on a big site, and an officer
         # previewing a paper is checking that page, not search (the search page says so).
@@ -163,3 +195,10 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             except RuntimeError as exc:
                 raise PluginError(f"hwbsite: the search index was not built: {exc}") from exc
             log.info("hwbsite: search index: %s", summary)
+            # The finished site judged by the rule any engine's build is judged by (hwbsite verify).
+            report = verify.verify_site(Path(config.site_dir), self.private, verify.base_path_of(config.site_url))
+            if not report.ok:
+                shown = "\n".join(f.format() for f in report.failures[:50])
+                more = f"\n... and {len(report.failures) - 50} more" if len(report.failures) > 50 else ""
+                raise PluginError(f"hwbsite: {report.summary(config.site_dir)}; nothing may be deployed:\n{shown}{more}")
+            log.info("hwbsite: %s", report.summary(config.site_dir))

@@ -13,11 +13,11 @@ from pagefind_index import fragments
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title></head>
 <body><nav>Skip to content Meetings Papers</nav>
-<article {attrs}><h1>{title}<a class="headerlink" href="#x" title="Link to this section">¶</a></h1>
+<article class="md-content__inner md-typeset"{attrs}><h1>{title}<a class="headerlink" href="#x" title="Link to this section">¶</a></h1>
 <p>{text}</p></article><footer>Footer words</footer></body></html>"""
 
 
-def write(site, path, title, text, attrs="data-pagefind-body"):
+def write(site, path, title, text, attrs=""):
     file = site / path / "index.html"
     file.parent.mkdir(parents=True, exist_ok=True)
     file.write_text(PAGE.format(title=title, text=text, attrs=attrs), encoding="utf-8")
@@ -26,7 +26,8 @@ def write(site, path, title, text, attrs="data-pagefind-body"):
 def test_the_index_holds_each_article_and_nothing_around_it(tmp_path):
     site = tmp_path / "site"
     write(site, "papers/a", "Care home fees", "The board agreed the quarterly uplift.")
-    write(site, "search", "Search", "Type words to search.", attrs="")
+    # the search page, as the post-build pass marks it (hwbsite/finish.py, search.excluded)
+    write(site, "search", "Search", "Type words to search.", attrs=' data-pagefind-ignore="all"')
     search.build_index(site)
     [only] = fragments(site)
     assert only["url"] == "/papers/a/"
@@ -35,6 +36,17 @@ def test_the_index_holds_each_article_and_nothing_around_it(tmp_path):
     # only what the search page loads ships: not Pagefind's unused ready-made interfaces
     shipped = sorted(p.name for p in (site / "pagefind").iterdir() if p.is_file())
     assert [n for n in shipped if n.endswith((".js", ".css"))] == ["pagefind-worker.js", "pagefind.js"]
+
+
+def test_the_not_found_page_the_search_page_and_packs_are_left_out_of_the_index():
+    from hwbsite.finish import _Page
+    search_form = _Page('<form data-hwb-search action="."></form>').tags
+    assert search.excluded("404.html", [])
+    assert search.excluded("meetings/2017-09-20/pack/index.html", [])
+    assert search.excluded("search/index.html", search_form)
+    assert not search.excluded("meetings/2017-09-20/index.html", [])
+    assert not search.excluded("papers/pack/index.html", [])
+    assert not search.excluded("index.html", _Page('<form class="hwb-search-box" action="search/"></form>').tags)
 
 
 def test_a_failing_index_stops_with_pagefinds_words(tmp_path):

@@ -242,3 +242,54 @@
   new MutationObserver(recolour)
     .observe(document.body, { attributes: true, attributeFilter: ["data-md-color-scheme"] });
 })();
+
+// Tables that scroll sideways (accessibility, WCAG 2.1.1). Material wraps every table in a
+// div.md-typeset__scrollwrap that scrolls when the table is wider than the page. A scrolling
+// region must be reachable by keyboard (axe: scrollable-region-focusable), so a wrapper that
+// actually scrolls becomes a named, focusable region; one that does not gets nothing (no useless
+// tab stop). Runs on every page load, instant navigation included (document$), and on resize.
+// (It was an inline script in overrides/main.html; as a file it needs no hash in the policy.)
+(function () {
+  "use strict";
+  function nameOf(wrap, n) {
+    var caption = wrap.querySelector("caption");
+    var before = wrap.previousElementSibling;
+    var text = caption ? caption.textContent
+      : before && before.classList.contains("hwb-table-caption") ? before.textContent
+      : "Table " + n;
+    return text.replace(/\s+/g, " ").trim() + " (scrolls sideways)";
+  }
+  function mark() {
+    var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
+    for (var i = 0; i < wraps.length; i++) {
+      var wrap = wraps[i];
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", nameOf(wrap, i + 1));
+      } else if (wrap.hasAttribute("tabindex")) {
+        wrap.removeAttribute("tabindex");
+        wrap.removeAttribute("role");
+        wrap.removeAttribute("aria-label");
+      }
+    }
+  }
+  var timer = null;
+  window.addEventListener("resize", function () {
+    clearTimeout(timer);
+    timer = setTimeout(mark, 150);
+  });
+  if (window.document$) window.document$.subscribe(mark);
+  else document.addEventListener("DOMContentLoaded", mark);
+})();
+
+// Material's drawer and search toggles are checkboxes with autocomplete="off", which HTML does not
+// allow on checkboxes (Nu HTML Checker); the post-build pass removes the attribute. Its only job
+// was to stop Firefox restoring a checked drawer on reload or back, which this does instead.
+(function () {
+  "use strict";
+  ["__drawer", "__search"].forEach(function (id) {
+    var toggle = document.getElementById(id);
+    if (toggle) toggle.checked = false;
+  });
+})();

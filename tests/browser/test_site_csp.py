@@ -1,8 +1,9 @@
 """The Content Security Policy in a real browser: every page loads with zero violations, and an
 inline handler injected into a page does not run.
 
-The policy (overrides/main.html) allows scripts from the site itself plus five hashed inline
-scripts; tests/test_csp.py checks the hashes without a browser.
+The policy (written first in each page's head by the post-build pass, hwbsite/finish.py) allows
+scripts from the site itself plus the hashes of that page's own theme scripts; tests/test_csp.py
+checks the hashes without a browser.
 """
 
 from __future__ import annotations

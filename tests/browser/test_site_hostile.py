@@ -41,6 +41,8 @@ CLICK_ALL = """() => {
     var a = e.target.closest && e.target.closest("a[href]");
     if (a && (a.protocol === "http:" || a.protocol === "https:")) e.preventDefault();
   }, true);
+  // nor is a form sent (the search page's own form would leave the page mid-loop)
+  window.addEventListener("submit", function (e) { e.preventDefault(); }, true);
   var els = document.querySelectorAll(
     "article a, article button, article summary, article [onclick], article input, article [tabindex]");
   for (var i = 0; i < els.length; i++) {
@@ -92,6 +94,9 @@ def test_the_trap_catches_a_payload_that_does_run(context, hostile_served):
     """Control: the same trap and clicks do see a live payload, on load and on click."""
     server, _outcome = hostile_served
     ran: list[str] = []
+    # every page now carries the Content Security Policy, which blocks the live payloads this
+    # control injects: the trap is tested with the policy bypassed
+    context = context.browser.new_context(bypass_csp=True)
     context.add_init_script(TRAP)
     page = context.new_page()
     page.on("console", lambda m: m.text.startswith("PWNED") and ran.append(m.text))

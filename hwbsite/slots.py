@@ -1,0 +1,97 @@
+"""Every value a theme template prints is escaped text before the theme sees it.
+
+MkDocs renders theme templates with autoescape off, and Material prints many values as they are:
+``page.meta.description`` and ``author`` in ``<head>``, ``page.title`` and ``page.meta.title`` in
+``<title>``, the header and the nav, a nav ``status`` inside a class attribute,
+``config.extra.status`` in a title attribute, ``config.site_name``, ``site_description``,
+``site_author``, ``copyright``, ``repo_name``, ``repo_url``, the palette's toggle names, the TOC
+title, and ``page.meta.location`` inside the redirect page's script. A value printed raw is HTML
+text, so each is replaced here by that text decoded (``html.unescape``) and escaped once
+(``markupsafe.escape``): a ``Markup`` string that shows a reader what it showed before ("A &amp; B"
+and "A & B" both show "A & B"), that prints as escaped text where a template prints it raw, and
+that is not escaped twice where a template adds ``| e``. So no front-matter key, board field or
+``mkdocs.yml`` value can open a tag or leave an attribute, whether or not a check caught it
+first (front matter and board fields are also validated where they are read).
+
+Material's ``striptags`` filter (``{{ page.title | striptags }}`` in ``<title>``) unescapes what it
+strips; it is replaced by one that escapes its result again.
+
+Values that hwbsite built as markup (page content, the TOC's titles, which Python-Markdown
+already escaped) are ``Markup`` or escaped text already; escaping them again would show entities.
+"""
+
+from __future__ import annotations
+
+import html as html_lib
+
+from markupsafe import Markup, escape
+
+# mkdocs.yml values Material prints (see the module's docstring); extra: is escaped whole.
+CONFIG_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
+
+
+def text(value):
+    """A value as the theme may print it: strings escaped (Markup), containers escaped through,
+    anything else (numbers, dates, booleans, None) as it is."""
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape(html_lib.unescape(value))
+    if isinstance(value, dict):
+        return {key: text(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [text(item) for item in value]
+    return value
+
+
+def escape_config(config) -> None:
+    """The mkdocs.yml values the theme prints, escaped in place."""
+    for key in CONFIG_TEXT:
+        if isinstance(config.get(key), str):
+            config[key] = text(config[key])
+    extra = config.get("extra")
+    if extra is not None:
+        for key in list(extra.keys()):
+            extra[key] = text(extra[key])
+    palette = config.theme.get("palette") if config.get("theme") is not None else None
+    if palette:
+        config.theme["palette"] = text(palette)
+    toc = (config.get("mdx_configs") or {}).get("toc")
+    if isinstance(toc, dict) and isinstance(toc.get("title"), str):
+        toc["title"] = text(toc["title"])
+
+
+def escape_page(page) -> None:
+    """A page's front matter, title, canonical URL and TOC titles, escaped in place."""
+    page.meta = text(page.meta or {})
+    if page.title is not None:
+        # from the front matter (escaped above), the nav, or the first heading's text, which
+        # MkDocs has already decoded: escaped once, never decoded twice
+        page.title = page.title if isinstance(page.title, Markup) else escape(page.title)
+    if getattr(page, "canonical_url", None):
+        page.canonical_url = text(page.canonical_url)
+    for item in _toc_items(page.toc or []):
+        # Python-Markdown gives TOC titles as escaped text already: decode and escape once, so
+        # that a raw "<" could not survive and "&amp;" is not shown as "&amp;amp;"
+        item.title = text(str(item.title))
+
+
+def _toc_items(items):
+    for item in items:
+        yield item
+        yield from _toc_items(item.children)
+
+
+def escape_nav(items) -> None:
+    """Section and link titles of the nav (pages' own titles are escaped with the page)."""
+    for item in items:
+        if not getattr(item, "is_page", False) and getattr(item, "title", None) is not None:
+            item.title = text(item.title)
+        escape_nav(getattr(item, "children", None) or [])
+
+
+def striptags(value) -> Markup:
+    """Jinja's striptags, whose result is escaped again (it unescapes what it strips)."""
+    from jinja2.filters import do_striptags
+
+    return escape(do_striptags(value))
