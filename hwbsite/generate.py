@@ -45,14 +45,8 @@ def plain_config(config: dict, site_name: str, not_in_nav: list[str], docs_dir: 
 
 def project_settings(root: Path, config_file: str = "mkdocs.yml") -> tuple[str, str]:
     """(data folder, content folder) of the project at ``root``, as its mkdocs.yml names them."""
-    from mkdocs.utils.yaml import get_yaml_loader, yaml_load
-
-    with open(Path(root) / config_file, "rb") as fh:
-        config = yaml_load(fh, get_yaml_loader())
-    data_dir = "data"
-    for plugin in config.get("plugins") or []:
-        if isinstance(plugin, dict) and "hwbsite" in plugin:
-            data_dir = (plugin["hwbsite"] or {}).get("data_dir", data_dir)
+    config = mkdocsconfig.read(Path(root), config_file) or {}
+    data_dir = mkdocsconfig.plugin_options(config).get("data_dir", "data")
     return data_dir, config.get("docs_dir", "docs")
 
 

@@ -242,6 +242,27 @@ def too_many_brackets(text: str) -> str | None:
     return None
 
 
+def field_markdown(text: str) -> str:
+    """A field's Markdown as a page holds it. A line of only ``-``, ``=``, ``*`` or ``_`` is kept as
+    text: in a field it would turn the line before it into a heading, or rule the page, and so
+    break the structure the page gives the field (a resolution written after "Resolved:" would
+    become a heading and lose its anchor). The load-time checks judge this same text."""
+    if not any(c in text for c in "-=*_"):
+        return text
+    return "\n".join(_rule_as_text(line) for line in text.split("\n"))
+
+
+def _rule_as_text(line: str) -> str:
+    """``&#45;--`` for a line Markdown would read as a setext underline or a thematic break: the
+    first mark as a character reference, which Markdown shows as the mark and never reads as one."""
+    body = line.strip()
+    marks = set(body.replace(" ", ""))
+    if body and len(marks) == 1 and marks <= set("-=*_") and (marks <= set("-=") or len(body.replace(" ", "")) >= 3):
+        rest = line.lstrip()
+        return line[: len(line) - len(rest)] + f"&#{ord(rest[0])};" + rest[1:]
+    return line
+
+
 @functools.lru_cache(maxsize=4096)
 def markdown_dangers(text: str) -> tuple[str, ...]:
     """What the site's sanitiser would remove from this Markdown once rendered."""

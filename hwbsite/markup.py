@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from markupsafe import Markup
-from . import patterns
+from . import htmlsafety, patterns
 
 # Characters that Markdown (with attr_list and tables) would interpret in plain text.
 _MD_SPECIAL = patterns.compile("markup.md_special", r"([\\`*_\[\]{}#|!~])")
@@ -30,8 +30,9 @@ def cell(value) -> Markup:
 
 
 def markdown(value) -> Markup:
-    """Officer-written Markdown, already checked for raw HTML at load time."""
-    return Markup(value or "")
+    """Officer-written Markdown, already checked for raw HTML at load time, as a field of a page
+    (htmlsafety.field_markdown: a line of only rule marks stays text)."""
+    return Markup(htmlsafety.field_markdown(value or ""))
 
 
 def attr(value) -> Markup:

@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig, slots, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
-from .publication import london_today, public_view
+from .publication import london_today, private_texts, public_view
 
 log = logging.getLogger("mkdocs.plugins.hwbsite")
 
@@ -74,7 +74,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                      "'hwbsite check' to list them", len(problems.new_warnings),
                      len(problems.warnings) - len(problems.new_warnings))
             view = public_view(project, today)
-            self.private = verify.private_texts(project, view) if not self.serving else []
+            self.private = private_texts(project, view) if not self.serving else []
             try:
                 self.items = output.build_output(view, config.site_url)
             except HwbsiteError as exc:

@@ -373,3 +373,54 @@ def _public_finance(finance: "Finance", public_papers: set[str]) -> "Finance":
                   for p in finance.programmes]
     return Finance(programmes=programmes, rows=[r for r in finance.rows if r.dataset not in private],
                    files={k: v for k, v in finance.files.items() if k not in private})
+
+
+# ---------------------------------------------------------------------------------------------
+# What the rule keeps out, as text: hwbsite verify looks for it in every output byte (verify.py).
+
+MIN_PRIVATE_TEXT = 24   # characters: shorter strings ("Apologies", "Minutes") are not distinctive
+
+
+def _strings(value: object, out: set[str], seen: set[int]) -> None:
+    """Every string reachable from records (pydantic models, dataclasses, lists, dicts)."""
+    if isinstance(value, str):
+        out.add(value)
+        return
+    if value is None or isinstance(value, (int, float, bool)) or id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, dict):
+        for item in value.values():
+            _strings(item, out, seen)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            _strings(item, out, seen)
+    elif hasattr(value, "__pydantic_fields__"):
+        for name in type(value).__pydantic_fields__:
+            _strings(getattr(value, name, None), out, seen)
+    elif hasattr(value, "__dataclass_fields__"):
+        for name in value.__dataclass_fields__:
+            _strings(getattr(value, name, None), out, seen)
+
+
+RECORDS = ("meetings", "papers", "people", "plans", "plan_updates", "metrics", "values")
+
+
+def private_texts(project: "BoardRecords", view: PublicView) -> list[tuple[str, str]]:
+    """Text the publication rule (publication.py) keeps out of the public view: every string of the
+    project's records that the view does not hold, as a distinctive line of it (its first line,
+    at most 80 characters), unless that line is also public text."""
+    everything: set[str] = set()
+    public: set[str] = set()
+    for name in RECORDS:
+        _strings(getattr(project, name, None), everything, set())
+        _strings(getattr(view, name, None), public, set())
+    public_lines = {" ".join(line.split()) for text in public for line in text.splitlines()}
+    public_blob = "\n".join(sorted(public_lines))
+    out: dict[str, str] = {}
+    for text in sorted(everything - public):
+        line = next((" ".join(part.split()) for part in text.splitlines() if len(part.strip()) >= MIN_PRIVATE_TEXT), "")
+        line = line[:80].rsplit(" ", 1)[0] if len(line) > 80 else line
+        if len(line) >= MIN_PRIVATE_TEXT and line not in public_blob:
+            out.setdefault(line, "private record")
+    return sorted((what, text) for text, what in out.items())

@@ -30,6 +30,7 @@ from urllib.parse import unquote, urlsplit
 
 from . import htmlsafety, search
 from .finish import is_executable, sha256
+from .publication import london_today, private_texts
 
 # ---------------------------------------------------------------------------------------------
 # The allow-list: the article's (htmlsafety, which cleaned every page's content) plus the
@@ -331,64 +332,16 @@ def verify_site(site_dir, private: list[tuple[str, str]] = (), base_path: str = 
 # What is private
 
 
-MIN_PRIVATE_TEXT = 24   # characters: shorter strings ("Apologies", "Minutes") are not distinctive
-
-
-def _strings(value, out: set[str], seen: set[int]) -> None:
-    """Every string reachable from records (pydantic models, dataclasses, lists, dicts)."""
-    if isinstance(value, str):
-        out.add(value)
-        return
-    if value is None or isinstance(value, (int, float, bool)) or id(value) in seen:
-        return
-    seen.add(id(value))
-    if isinstance(value, dict):
-        for item in value.values():
-            _strings(item, out, seen)
-    elif isinstance(value, (list, tuple, set, frozenset)):
-        for item in value:
-            _strings(item, out, seen)
-    elif hasattr(value, "__pydantic_fields__"):
-        for name in type(value).__pydantic_fields__:
-            _strings(getattr(value, name, None), out, seen)
-    elif hasattr(value, "__dataclass_fields__"):
-        for name in value.__dataclass_fields__:
-            _strings(getattr(value, name, None), out, seen)
-
-
-RECORDS = ("meetings", "papers", "people", "plans", "plan_updates", "metrics", "values")
-
-
-def private_texts(project, view) -> list[tuple[str, str]]:
-    """Text the publication rule (publication.py) keeps out of the public view: every string of the
-    project's records that the view does not hold, as a distinctive line of it (its first line,
-    at most 80 characters), unless that line is also public text."""
-    everything: set[str] = set()
-    public: set[str] = set()
-    for name in RECORDS:
-        _strings(getattr(project, name, None), everything, set())
-        _strings(getattr(view, name, None), public, set())
-    public_lines = {" ".join(line.split()) for text in public for line in text.splitlines()}
-    public_blob = "\n".join(sorted(public_lines))
-    out: dict[str, str] = {}
-    for text in sorted(everything - public):
-        line = next((" ".join(part.split()) for part in text.splitlines() if len(part.strip()) >= MIN_PRIVATE_TEXT), "")
-        line = line[:80].rsplit(" ", 1)[0] if len(line) > 80 else line
-        if len(line) >= MIN_PRIVATE_TEXT and line not in public_blob:
-            out.setdefault(line, "private record")
-    return sorted((what, text) for text, what in out.items())
-
 
 def project_private_texts(root: Path, build_date=None) -> list[tuple[str, str]]:
     """Load the project at ``root`` as the build does and list its private text."""
-    import datetime as dt
 
     from .generate import project_settings
     from .project import load_project
     from .publication import public_view
 
     data_dir, content_dir = project_settings(root)
-    today = build_date or dt.date.today()
+    today = build_date or london_today()
     project, log = load_project(root, data_dir, content_dir, today)
     if log.errors or project is None:
         raise ValueError("\n".join(p.format() for p in log.errors))

@@ -61,12 +61,13 @@ def _number_text(value: Any) -> Any:
 
 def check_markdown(value: str) -> str:
     """Officers' text, rendered as the site renders it, must need no cleaning by the site's sanitiser."""
-    found = htmlsafety.markdown_dangers(value)
+    as_shown = htmlsafety.field_markdown(value)   # as the page holds it (markup.markdown)
+    found = htmlsafety.markdown_dangers(as_shown)
     if found:
         raise FieldError(htmlsafety.message(found[0]), htmlsafety.hint(found[0]))
     # A field is one part of a page: a definition here would give its address to a [text][id]
     # written in another field (or take one from it), which no check of this field alone can see.
-    defined = htmlsafety.reference_definitions(value)
+    defined = htmlsafety.reference_definitions(as_shown)
     if defined:
         raise FieldError(f"a reference-style link definition ([{defined[0]}]: ...) is not allowed in a field",
                          "write the link in place: [text](https://...)")
