@@ -6,7 +6,7 @@ query fetches on demand, so a page that is not the search page fetches no search
 
 The index is built from the finished HTML (only what a reader can already see, so nothing the
 public view left out can reach it), and only from each page's article: the templates mark it
-``data-pagefind-body`` (overrides/base.html), so navigation, header and footer are not indexed.
+``data-pagefind-body`` (hwbsite/theme/base.html), so navigation, header and footer are not indexed.
 The same one step indexes a site built by any engine: ``python -m pagefind`` in the folder that
 ``hwbsite generate`` wrote, which reads the settings below from its ``pagefind.yml``.
 """

@@ -1,4 +1,4 @@
-"""The Content Security Policy every page carries (overrides/main.html).
+"""The Content Security Policy every page carries (hwbsite/theme/main.html).
 
 Scripts only from the site itself plus the hashes of the inline scripts the pages really carry:
 no 'unsafe-inline', no 'unsafe-eval', no other origin. Whether Chromium reports any violation is
@@ -80,7 +80,7 @@ def test_every_page_has_one_strict_policy_before_any_script(rotherham_site):
             ", ".join(sha256(s) for s in head.inline if sha256(s) not in scripts) + f" for {missing}"
         used |= {sha256(s) for s in head.inline}
     listed = {s for s in directives(_policy_of(pages[0]))["script-src"] if s.startswith("'sha256-")}
-    assert listed == used, f"hashes in overrides/main.html that no page needs: {sorted(listed - used)}"
+    assert listed == used, f"hashes in hwbsite/theme/main.html that no page needs: {sorted(listed - used)}"
 
 
 def _policy_of(path) -> str:

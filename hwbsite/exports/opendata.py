@@ -372,8 +372,7 @@ def money(project) -> Dataset:
             "pool": r.pool, "recurrent": r.recurrent, "note": r.note,
             "parts_add_up_to": discrepancy.summed if discrepancy else None,
         })
-    return Dataset("money", "Money", "Every amount of money printed in the Better Care Fund, CAMHS and "
-                   "Healthwatch papers: the amount exactly as printed, its unit, and the same in whole pounds. "
+    return Dataset("money", "Money", "Every amount of money printed in the board's papers: the amount exactly as printed, its unit, and the same in whole pounds. "
                    "Where a stated total's parts do not add up to it, parts_add_up_to says what they make.", [
         _f("row", "integer", "Row number, from 1"),
         _f("dataset", "string", "The table or passage of a paper the amount is from"),

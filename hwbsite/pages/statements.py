@@ -42,7 +42,7 @@ def accessibility_page(project, ctx) -> GeneratedPage:
 
 
 def footer_facts(board) -> dict:
-    """What the footer partial (overrides/partials/footer.html) shows, as plain values for config.extra."""
+    """What the footer partial (hwbsite/theme/partials/footer.html) shows, as plain values for config.extra."""
     contact = report_contact(board)
     return {
         "board": board.name,

@@ -1,7 +1,7 @@
 """The Content Security Policy in a real browser: every page loads with zero violations, and an
 inline handler injected into a page does not run.
 
-The policy (overrides/main.html) allows scripts from the site itself plus five hashed inline
+The policy (hwbsite/theme/main.html) allows scripts from the site itself plus five hashed inline
 scripts; tests/test_csp.py checks the hashes without a browser.
 """
 
