@@ -31,7 +31,7 @@ def action_href(plan_id: str, aim_number: int, action_id: str, page: str) -> str
 
 
 def _linked_names(project, text: str | None, page: str) -> Markup:
-    """Published text ("Ian Thomas, RMBC"), with each person we know linked to their page."""
+    """Published text ("A. Name, Example Council"), with each person we know linked to their page."""
     if not text:
         return Markup("")
     names = []
@@ -262,7 +262,7 @@ def _units(plan, update, page) -> dict:
 class ActionView:
     key: str          # "index", "red", "overdue", "aim-2", "lead-karla-capstick"
     group: str        # "status", "overdue", "aim", "lead"
-    label: str        # "Red", "Past timescale", "Aim 2", "Karla Capstick"
+    label: str        # "Red", "Past timescale", "Aim 2", "A. Name"
     title: str        # the page's heading
     rows: list
     page: str = ""
