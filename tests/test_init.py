@@ -240,3 +240,15 @@ def test_the_new_site_s_workflows_pass_actionlint(new_site, actionlint):
 
 
 from test_cli_workflows import actionlint  # noqa: E402,F401  (the pinned actionlint fixture)
+
+
+def test_the_package_names_nothing_of_rotherham():
+    """Every board-specific word comes from the board's files: none is in hwbsite/ (docstrings and
+    comments included). The built wheel is checked too (tests/test_package.py)."""
+    found = {}
+    for path in sorted((REPO / "hwbsite").rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            words = hits(path.read_text(encoding="utf-8", errors="replace"))
+            if words:
+                found[path.relative_to(REPO).as_posix()] = words
+    assert found == {}
