@@ -42,6 +42,8 @@ def test_evening_meetings_and_the_sub_groups_minutes_they_receive(site):
     meeting = article(site / "meetings/2026-10-21/index.html")
     assert "Wednesday 21 October 2026 , 6:30pm · Committee Room 2" in meeting
     assert "Minutes of the Ageing Well Group" in meeting
+    index = article(site / "meetings/index.html")
+    assert "Upcoming meetings" in index and "{#" not in index and "{%" not in index   # no template text leaks
     assert (site / "papers/ageing-well-minutes-2026-09-30/index.html").exists()
     assert "That the minutes of the Ageing Well Group be received." in article(site / "decisions/index.html")
 
@@ -75,3 +77,18 @@ def test_nothing_of_rotherham_reaches_any_output(site):
             if words:
                 found[path.relative_to(site).as_posix()] = words
     assert found == {}
+
+
+def test_a_strategy_without_rag_shows_no_ratings(site):
+    said = "The board reports progress on this plan in words; it does not rate the actions Red, Amber or Green."
+    overview = article(site / "strategy/index.html")
+    assert said in overview
+    for word in ("RAG", "Not rated", "Red", "Amber"):
+        assert word not in overview.replace(said, ""), word
+    aim = article(site / "strategy/wellbeing-plan/aim-1/index.html")
+    assert "Offer every family a health visit at two years" in aim
+    for word in ("RAG", "Not rated"):
+        assert word not in aim, word
+    actions = article(site / "strategy/wellbeing-plan/actions/index.html")
+    assert "3 actions." in actions and "RAG" not in actions
+    assert not (site / "strategy/wellbeing-plan/actions/not-rated").exists()

@@ -539,7 +539,7 @@ def data_page(project, sets: list[Dataset]) -> GeneratedPage:
         lines += [f"## {markup.text(ds.title)} {{#{ds.name}}}", "", markup.text(ds.description), "",
                   f"[CSV]({base}.csv) · [JSON]({base}.json) · " + (
                       f"{len(ds.rows)} row{'' if len(ds.rows) == 1 else 's'}" if ds.rows
-                      else "no rows yet: the files hold the column headings only"), ""]
+                      else "no rows (the files hold the column headings only)"), ""]
         lines += ["| Column | Type | Meaning |", "|---|---|---|"]
         lines += [f"| `{f.name}` | {f.type} | {markup.cell(f.description)} |" for f in ds.fields]
         lines.append("")

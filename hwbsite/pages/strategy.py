@@ -288,7 +288,7 @@ def action_views(project, plan, update, page) -> tuple[list[ActionRow], list[Act
     rows.sort(key=lambda r: (strategy.ORDER.index(r.rag), r.aim.number, plan_order(plan, r.action)))
     what = plan.title
     views = [ActionView("index", "all", "All", f"All actions: {what}", rows)]
-    for rag in strategy.ORDER:
+    for rag in strategy.ORDER if plan.rag else ():
         chosen = [r for r in rows if r.rag == rag]
         if chosen:
             s = strategy.status(rag)
