@@ -6,12 +6,12 @@ published agenda pack.  The agendas print a page range for each item, so a line
 reference becomes the document that contains the line, the pack it was published
 in and that item's pages:
 
-    "000 lines 4839"  ->  "Rotherham BCF Planning Template 2017-19: agenda pack, 20 September 2017,
+    "000 lines 4839"  ->  "Better Care Fund Planning Template 2017-19: agenda pack, 20 September 2017,
                            item 15, pages 107–237"
 
 The index is built from the data itself (each paper's and meeting's own ``source``),
 so nothing here is board-specific.  A source that is not a line reference
-("Healthwatch Rotherham Annual Report 2016/17") is already readable and is kept.
+("Healthwatch Annual Report 2016/17") is already readable and is kept.
 """
 
 from __future__ import annotations

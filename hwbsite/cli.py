@@ -9,6 +9,7 @@
     hwbsite new person "Name" [--role TITLE] [--organisation ORG]
     hwbsite generate --out DIR [--build-date YYYY-MM-DD]
     hwbsite verify SITE_DIR [--data PROJECT] [--finish [--theme-dir DIR]...] [--index]
+    hwbsite init DIR --board "Example Health and Wellbeing Board" --council "Example Council"
 """
 
 from __future__ import annotations
@@ -272,7 +273,7 @@ def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, sin
 @main.command()
 @click.argument("path", default=".", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path),
-              help="Folder to write (replaced): mkdocs.yml, docs/ and overrides/.")
+              help="Folder to write (replaced): mkdocs.yml, docs/ and overrides/ (the theme templates).")
 @click.option("--build-date", type=DATE, default=None, help="The site's 'today' (default: today).")
 def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
     """Write the site as a plain docs tree that MkDocs (or another engine) builds without hwbsite."""
@@ -352,6 +353,44 @@ def _site_url(root: Path) -> str | None:
         return (mkdocsconfig.read(root) or {}).get("site_url")
     except mkdocsconfig.ConfigError:
         return None
+
+
+# ---------------------------------------------------------------------------------------------
+# init
+
+
+@main.command()
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--board", "board_name", default=None, help='The board\'s full name, e.g. "Example Health and Wellbeing Board".')
+@click.option("--council", default=None, help='The council that hosts the board, e.g. "Example Council".')
+@click.option("--colour", default=None, help="The board's colour, #rrggbb (white text must reach 4.5:1 on it).")
+@click.option("--force", is_flag=True, help="Write into a folder that is not empty (existing files are kept).")
+def init(directory: Path, board_name: str | None, council: str | None, colour: str | None, force: bool) -> None:
+    """Start a new board's site in DIRECTORY: data, pages, mkdocs.yml, Makefile and workflows.
+
+    Asks for what is not given when run in a terminal; elsewhere (CI) --board and --council are needed."""
+    from .newboard import InitError, NewBoard, files, write
+    from .theme import DEFAULT
+    asking = sys.stdin.isatty()
+    try:
+        if board_name is None:
+            if not asking:
+                raise InitError("--board is needed (no terminal to ask): the board's full name")
+            board_name = click.prompt("The board's full name", default="Example Health and Wellbeing Board")
+        if council is None:
+            if not asking:
+                raise InitError("--council is needed (no terminal to ask): the council that hosts the board")
+            council = click.prompt("The council that hosts it", default="Example Council")
+        if colour is None:
+            colour = click.prompt("The board's colour (#rrggbb)", default=DEFAULT) if asking else DEFAULT
+        written, kept = write(directory, files(NewBoard(board_name.strip(), council.strip(), colour.strip())), force)
+    except InitError as exc:
+        click.echo(f"hwbsite init: {exc}", err=True)
+        sys.exit(1)
+    for rel in kept:
+        click.echo(f"kept {rel} (it exists; not replaced)")
+    click.echo(f"Wrote {len(written)} files to {directory}. Next:\n  cd {directory}\n  make site    "
+               "# or: mkdocs build --strict\nThen read README.md and EDITING.md.")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -80,10 +80,12 @@ def generate(root: Path, out: Path, build_date: dt.date, config_file: str = "mkd
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         shutil.copytree(root / theme["custom_dir"], out / "overrides")
-    # The plugin adds hwbsite's own theme templates (the search page) after the board's; here they
-    # join the copied overrides, where a board's own version of one wins.
-    shutil.copytree(search.THEME_DIR, out / "overrides", dirs_exist_ok=True,
-                    ignore=lambda folder, names: [n for n in names if (out / "overrides" / n).exists()])
+    # The plugin ranks hwbsite's own theme templates after the board's; here they join the copied
+    # overrides, where a board's own version of one (at the same path) wins.
+    def theirs(folder: str, names: list[str]) -> list[str]:
+        rel = Path(folder).relative_to(search.THEME_DIR)
+        return [n for n in names if (out / "overrides" / rel / n).is_file()]
+    shutil.copytree(search.THEME_DIR, out / "overrides", dirs_exist_ok=True, ignore=theirs)
     if isinstance(theme, dict):
         config = {**config, "theme": {**theme, "custom_dir": "overrides"}}
     plain = plain_config(config, project.board.name, [i.path for i in items if i.is_page and not i.in_nav])

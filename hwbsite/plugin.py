@@ -85,8 +85,11 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             parsecache.clear()
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
-        if str(search.THEME_DIR) not in config.theme.dirs:   # search.html, after the board's and Material's
-            config.theme.dirs.append(str(search.THEME_DIR))
+        # hwbsite's templates (accessibility fixes, footer, search page) come with the package: they
+        # rank after the board's own overrides (custom_dir, if any) and before Material's, so a new
+        # board needs no overrides/ folder and a board's own version of a template still wins.
+        if str(search.THEME_DIR) not in config.theme.dirs:
+            config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(search.THEME_DIR))
         config.extra_css.extend(output.CSS)
         config.extra_javascript.extend(output.JAVASCRIPT)
         return config

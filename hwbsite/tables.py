@@ -18,7 +18,7 @@ MAX_ROWS = 20_000
 
 @dataclass
 class Table:
-    name: str             # file name, e.g. "healthwatch-annual-report-2016-17--finances.csv"
+    name: str             # file name, e.g. "annual-report-2026-27--finances.csv"
     path: str             # relative to the project root
     header: list[str]
     rows: list[list[str]]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .models.board import contrast
 
-DEFAULT = "#1d4f91"        # used when board.yml names no colour: white on it is 8.1:1
+DEFAULT = "#3f51b5"        # used when board.yml names no colour (Material's indigo): white on it is 6.9:1
 SLATE_BG = "#1e2129"        # Material's slate --md-default-bg-color, hsl(232, 15%, 14%)
 
 

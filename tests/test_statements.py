@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
 import pytest
 
-from conftest import REPO, build
+from conftest import build
 from test_build import main_text, page_text
 
 OGL = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
@@ -46,16 +45,8 @@ def test_accessibility_statement_has_the_public_sector_sections(rotherham_site):
     assert "This statement was prepared on 30 November 2026." in text
 
 
-def with_site_overrides(root):
-    """A fixture project with the repo's theme overrides (where the footer partial lives)."""
-    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
-    return root
-
-
 def test_licence_and_statement_come_from_board_yml(fixture_project):
-    root = with_site_overrides(fixture_project("minimal"))
+    root = fixture_project("minimal")  # the footer partial comes with the package
     board = root / "data/board.yml"
     board.write_text(board.read_text() + (
         "contact_email: hwb@testshire.example\n"
@@ -74,7 +65,7 @@ def test_licence_and_statement_come_from_board_yml(fixture_project):
 
 
 def test_default_licence_is_the_open_government_licence(fixture_project):
-    site = build(with_site_overrides(fixture_project("minimal")))
+    site = build(fixture_project("minimal"))
     assert f'<a href="{OGL}" rel="license">Open Government Licence v3.0</a>' in footer(site / "index.html")
     assert "Made with" in page_text(site / "index.html")  # Material's credit stays, below ours
 

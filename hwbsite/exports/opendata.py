@@ -582,8 +582,9 @@ def data_page(project, sets: list[Dataset]) -> OutputItem:
             continue
         base = ds.csv_path.removesuffix(".csv")
         lines += [f"## {markup.text(ds.title)} {{#{ds.name}}}", "", markup.text(ds.description), "",
-                  f"[CSV]({base}.csv) · [JSON]({base}.json) · {len(ds.rows)} "
-                  f"row{'' if len(ds.rows) == 1 else 's'}", ""]
+                  f"[CSV]({base}.csv) · [JSON]({base}.json) · " + (
+                      f"{len(ds.rows)} row{'' if len(ds.rows) == 1 else 's'}" if ds.rows
+                      else "no rows (the files hold the column headings only)"), ""]
         lines += ["| Column | Type | Meaning |", "|---|---|---|"]
         lines += [f"| `{f.name}` | {f.type} | {markup.cell(f.description)} |" for f in ds.fields]
         lines.append("")

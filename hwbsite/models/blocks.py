@@ -15,7 +15,7 @@ from .types import FieldError, Slug, Text
 from .. import patterns
 
 _CSV_NAME = patterns.compile("models.blocks.csv_name", r"^[A-Za-z0-9][\w.-]*\.csv$")
-# A data/finance/ dataset: the file name without .csv, e.g. "bcf-plan-2017-19--financial-plan".
+# A data/finance/ dataset: the file name without .csv, e.g. "winter-plan-2026--budget".
 _DATASET = patterns.compile("models.blocks.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
@@ -35,7 +35,7 @@ class TableBlock(Model):
                              "for example file: my-paper--figures.csv", field="file")
         if self.finance is not None and not _DATASET.match(self.finance):
             raise FieldError(f'expected the name of a dataset in data/finance/ (without .csv), got "{self.finance}"',
-                             "for example finance: bcf-plan-2017-19--financial-plan", field="finance")
+                             "for example finance: winter-plan-2026--budget", field="finance")
         return self
 
 

@@ -9,7 +9,12 @@ from pydantic import Field, field_validator
 
 from .. import patterns
 from .base import Model
-from .types import Email, Language, TemplateText, Text, Time, WebAddress
+from .types import Email, FieldError, Language, TemplateText, Text, Time, WebAddress
+
+# The version of the board.yml format (and of the data files) this hwbsite reads. It changes only
+# when a board's files must change to build with a new release (CHANGELOG.md says what to change);
+# `hwbsite init` writes it as `hwbsite: N`, and a board.yml written for another one is refused.
+SCHEMA_VERSION = 1
 
 OGL_V3 = "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/"
 _HEX = patterns.compile("models.board.hex", r"^#[0-9a-fA-F]{6}$")
@@ -45,10 +50,13 @@ class Accessibility(Model):
 
 
 class Board(Model):
+    # The board.yml format this file is written for (SCHEMA_VERSION); files written before the
+    # field existed are version 1.
+    hwbsite: int = SCHEMA_VERSION
     # Every field the theme or the footer prints is typed: plain text (TemplateText), an email, an
     # http(s) address, a #rrggbb colour; the others are shown only through hwbsite's escaping templates.
-    name: TemplateText                      # "Rotherham Health and Wellbeing Board"; the site's name
-    short_name: TemplateText | None = None  # "Rotherham HWB"
+    name: TemplateText                      # "Example Health and Wellbeing Board"; the site's name
+    short_name: TemplateText | None = None  # "Example HWB"
     council: TemplateText           # the local authority that hosts the board
     area: Text | None = None
     description: Text | None = None
@@ -66,6 +74,21 @@ class Board(Model):
     default_time: Time | None = None
     standing_items: list[Text] = Field(default_factory=list)
     language: Language = "en"
+
+    @field_validator("hwbsite")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            from .. import __version__
+            newer = value > SCHEMA_VERSION
+            raise FieldError(
+                f"this board.yml is written for hwbsite format {value}, but hwbsite {__version__} reads "
+                f"format {SCHEMA_VERSION}",
+                ("install the hwbsite version the board's requirements.txt pins (pip install -r "
+                 "requirements.txt), or upgrade hwbsite there" if newer else
+                 f"follow CHANGELOG.md's steps from format {value} to {SCHEMA_VERSION}, then write hwbsite: "
+                 f"{SCHEMA_VERSION}"))
+        return value
 
     @field_validator("colour")
     @classmethod

@@ -43,7 +43,7 @@ _DATASET = patterns.compile("models.finance.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]
 def _dataset_id(value: str) -> str:
     if not _DATASET.match(value):
         raise FieldError(f'expected a dataset id (the CSV file name without .csv), got "{value}"',
-                         "lowercase letters, digits and hyphens, e.g. bcf-plan-2017-19--financial-plan")
+                         "lowercase letters, digits and hyphens, e.g. winter-plan-2026--budget")
     return value
 
 

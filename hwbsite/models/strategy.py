@@ -91,6 +91,9 @@ class Plan(Model):
     period: Text | None = None
     intro: Text | None = None
     source: str | None = None
+    # false for a board that reports progress in words only: its pages show no Red/Amber/Green
+    # ratings, counts or filters (an update's rag: is then left "").
+    rag: bool = True
     aims: list[Aim] = Field(default_factory=list)
 
     def aim(self, number: int) -> Aim | None:

@@ -84,7 +84,7 @@ def _template_text(value: str) -> str:
 def _web_address(value: str) -> str:
     problem = htmlsafety.web_address_problem(value)
     if problem:
-        raise FieldError(problem, "for example https://www.rotherham.gov.uk/")
+        raise FieldError(problem, "for example https://www.example.gov.uk/")
     return value
 
 

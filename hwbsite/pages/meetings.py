@@ -20,7 +20,7 @@ def meeting_title(board, meeting: Meeting) -> str:
 
 def meeting_short_title(meeting: Meeting) -> str:
     """The page's title (the browser tab, and the header once the reader scrolls on a phone): the
-    site's name already says which board, so repeating it would leave only "Rotherham Health an…"."""
+    site's name already says which board, so repeating it would leave only "Example Health an…"."""
     return f"{getattr(meeting, 'title', None) or 'Meeting'}, {dates.long_date(meeting.date)}"
 
 

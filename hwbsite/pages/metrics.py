@@ -29,7 +29,9 @@ def metrics_index(project, ctx) -> OutputItem:
     for metric in sorted(project.metrics.values(), key=lambda m: m.title.lower()):
         values = charts.series_values(project.values, metric.id)
         rows.append({"metric": metric, "status": charts.status(metric, values), "count": len(values)})
-    return OutputItem(page, render("metrics_index.md.j2", page, rows=rows), in_nav=True)
+    # A board's own dashboards are hand-written pages (content/dashboards/): linked only where it has them.
+    dashboards = "dashboards/index.md" if "dashboards/index.md" in project.content_pages else None
+    return OutputItem(page, render("metrics_index.md.j2", page, rows=rows, dashboards=dashboards), in_nav=True)
 
 
 def metric_pages(project, ctx) -> list[OutputItem]:

@@ -43,7 +43,7 @@ def accessibility_page(project, ctx) -> OutputItem:
 
 
 def footer_facts(board) -> dict:
-    """What the footer (the footer block of overrides/main.html) shows, as plain values for config.extra."""
+    """What the footer (the footer block of hwbsite/theme/main.html) shows, as plain values for config.extra."""
     contact = report_contact(board)
     return {
         "board": board.name,

@@ -46,7 +46,7 @@ _BLANK_LINE = patterns.compile("pages.strategy.blank_line", r"\n\s*\n")
 
 
 def _linked_names(project, text: str | None, page: str) -> Markup:
-    """Published text ("Ian Thomas, RMBC"), with each person we know linked to their page."""
+    """Published text ("A. Name, Example Council"), with each person we know linked to their page."""
     if not text:
         return Markup("")
     names = []
@@ -282,7 +282,7 @@ def _units(plan, update, page) -> dict:
 class ActionView:
     key: str          # "index", "red", "overdue", "aim-2", "lead-karla-capstick"
     group: str        # "status", "overdue", "aim", "lead"
-    label: str        # "Red", "Past timescale", "Aim 2", "Karla Capstick"
+    label: str        # "Red", "Past timescale", "Aim 2", "A. Name"
     title: str        # the page's heading
     rows: list
     page: str = ""    # templates link to it with link(v.page), relative to the page they render
@@ -308,7 +308,7 @@ def action_views(project, plan, update, page) -> tuple[list[ActionRow], list[Act
     rows.sort(key=lambda r: (strategy.ORDER.index(r.rag), r.aim.number, plan_order(plan, r.action)))
     what = plan.title
     views = [ActionView("index", "all", "All", f"All actions: {what}", rows)]
-    for rag in strategy.ORDER:
+    for rag in strategy.ORDER if plan.rag else ():
         chosen = [r for r in rows if r.rag == rag]
         # Red, amber and green always have a page, empty or not: pages link to them (the home page
         # to the red actions), and a link that breaks when the last red action turns amber would

@@ -23,6 +23,12 @@ pytestmark = [pytest.mark.slow]
 @pytest.mark.browser
 def test_every_page_is_valid_html(site):
     """vnu.jar once over the whole site (--errors-only): no error, whatever the theme does."""
+    errors, report, pages = nu_errors(site)
+    assert not errors, f"Nu HTML Checker: {len(errors)} error(s) in {len(pages)} pages\n" + "\n".join(report)
+
+
+def nu_errors(site: Path) -> tuple[list[dict], list[str], list[Path]]:
+    """(errors, one line each, pages) of the Nu HTML Checker over a built site."""
     java = require_java()
     require_node_package(VNU_JAR, "vnu-jar")
     pages = sorted(site.rglob("*.html"))
@@ -40,7 +46,7 @@ def test_every_page_is_valid_html(site):
         where = m.get("url", "?").removeprefix("file:")
         where = Path(where).resolve().relative_to(site.resolve()) if where.startswith("/") else where
         report.append(f"{where}:{m.get('lastLine', '?')}: {m['message']}\n    {' '.join(m.get('extract', '').split())[:160]}")
-    assert not errors, f"Nu HTML Checker: {len(errors)} error(s) in {len(pages)} pages\n" + "\n".join(report)
+    return errors, report, pages
 
 
 class _Links(HTMLParser):
@@ -81,6 +87,15 @@ def target_file(site: Path, url_path: str) -> Path:
 def test_every_internal_link_and_anchor_resolves(site, site_url):
     """Every href/src of every page, and every link in the search index, reaches a file of the
     site, and its #fragment an element with that id. Links to other sites are not followed."""
+    broken, checked, indexed = check_links(site, site_url)
+    assert indexed > 100, "the search index lists too few pages"
+    assert checked > 1000, f"only {checked} links checked: is the site empty?"
+    assert not broken, f"{len(broken)} broken internal link(s) of {checked} checked:\n" + "\n".join(broken)
+
+
+def check_links(site: Path, site_url: str) -> tuple[list[str], int, int]:
+    """(broken links, links checked, pages in the search index) of a built site served at site_url
+    (also used for the second board, tests/browser/test_second_board_site.py)."""
     pages = {p: parse(p) for p in sorted(site.rglob("*.html"))}
     origin = urlsplit(site_url)
     broken, checked = [], 0
@@ -111,9 +126,6 @@ def test_every_internal_link_and_anchor_resolves(site, site_url):
             check(f"{rel}:{line} <{tag}>", base, url)
 
     indexed = fragments(site)
-    assert len(indexed) > 100, "the search index lists too few pages"
     for fragment in indexed:   # Pagefind's addresses are from the site's root
         check("pagefind/fragment", site_url, fragment["url"].lstrip("/"))
-
-    assert checked > 1000, f"only {checked} links checked: is the site empty?"
-    assert not broken, f"{len(broken)} broken internal link(s) of {checked} checked:\n" + "\n".join(broken)
+    return broken, checked, len(indexed)

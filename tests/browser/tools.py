@@ -125,7 +125,7 @@ def html_pages(site: Path) -> list[str]:
     return pages
 
 
-def build_served_site(dest: Path, server: SiteServer) -> Path:
+def build_served_site(dest: Path, server: SiteServer, source: Path | None = None, build_date: str = BUILD_DATE) -> Path:
     """Build the real repo's site into dest/site, for serving at server.url.
 
     Like ``rotherham_site`` (tests/conftest.py), but with site_url set to the address it is
@@ -139,10 +139,10 @@ def build_served_site(dest: Path, server: SiteServer) -> Path:
         sys.path.insert(0, str(HERE.parent))
     from conftest import REPO, copy_project  # tests/conftest.py
 
-    project = copy_project(REPO, dest)
+    project = copy_project(source or REPO, dest)   # the real site, or a fixture board
     config = load_config(str(project / "mkdocs.yml"), strict=True, site_dir=str(project / "site"),
                          site_url=server.url)
-    config.plugins["hwbsite"].config.build_date = BUILD_DATE
+    config.plugins["hwbsite"].config.build_date = build_date
     mkdocs_build(config)
     return project / "site"
 
