@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import __version__, patterns, schemas
 from .models.board import SCHEMA_VERSION, contrast
+from .publication import london_today
 from .theme import DEFAULT
 
 SKELETON = Path(__file__).parent / "skeleton"
@@ -103,7 +104,7 @@ def _normal(name: str) -> str:
 def files(board: NewBoard, today: dt.date | None = None, version: str = __version__) -> dict[str, str]:
     """Path (relative, POSIX) -> text of every file of the new repository."""
     check_answers(board)
-    today = today or dt.date.today()
+    today = today or london_today()
     fill = {
         "@@BOARD@@": json.dumps(board.name, ensure_ascii=False),       # a YAML string
         "@@COUNCIL@@": json.dumps(board.council, ensure_ascii=False),

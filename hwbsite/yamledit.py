@@ -5,7 +5,7 @@ ruamel.yaml reads the file as a round-trip document (comments and styles attache
 writes it back. It lays out every node with one indentation, so before any edit the file must come
 back from a read and write byte for byte; a file laid out otherwise (hand-indented differently) is
 not touched and the officer is told what to add. Every data file hwbsite writes, and all of the
-Rotherham data, is laid out this way (tests/test_yamledit.py).
+first board's data, is laid out this way (tests/test_yamledit.py).
 """
 
 from __future__ import annotations

@@ -44,7 +44,7 @@ def test_no_template_of_ours_has_the_path_of_a_theme_template():
                  if p.is_file() and (THEME / p.relative_to(folder)).exists()
                  and p.relative_to(folder).as_posix() != "main.html"]
     assert shadowing == []
-    main = (REPO / "overrides/main.html").read_text(encoding="utf-8")
+    main = (search.THEME_DIR / "main.html").read_text(encoding="utf-8")
     assert '{% extends "base.html" %}' in main
 
 

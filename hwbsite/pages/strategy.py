@@ -37,7 +37,7 @@ def action_target(plan_id: str, aim_number: int, action_id: str, page: str) -> s
     return anchor if target == page else urls.relative(page, target) + anchor
 
 
-# Where one name ends in a list of leads: "Ian Thomas, RMBC & Jo Smith (CCG) / Public Health". The
+# Where one name ends in a list of leads: "Ann Example, Council & Jo Smith (CCG) / Public Health". The
 # separators carry no leading run of space (each chunk is stripped): a pattern that opens with one is
 # tried from every space of a run and reads the rest of the run each time, quadratic in its length.
 _NAME_SEPARATORS = patterns.compile("pages.strategy.name_separators", r"(?:&|/|;|\band\b|\(|\))")
