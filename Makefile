@@ -33,6 +33,7 @@ ZS_STAMP := $(ZS_VENV)/.installed
 
 $(PD_STAMP): requirements.lock requirements-properdocs.lock pyproject.toml
 	test -x $(PD_VENV)/bin/python || $(PYTHON) -m venv $(PD_VENV)
+	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check -r requirements-properdocs.lock
 	$(PD_VENV)/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $(PD_STAMP)
@@ -108,6 +109,8 @@ PIP_COMPILE = $(BIN)/pip-compile --quiet --generate-hashes --strip-extras --allo
 locks: $(TEST_STAMP)  ## write requirements.lock and requirements-test.lock from pyproject.toml
 	$(PIP_COMPILE) --output-file requirements.lock pyproject.toml
 	$(PIP_COMPILE) --extra test --extra data --extra plotly --output-file requirements-test.lock pyproject.toml
+	$(PIP_COMPILE) --output-file requirements-properdocs.lock requirements-properdocs.in
+	$(PIP_COMPILE) --output-file requirements-zensical.lock requirements-zensical.in
 
 clean:
 	rm -rf site site-properdocs site-zensical generated $(VENV) $(PD_VENV) $(ZS_VENV) .pytest_cache .hypothesis *.egg-info tests/browser/node_modules
