@@ -49,15 +49,16 @@ engines: $(PD_STAMP) $(ZS_STAMP)  ## install ProperDocs and Zensical (the tests 
 site-properdocs: $(PD_STAMP)  ## build the site with ProperDocs into site-properdocs/
 	$(PD_VENV)/bin/properdocs build --strict -f mkdocs.yml --site-dir site-properdocs
 
-# Zensical runs no MkDocs plugin: it builds the plain tree `hwbsite generate` writes; then Pagefind
-# indexes it (generated/pagefind.yml, hwbsite/search.py), and hwbsite verify applies the post-build
-# pass (--finish: the Content Security Policy and HTML mends the plugin makes) and checks the result.
+# Zensical runs no MkDocs plugin: it builds the plain tree `hwbsite generate` writes; then hwbsite
+# verify applies the post-build pass (--finish: the Content Security Policy and HTML mends the plugin
+# makes, trusting Zensical's own templates' inline scripts), indexes the finished pages (--index) and
+# checks the result.
 site-zensical: $(STAMP) $(ZS_STAMP)  ## build `hwbsite generate`'s tree with Zensical into site-zensical/
 	$(BIN)/hwbsite generate --out generated
 	cd generated && ../$(ZS_VENV)/bin/zensical build --strict
-	cd generated && ../$(BIN)/python -m pagefind
 	rm -rf site-zensical && mv generated/site site-zensical
-	$(BIN)/hwbsite verify site-zensical --data . --finish
+	$(BIN)/hwbsite verify site-zensical --data . --finish --index --theme-dir generated/overrides \
+	  --theme-dir $$($(ZS_VENV)/bin/python -c 'import os, zensical; print(os.path.join(os.path.dirname(zensical.__file__), "templates"))')
 
 test: $(TEST_STAMP) browser-tools engines  ## run every test (browser, accessibility and HTML checks included)
 	$(BIN)/python -m pytest

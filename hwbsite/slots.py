@@ -30,6 +30,15 @@ from markupsafe import Markup, escape
 CONFIG_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
 
 
+# The footer's links (hwbsite/theme/main.html): escaping keeps a value inside its attribute, but only
+# a web address keeps it out of javascript: (board.yml types them so; this holds whatever set them).
+FOOTER_LINKS = ("website", "licence_url")
+
+
+def web_address(value: object) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("https://", "http://"))
+
+
 def text(value):
     """A value as the theme may print it: strings escaped (Markup), containers escaped through,
     anything else (numbers, dates, booleans, None) as it is."""
@@ -51,6 +60,11 @@ def escape_config(config) -> None:
             config[key] = text(config[key])
     extra = config.get("extra")
     if extra is not None:
+        footer = extra.get("hwbsite")
+        if isinstance(footer, dict):   # the footer links only to web addresses (main.html prints them as hrefs)
+            for key in FOOTER_LINKS:
+                if not web_address(footer.get(key)):
+                    footer[key] = None
         for key in list(extra.keys()):
             extra[key] = text(extra[key])
     palette = config.theme.get("palette") if config.get("theme") is not None else None

@@ -68,15 +68,19 @@ def _properdocs(dest: Path, url: str) -> Path:
 
 
 def _zensical(dest: Path, url: str) -> Path:
-    """As `make site-zensical`: generate, Zensical, Pagefind, then the post-build pass and checks."""
+    """As `make site-zensical`: generate, Zensical, then the post-build pass, Pagefind and the checks."""
     generated = dest / "generated"
     _run([BIN / "hwbsite", "generate", REPO, "--out", generated, "--build-date", BUILD_DATE], env={"SITE_URL": url})
     _run([ZENSICAL, "build", "--strict"], cwd=generated)
-    _run([BIN / "python", "-m", "pagefind"], cwd=generated)
     (generated / "site").rename(dest / "site")
-    # hwbsite verify (issue 22, the 'engine' helper's work): --finish applies the plugin's post-build
-    # pass (Content Security Policy, HTML mends) to a site another engine built, then checks it.
-    _run([BIN / "hwbsite", "verify", dest / "site", "--data", REPO, "--build-date", BUILD_DATE, "--finish"])
+    # --finish applies the plugin's post-build pass (Content Security Policy, HTML mends) to a site
+    # another engine built, trusting the inline scripts of Zensical's own templates; --index then
+    # builds Pagefind's index over the finished pages; then every check runs.
+    templates = subprocess.run([ZENSICAL.parent / "python", "-c", "import os, zensical; "
+                                "print(os.path.join(os.path.dirname(zensical.__file__), 'templates'))"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+    _run([BIN / "hwbsite", "verify", dest / "site", "--data", REPO, "--build-date", BUILD_DATE, "--finish",
+          "--theme-dir", generated / "overrides", "--theme-dir", templates, "--index"])
     return dest / "site"
 
 
