@@ -295,6 +295,13 @@ def table_owner(name: str) -> str:
     return name.split("--", 1)[0] if "--" in name else ""
 
 
+def is_private_papers_table(project: "BoardRecords", name: str, public_papers) -> bool:
+    """Whether ``name`` is the own table of a paper of the project that is not public: private,
+    whichever page shows it."""
+    owner = table_owner(name)
+    return owner in project.papers and owner not in public_papers
+
+
 def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
     """The public part of ``project`` on ``build_date``."""
     private = _find_private(project, build_date)
@@ -308,8 +315,7 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
     for name, table in sorted(project.tables.items()):
         users = {u for u in project.table_users.get(name, set())
                  if u.startswith("page:") or u.removeprefix("paper:") in public_papers}
-        owner = table_owner(name)
-        if users and (owner not in project.papers or owner in public_papers):
+        if users and not is_private_papers_table(project, name, public_papers):
             tables[name], table_users[name] = table, users
 
     # Topics and people: public when a public record carries them, private when only private ones do.
