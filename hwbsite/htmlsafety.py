@@ -116,6 +116,27 @@ def _inventory(html: str) -> _Inventory:
     return parser
 
 
+def _html5_inventory(html: str) -> tuple[Counter, Counter]:
+    """(elements, (element, attribute) pairs) of a fragment as an HTML5 tokenizer reads it (lxml;
+    libxml2 2.14 tokenizes as browsers do). Python's HTMLParser, which _Inventory uses for its
+    order and decoded values, reads comments otherwise: "<!-->" and "<!--->" close a comment for a
+    browser but not for it, so a "<script>" or "<meta http-equiv=refresh>" after them was invisible
+    to this check, and the plain MkDocs build of `hwbsite generate`'s tree published it."""
+    import lxml.html
+
+    tags: Counter = Counter()
+    attrs: Counter = Counter()
+    if not html.strip():
+        return tags, attrs
+    root = lxml.html.fragment_fromstring(html, create_parent="div")
+    for el in root.iterdescendants():
+        if isinstance(el.tag, str):
+            tags[el.tag.lower()] += 1
+            for name in el.attrib:
+                attrs[(el.tag.lower(), name.lower())] += 1
+    return tags, attrs
+
+
 def dangers(html: str) -> list[str]:
     """What sanitising this HTML would remove, in document order, described for an officer.
 
@@ -141,6 +162,11 @@ def dangers(html: str) -> list[str]:
                 out.append(_describe_attr(tag, name, value))
         else:
             out.append(_describe_attr(tag, name, value))
+    if "<" in html:   # the same judged as a browser tokenizes it (comments, odd attribute syntax)
+        tags5, attrs5 = _html5_inventory(html)
+        kept_tags, kept_attrs = _html5_inventory(sanitise(html))
+        out += [_describe_tag(tag) for tag, n in tags5.items() if n > kept_tags[tag]]
+        out += [_describe_attr(tag, name, "") for (tag, name), n in attrs5.items() if n > kept_attrs[(tag, name)]]
     return list(dict.fromkeys(out))
 
 

@@ -27,6 +27,8 @@ _HTML_BLOCK = patterns.compile(
     re.IGNORECASE)
 
 _LIST_ITEM = patterns.compile("limits.list_item", r"^[ \t]*+(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+# One list marker where the scan stands (no ^: matched at a position within the line).
+_MARKER = patterns.compile("limits.list_marker", r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def long_line(text: str) -> tuple[int, int, str] | None:
@@ -65,6 +67,30 @@ def _quote_markers(line: str) -> tuple[int, int]:
             return count, end
 
 
+_THEMATIC_BREAK = frozenset("-*_ \t")
+
+
+def _inline_markers(rest: str) -> int:
+    """List and block-quote markers that follow one another on one line after the first marker:
+    Python-Markdown reads "- - - x" or "- > - > x" as lists and quotes nested in one another, one
+    recursion per marker, exactly as if each were on its own, more indented, line."""
+    if rest.strip() and _THEMATIC_BREAK.issuperset(rest):
+        return 0   # "- - -" or "* * *": a rule, not lists
+    count, i = 0, 0
+    while True:
+        while i < len(rest) and rest[i] in " \t":
+            i += 1
+        if i < len(rest) and rest[i] == ">":
+            count += 1
+            i += 1
+            continue
+        m = _MARKER.match(rest, i)
+        if m is None or m.end() == i:
+            return count
+        count += 1
+        i = m.end()
+
+
 def deep_markdown(text: str) -> tuple[int, int, str] | None:
     """(line, column, message) where Markdown is first nested more than MAX_MARKDOWN_DEPTH deep.
 
@@ -79,6 +105,9 @@ def deep_markdown(text: str) -> tuple[int, int, str] | None:
         # indentation nests only a list item (else it is a code block, read without recursion)
         listed = _LIST_ITEM.match(rest) is not None
         depth = open_html + quotes + (_indent(rest) // 4 if listed else 0)
+        if listed:
+            # markers after the first on the same line ("- - - x", "- > - x"): each nests one more
+            depth += max(0, _inline_markers(rest) - 1)
         if depth > MAX_MARKDOWN_DEPTH:
             return (number, 1, f"Markdown is nested {depth} levels deep here (lists, block quotes and HTML "
                     f"blocks such as <div markdown> inside one another); the limit is {MAX_MARKDOWN_DEPTH}")

@@ -215,8 +215,10 @@ def _load_content_pages(content: Path, log: ProblemLog, sources: dict[str, str])
             log.add(log.rel(path), p.line, p.column, "", p.message, p.hint)
             continue
         docs_path = path.relative_to(content).as_posix()
-        # MkDocs reads files with universal newlines; the page goes to it as text, so do the same
-        # (a Windows checkout's "---\r\n" would otherwise not be front matter to MkDocs)
-        pages[docs_path] = text.replace("\r\n", "\n")
+        # MkDocs reads files as 'utf-8-sig' with universal newlines; the page goes to it as text, so
+        # do the same (a Windows checkout's "---\r\n" would otherwise not be front matter to MkDocs,
+        # and a byte-order mark hid the front matter from the check while the plain MkDocs build of
+        # `hwbsite generate`'s tree read it: template: redirect.html, unchecked)
+        pages[docs_path] = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
         sources[f"page:{docs_path}"] = log.rel(path)
     return pages

@@ -20,7 +20,8 @@ Privacy follows the structure. What sits under or is attached to private busines
 - anything else reported to a meeting whose agenda is a draft (a RAG update with ``meeting:``
   such a meeting) is private unless a public paper carries it: the draft's business is not public
   yet, whatever record it is written in;
-- a table is public when a public paper or a hand-written page shows it; the money transcribed
+- a table is public when a public paper or a hand-written page shows it, unless it is a private
+  paper's own table (``<paper id>--<what>.csv``); the money transcribed
   from a private paper (data/finance/) is private;
 - a topic is public when a public record carries it, or when no record carries it at all;
 - a person is public unless only private business names them.
@@ -289,6 +290,18 @@ def _topics_in_meeting(meeting: Meeting) -> set[str]:
     return slugs
 
 
+def table_owner(name: str) -> str:
+    """The paper a table file belongs to by its name ("<paper id>--<what>.csv")."""
+    return name.split("--", 1)[0] if "--" in name else ""
+
+
+def is_private_papers_table(project: "BoardRecords", name: str, public_papers) -> bool:
+    """Whether ``name`` is the own table of a paper of the project that is not public: private,
+    whichever page shows it."""
+    owner = table_owner(name)
+    return owner in project.papers and owner not in public_papers
+
+
 def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
     """The public part of ``project`` on ``build_date``."""
     private = _find_private(project, build_date)
@@ -296,12 +309,13 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
     papers = {pid: p for pid, p in sorted(project.papers.items()) if pid in public_papers}
     meetings = [_public_meeting(m, private, public_papers) for m in project.meetings]
 
-    # Tables: shown by a public paper or a hand-written page.
+    # Tables: shown by a public paper or a hand-written page, and not the table of a private paper
+    # (named "<paper id>--<what>.csv"): a hand-written page showing it would publish its figures.
     tables, table_users = {}, {}
     for name, table in sorted(project.tables.items()):
         users = {u for u in project.table_users.get(name, set())
                  if u.startswith("page:") or u.removeprefix("paper:") in public_papers}
-        if users:
+        if users and not is_private_papers_table(project, name, public_papers):
             tables[name], table_users[name] = table, users
 
     # Topics and people: public when a public record carries them, private when only private ones do.

