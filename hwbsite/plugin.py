@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -201,6 +202,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             # The finished site judged by the rule any engine's build is judged by (hwbsite verify).
             report = verify.verify_site(Path(config.site_dir), self.private, verify.base_path_of(config.site_url))
             if not report.ok:
+                # never a half-built site: what failed the rule must not wait in site/ for a deploy
+                # step that ignores the exit code
+                shutil.rmtree(config.site_dir, ignore_errors=True)
                 shown = "\n".join(f.format() for f in report.failures[:50])
                 more = f"\n... and {len(report.failures) - 50} more" if len(report.failures) > 50 else ""
                 raise PluginError(f"hwbsite: {report.summary(config.site_dir)}; nothing may be deployed:\n{shown}{more}")

@@ -211,6 +211,19 @@ def _check_page(rel: str, raw: bytes, report: Report) -> _Parsed:
     return parsed
 
 
+# Where the site's own scripts live: the theme's bundle (Material's, Zensical's), hwbsite's assets and
+# Pagefind's. A <script src> to any other file of the site (an image, a feed, a file a board's
+# overrides/ put there) could run what no check read, under 'self' in the policy.
+OWN_SCRIPT_DIRS = ("assets/javascripts/", "assets/hwbsite/", "pagefind/")
+
+
+def _own_script(page: str, path: str) -> bool:
+    if path.startswith("/"):
+        return any(f"/{d}" in path for d in OWN_SCRIPT_DIRS) and ".." not in path
+    resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page), path))
+    return resolved.startswith(OWN_SCRIPT_DIRS)
+
+
 def _check_script(rel: str, el, script_src: list[str], report: Report) -> None:
     src = el.get("src")
     kind = (el.get("type") or "").strip().lower()
@@ -218,6 +231,8 @@ def _check_script(rel: str, el, script_src: list[str], report: Report) -> None:
         parts = urlsplit(src.strip())
         if parts.scheme or parts.netloc:
             report.failures.append(Failure(rel, _describe(el), "script-from-elsewhere", src))
+        elif not _own_script(rel, unquote(parts.path)):
+            report.failures.append(Failure(rel, _describe(el), "script-not-the-sites-own", src))
         if (el.text or "").strip():
             report.failures.append(Failure(rel, _describe(el), "script-src-with-text"))
         return

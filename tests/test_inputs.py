@@ -298,3 +298,35 @@ def test_fields_safe_alone_but_live_together_are_refused_by_check_build_and_gene
     with pytest.raises(GenerateError, match="would contain the event handler onclick="):
         generate(root, tmp_path / "out", dt.date(2026, 3, 1))
     assert not (tmp_path / "out").exists()
+
+
+def test_mkdocs_yml_may_not_run_code_or_publish_what_the_checks_do_not_see(fixture_project, tmp_path):
+    """Red team: pymdownx.snippets put an exempt paper's table on a page, hooks: ran Python,
+    extra_javascript: made any site file a script, a favicon and edit_uri broke out of attributes;
+    check, the build and generate passed each. Each is now refused at its line, by all three."""
+    from hwbsite.generate import GenerateError, generate
+    root = fixture_project("minimal")
+    (root / "hook.py").write_text("def on_config(config):\n    return config\n", encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace("markdown_extensions:\n",
+                                                      "markdown_extensions:\n  - pymdownx.snippets:\n      base_path: [.]\n", 1)
+    text = text.replace("plugins:\n", "plugins:\n  - search\n", 1)
+    config.write_text(text + "\n".join([
+        "hooks: [hook.py]",
+        "extra_javascript: [calendar.ics]",
+        "edit_uri: 'javascript:alert(1)//'",
+    ]) + "\n", encoding="utf-8")
+    lines = config.read_text(encoding="utf-8").splitlines()
+    at = {n for n, line in enumerate(lines, start=1)
+          if line.lstrip().startswith(("- pymdownx.snippets", "- search", "hooks:", "extra_javascript:", "edit_uri:"))}
+    assert len(at) == 5
+    checked = {p.line for p in run_check(root).errors if p.file == "mkdocs.yml"}
+    assert checked == at
+    build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)],
+                           capture_output=True, text=True)
+    assert build.returncode != 0
+    assert all(f"mkdocs.yml:{n}:" in build.stderr for n in at), build.stderr[-2000:]
+    assert not (root / "site" / "index.html").exists()
+    with pytest.raises(GenerateError) as refused:
+        generate(root, tmp_path / "out", dt.date(2017, 9, 1))
+    assert all(f"mkdocs.yml:{n}:" in str(refused.value) for n in at)
