@@ -295,7 +295,7 @@ def table_owner(name: str) -> str:
     return name.split("--", 1)[0] if "--" in name else ""
 
 
-def is_private_papers_table(project: "BoardRecords", name: str, public_papers) -> bool:
+def is_private_papers_table(project: "BoardRecords", name: str, public_papers: "set[str] | dict[str, Any]") -> bool:
     """Whether ``name`` is the own table of a paper of the project that is not public: private,
     whichever page shows it."""
     owner = table_owner(name)
