@@ -429,6 +429,7 @@ def private_texts(project: "BoardRecords", view: PublicView) -> list[tuple[str, 
     for name in RECORDS:
         _strings(getattr(project, name, None), everything, set())
         _strings(getattr(view, name, None), public, set())
+    _strings(view.board, public, set())   # the board's own facts (council, venue) are printed on every page
     public_lines = {" ".join(line.split()) for text in public for line in text.splitlines()}
     public_blob = "\n".join(sorted(public_lines))
     out: dict[str, str] = {}
