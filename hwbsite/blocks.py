@@ -25,7 +25,7 @@ import yaml
 from pydantic import ValidationError
 
 from . import markup, urls, yamlsource
-from .charts import MARKER
+from .figures import MARKER
 from .errors import BlockError
 from .models.blocks import BLOCK_MODELS
 from .suggest import did_you_mean

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, charts, citations, theme, tiles, urls
+from . import blocks, chartassets, charts, citations, theme, tiles, urls
 from .finance import fill_table
 from .context import build_context
 from .errors import OutputConflict
@@ -92,9 +92,9 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
         if asset.is_file():
             items.append(OutputItem(f"{ASSET_DIR}/{asset.name}", source=asset))
     items.append(OutputItem(f"{ASSET_DIR}/board.css", theme.board_css(view.board)))   # the board's colour
-    for name, path in charts.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
+    for name, path in chartassets.runtime_files().items():   # plotly.js, pinned in assets/vendor, with its licence
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
-    items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", charts.runtime_css()))
+    items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", chartassets.runtime_css()))
     # an export page gets its "Last updated" line as every page does (a download has no date)
     items += [replace(e, text=with_updated(e.text, e.updated)) if e.updated else e
               for e in build_exports(view, ctx, site_url)]

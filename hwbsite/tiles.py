@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import html
 
-from . import charts, markup, urls
+from . import assessment, figures, markup, urls
 
 WIDTH, HEIGHT, PAD = 120, 36, 3
 
 
 def sparkline(values) -> str:
     """Inline SVG: the actual series as a solid line (latest point marked), the plan dashed, one shared scale."""
-    shown = [v for v in charts.charted([v for v in values if not v.breakdown]) if v.kind in ("actual", "plan", "target")]
+    shown = [v for v in figures.charted([v for v in values if not v.breakdown]) if v.kind in ("actual", "plan", "target")]
     actual = sorted((v for v in shown if v.kind == "actual"), key=lambda v: v.period.start)
     if len(actual) < 2:
         return ""
@@ -35,8 +35,8 @@ def sparkline(values) -> str:
         return f"{x:.1f},{y:.1f}"
 
     first, last = actual[0], actual[-1]
-    label = (f"Trend: actual {charts.format_value(first)} in {first.period.label}, "
-             f"{charts.format_value(last)} in {last.period.label}")
+    label = (f"Trend: actual {figures.format_value(first)} in {first.period.label}, "
+             f"{figures.format_value(last)} in {last.period.label}")
     parts = [f'<svg class="hwb-spark" viewBox="0 0 {WIDTH} {HEIGHT}" width="{WIDTH}" height="{HEIGHT}" '
              f'role="img" aria-label="{html.escape(label)}">']
     if len(plan) >= 2:
@@ -52,8 +52,8 @@ def tile(project, metric_id: str, page: str) -> str:
     """One tile, made from the metric's one Status: its headline names the figures and the period
     the sentence under it names (and what they cover), so the two cannot disagree."""
     metric = project.metrics[metric_id]
-    values = charts.series_values(project.values, metric_id)
-    status = charts.status(metric, values)
+    values = figures.series_values(project.values, metric_id)
+    status = assessment.status(metric, values)
     plan = status.plan
     esc = html.escape
     rag = status.rag.lower() if status.rag else "none"
@@ -63,22 +63,22 @@ def tile(project, metric_id: str, page: str) -> str:
            f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>']
     if any(v.breakdown for v in values) and not any(not v.breakdown for v in values):
         cats = len({v.breakdown for v in values})
-        period = f", {charts.period_words(status.actuals)}" if status.actuals else ""
+        period = f", {assessment.period_words(status.actuals)}" if status.actuals else ""
         out.append(f'<p class="hwb-tile__figure">{cats} categories<span class="hwb-tile__period">{esc(period)}</span></p>')
-        out.append(f'<p class="hwb-tile__reason">{esc(charts.summary(metric, values))}</p>')
+        out.append(f'<p class="hwb-tile__reason">{esc(assessment.summary(metric, values))}</p>')
     else:
         if len(status.actuals) == 1:
             latest = status.actuals[0]
-            out.append(f'<p class="hwb-tile__figure">{esc(charts.format_value(latest))}'
-                       f'<span class="hwb-tile__period"> actual, {esc(charts.period_words([latest]))}</span></p>')
+            out.append(f'<p class="hwb-tile__figure">{esc(figures.format_value(latest))}'
+                       f'<span class="hwb-tile__period"> actual, {esc(assessment.period_words([latest]))}</span></p>')
         elif status.actuals:   # the papers disagree: the reason below gives every figure
             out.append(f'<p class="hwb-tile__figure">{len(status.actuals)} different actuals'
                        f'<span class="hwb-tile__period">, {esc(status.actuals[0].period.label)}</span></p>')
         else:
             out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No actual figure yet</p>')
         if plan is not None:
-            out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(charts.period_words([plan]))}: '
-                       f'{esc(charts.format_value(plan))}</p>')
+            out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(assessment.period_words([plan]))}: '
+                       f'{esc(figures.format_value(plan))}</p>')
         out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                    f' <span class="hwb-tile__whose">worked out by this site</span></p>')
         out.append(f'<div class="hwb-tile__trend">{sparkline(values)}</div>')

@@ -41,12 +41,12 @@ def timed(fn, repeat: int = 5) -> float:
 def bench_charts() -> None:
     import plotly.graph_objects as go
 
-    from hwbsite import charts
+    from hwbsite import charts, figures
     from hwbsite.project import load_project
 
     project, _ = load_project(REPO)
     metrics = list(project.metrics.values())
-    by_metric = {m.id: charts.series_values(project.values, m.id) for m in metrics}
+    by_metric = {m.id: figures.series_values(project.values, m.id) for m in metrics}
 
     def all_charts(times: int = 1):
         for _ in range(times):
@@ -62,7 +62,7 @@ def bench_charts() -> None:
     # The same figures through go.Figure, as the plotly docs would do it, for the ratio.
     def via_go():
         for m in metrics:
-            fig = charts.figure(m, by_metric[m.id])
+            fig = figures.figure(m, by_metric[m.id])
             go.Figure(fig).to_json()
     slow = timed(via_go, repeat=3) / n
     print(f"charts: go.Figure + to_json would take {slow * 1000:.3f} ms per chart ({slow / one:.0f}x slower)")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import plotly
 
-from hwbsite import charts
+from hwbsite import chartassets, figures
 
 BUNDLE_BUDGET_GZIP = 450_000   # bytes; the full bundle was ~1.44 MB gzip
 
@@ -22,7 +22,7 @@ def _version(js_path: str) -> str:
 
 
 def test_the_vendored_bundle_is_the_basic_build_of_the_plotly_js_the_python_package_ships():
-    files = charts.runtime_files()
+    files = chartassets.runtime_files()
     bundled = str(Path(plotly.__file__).parent / "package_data" / "plotly.min.js")
     assert "(basic - minified)" in Path(files["plotly-basic.min.js"]).read_text(encoding="utf-8")[:200]
     assert _version(files["plotly-basic.min.js"]) == _version(bundled)
@@ -30,7 +30,7 @@ def test_the_vendored_bundle_is_the_basic_build_of_the_plotly_js_the_python_pack
 
 
 def test_the_bundle_fits_its_budget_and_needs_no_eval():
-    js = Path(charts.runtime_files()["plotly-basic.min.js"]).read_bytes()
+    js = Path(chartassets.runtime_files()["plotly-basic.min.js"]).read_bytes()
     assert len(gzip.compress(js, 9)) <= BUNDLE_BUDGET_GZIP
     # A strict Content Security Policy (script-src 'self') forbids both.
     assert b"new Function(" not in js and b"eval(" not in js
@@ -38,7 +38,7 @@ def test_the_bundle_fits_its_budget_and_needs_no_eval():
 
 def test_the_site_serves_the_basic_bundle_and_its_licence_and_not_the_full_one(rotherham_site):
     served = rotherham_site / "assets" / "hwbsite"
-    assert (served / "plotly-basic.min.js").read_bytes() == Path(charts.runtime_files()["plotly-basic.min.js"]).read_bytes()
+    assert (served / "plotly-basic.min.js").read_bytes() == Path(chartassets.runtime_files()["plotly-basic.min.js"]).read_bytes()
     assert (served / "plotly-basic.LICENSE.txt").exists()
     assert not (served / "plotly.min.js").exists()
 
@@ -50,10 +50,10 @@ def test_breakdown_charts_label_every_row():
     project, _ = load_project(REPO)
     seen = 0
     for metric in project.metrics.values():
-        values = charts.series_values(project.values, metric.id)
+        values = figures.series_values(project.values, metric.id)
         if not values or not all(v.breakdown for v in values):
             continue  # a series with a comparator beside it is a line chart (the comparator is in words)
-        fig = charts.figure(metric, values)
+        fig = figures.figure(metric, values)
         rows = [y for trace in fig["data"] for y in trace["y"]]
         seen += 1
         assert all(str(y).strip() for y in rows), f"{metric.id}: a row without a label"
@@ -76,10 +76,10 @@ def test_plotly_styles_are_served_as_a_stylesheet_so_a_re_rendered_page_keeps_th
     """plotly.js keeps its own rules in a <style> it adds to <head> once; Material's instant
     navigation can drop it, and then each chart's transparent hover layer sits below the chart,
     over the next heading. The site serves the same rules, taken from the pinned bundle."""
-    css = charts.runtime_css()
+    css = chartassets.runtime_css()
     rules = css.splitlines()[1:]
-    js = Path(charts.runtime_files()["plotly-basic.min.js"]).read_text(encoding="utf-8")
-    literal = js[js.index(charts._STYLE_START):]
+    js = Path(chartassets.runtime_files()["plotly-basic.min.js"]).read_text(encoding="utf-8")
+    literal = js[js.index(chartassets._STYLE_START):]
     literal = literal[: literal.index("}") + 1]
     assert len(rules) == literal.count(";\",") + literal.count(";',") + 1   # one rule per entry
     assert ".js-plotly-plot .plotly .main-svg{position:absolute;top:0;left:0;pointer-events:none;}" in rules
@@ -89,5 +89,5 @@ def test_plotly_styles_are_served_as_a_stylesheet_so_a_re_rendered_page_keeps_th
 def test_every_page_links_the_plotly_stylesheet_before_the_sites_own(rotherham_site):
     page = (rotherham_site / "metrics" / "camhs-inpatients" / "index.html").read_text(encoding="utf-8")
     served = (rotherham_site / "assets" / "hwbsite" / "plotly-basic.css").read_text(encoding="utf-8")
-    assert served == charts.runtime_css()
+    assert served == chartassets.runtime_css()
     assert page.index("assets/hwbsite/plotly-basic.css") < page.index("assets/hwbsite/hwbsite.css")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hwbsite import charts
+from hwbsite import assessment, figures, figuretables
 from hwbsite.errors import ProblemLog
 from hwbsite.metrics import check_values, load_values
 from hwbsite.models.metrics import Metric
@@ -38,7 +38,7 @@ def test_actuals_solid_with_markers_plans_dashed_hover_shows_published_value(tmp
     m = metric()
     vals, log = values(tmp_path, ROWS, {"nea": m})
     assert log.problems == []
-    fig = charts.figure(m, vals)
+    fig = figures.figure(m, vals)
     by_name = {t["name"]: t for t in fig["data"]}
     assert by_name["Actual"]["line"]["dash"] == "solid" and "markers" in by_name["Actual"]["mode"]
     assert by_name["Plan"]["line"]["dash"] == "dash"
@@ -46,14 +46,14 @@ def test_actuals_solid_with_markers_plans_dashed_hover_shows_published_value(tmp
     assert "Q1 17/18: 7395" in by_name["Plan"]["text"]
     assert fig["layout"]["yaxis"]["title"]["text"] == "number"
     assert "template" not in fig["layout"]
-    assert len(charts.figure_json(fig)) < 3000  # no 6.5 KB default template per chart
+    assert len(figures.figure_json(fig)) < 3000  # no 6.5 KB default template per chart
 
 
 def test_confidence_intervals_become_error_bars_and_breakdowns_a_dot_and_interval_chart(tmp_path):
     m = metric(id="eq", unit="percent", polarity="higher")
     vals, _ = values(tmp_path, "eq,2015-16,actual,41.2,percent,EHC,,,37.1,45.4,,,,\n"
                                "eq,2015-16,threshold,42.2,percent,EHC,,,,,,,,\n", {"eq": m})
-    fig = charts.figure(m, vals)
+    fig = figures.figure(m, vals)
     actual = next(t for t in fig["data"] if t["name"] == "Actual")
     assert actual["y"] == ["EHC"] and actual["x"] == [41.2]
     assert actual["error_x"]["array"] == [pytest.approx(4.2)] and actual["error_x"]["arrayminus"] == [pytest.approx(4.1)]
@@ -68,27 +68,27 @@ def test_status_uses_polarity_and_tolerance(tmp_path, actual, polarity, rag):
     m = metric(polarity=polarity)
     vals, _ = values(tmp_path, f"nea,Q1 17/18,plan,7395,count,,,,,,,,,\nnea,Q1 17/18,actual,{actual},count,,,,,,,,,\n",
                      {"nea": m})
-    assert charts.status(m, vals).rag == rag
+    assert assessment.status(m, vals).rag == rag
 
 
 def test_text_summary_says_latest_actual_plan_and_direction_in_words(tmp_path):
     # no computed gap: every number in a sentence is a figure in the data table (see test_sentences)
     m = metric()
     vals, _ = values(tmp_path, ROWS, {"nea": m})
-    text = charts.summary(m, vals)
+    text = assessment.summary(m, vals)
     assert text == "The latest actual is 7600 for Q1 17/18, above the plan of 7395 for Q1 17/18. Lower is better."
 
 
 def test_chart_json_cannot_close_its_script_element():
     fig = {"data": [{"name": "</script><script>alert(1)</script>"}], "layout": {}}
-    encoded = charts.figure_json(fig)
+    encoded = figures.figure_json(fig)
     assert "</script>" not in encoded and json.loads(encoded) == fig
 
 
 def test_csv_download_keeps_published_values(tmp_path):
     m = metric()
     vals, _ = values(tmp_path, ROWS, {"nea": m})
-    text = charts.csv_download(m, vals)
+    text = figuretables.csv_download(m, vals)
     assert text.splitlines()[0] == HEADER.strip()
     assert "nea,Q1 17/18,plan,7395,count" in text
 

@@ -13,7 +13,7 @@ import pytest
 
 from conftest import REPO
 from exports_support import exports, load
-from hwbsite import charts, tiles
+from hwbsite import assessment, figures, figuretables, tiles
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -43,23 +43,23 @@ def test_every_output_showing_a_part_period_figure_says_what_it_covers(real):
         # open data: CSV and JSON rows are in the values' order
         assert csv_rows[n]["covers"] == json_rows[n]["covers"] == v.covers.label, (v.metric, v.period.label)
         assert json_rows[n]["covers_start"] == v.covers.start.isoformat()
-        values = charts.series_values(view.values, v.metric)
+        values = figures.series_values(view.values, v.metric)
         metric = view.metrics[v.metric]
-        with_covers = f"{charts.format_value(v)} ({v.coverage})"
+        with_covers = f"{figures.format_value(v)} ({v.coverage})"
         # the data table and the metric's CSV download
-        row = next(r for r in charts.table_rows(values) if r["period"] == v.period.label
-                   and r["kind"] == charts.KIND_WORDS[v.kind] and r["breakdown"] == v.breakdown)
+        row = next(r for r in figuretables.table_rows(values) if r["period"] == v.period.label
+                   and r["kind"] == figures.KIND_WORDS[v.kind] and r["breakdown"] == v.breakdown)
         assert row["covers"] == v.covers.label
-        download = list(csv.DictReader(io.StringIO(charts.csv_download(metric, values))))
+        download = list(csv.DictReader(io.StringIO(figuretables.csv_download(metric, values))))
         assert any(r["period"] == v.period.label and r["covers"] == v.covers.label for r in download)
         # the chart's hover text, when the chart draws the figure
-        fig = charts.figure(metric, values)
+        fig = figures.figure(metric, values)
         texts = [t for trace in fig["data"] for t in trace.get("text", [])]
-        drawn = v in charts.charted([x for x in values if not x.breakdown]) or all(x.breakdown for x in values)
+        drawn = v in figures.charted([x for x in values if not x.breakdown]) or all(x.breakdown for x in values)
         if drawn:
             assert any(with_covers in t for t in texts), (v.metric, v.period.label)
         # the status sentence and the tile, when they name the figure
-        status = charts.status(metric, values)
+        status = assessment.status(metric, values)
         if v in status.actuals:
             assert v.coverage in status.text, v.metric
             assert v.coverage in tiles.tile(view, v.metric, "dashboards/x.md"), v.metric
@@ -70,20 +70,20 @@ def test_every_flagged_figure_carries_its_note_in_every_output(real):
     _csv_rows, json_rows = _open_rows(out, "metric_values")
     noted = 0
     for metric_id, metric in view.metrics.items():
-        values = charts.series_values(view.values, metric_id)
-        notes = charts.figure_notes(view, values)
+        values = figures.series_values(view.values, metric_id)
+        notes = figuretables.figure_notes(view, values)
         if not notes:
             continue
-        fig = charts.figure(metric, values, notes)
+        fig = figures.figure(metric, values, notes)
         hover = " ".join(t for trace in fig["data"] for t in trace.get("text", []))
-        listed = charts.notes_list(metric, notes)
-        table = charts.data_table(metric, values, "dashboards/x.md", None, notes)
-        drawn = set(map(id, charts.charted([x for x in values if not x.breakdown]))) \
+        listed = figuretables.notes_list(metric, notes)
+        table = figuretables.data_table(metric, values, "dashboards/x.md", None, notes)
+        drawn = set(map(id, figures.charted([x for x in values if not x.breakdown]))) \
             if not all(x.breakdown for x in values) else set(map(id, values))
         for note in notes:
             v = note.value
             noted += 1
-            marker = f"{charts.MARKER} note {note.number}"
+            marker = f"{figures.MARKER} note {note.number}"
             assert marker in table, (metric_id, v.period.label)
             if id(v) in drawn:
                 assert marker in hover, (metric_id, v.period.label)

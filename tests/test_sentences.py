@@ -12,7 +12,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hwbsite import charts, periods
+from hwbsite import assessment, figures, figuretables, periods
 from hwbsite.metrics import Value
 from hwbsite.models.metrics import Metric
 
@@ -46,7 +46,7 @@ NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?k?")
 
 
 def check_sentence(text: str, metric: Metric, values: list[Value]) -> None:
-    rows = charts.table_rows(values)
+    rows = figuretables.table_rows(values)
     labels = sorted({r["period"] for r in rows} | {r["covers"] for r in rows if r["covers"]}, key=len, reverse=True)
     named = {lab for lab in labels if lab in text}
     stripped = COUNT_WORDS.sub(" ", text)
@@ -75,7 +75,7 @@ def test_every_generated_sentence_is_supported_by_its_data_table(rows, polarity,
         rows = [(r[0], r[1], r[2], r[3] or "Rotherham", r[4], r[5]) for r in rows]
     metric = Metric.model_validate({"id": "m", "title": "M", "unit": unit, "polarity": polarity})
     values = make(rows, unit)
-    for text in (charts.summary(metric, values), charts.status(metric, values).text):
+    for text in (assessment.summary(metric, values), assessment.status(metric, values).text):
         check_sentence(text, metric, values)
 
 
@@ -86,7 +86,7 @@ def test_a_plan_and_an_actual_for_the_same_year_are_compared_however_each_is_spe
     metric = Metric.model_validate({"id": "m", "title": "M", "unit": "percent", "polarity": "higher"})
     values = make([(plan_label, "plan", "91.0", "", "", "percent"), (actual_label, "actual", "87.5", "", "", "percent")],
                   "percent")
-    text = charts.status(metric, values).text
+    text = assessment.status(metric, values).text
     assert "no plan" not in text
     assert f"87.5% for {actual_label}, below the plan of 91.0% for {plan_label}" in text
 
@@ -98,32 +98,32 @@ def _real(metric_id):
 
     from hwbsite.project import load_project
     project, _log = load_project(Path(__file__).resolve().parent.parent)
-    return project.metrics[metric_id], charts.series_values(project.values, metric_id)
+    return project.metrics[metric_id], figures.series_values(project.values, metric_id)
 
 
 def test_reablement_actual_is_compared_with_the_16_17_plan():
     metric, values = _real("bcf-reablement")
-    text = charts.summary(metric, values)
+    text = assessment.summary(metric, values)
     assert "has no plan or target" not in text
     assert "The latest actual is 87.5% for 2016/17, below the plan of 91.0% for 16/17 (the same period)." in text
 
 
 def test_residential_admissions_actual_is_compared_with_the_16_17_plan():
     metric, values = _real("bcf-residential-admissions")
-    text = charts.summary(metric, values)
+    text = assessment.summary(metric, values)
     assert "has no plan or target" not in text
     assert "663 for 2016/17, below the plan of 771.9 for 16/17" in text
 
 
 def test_percent_delayed_names_every_category_and_the_period_of_each_figure():
     metric, values = _real("bcf-dtoc-percent-delayed")
-    text = charts.summary(metric, values)
+    text = assessment.summary(metric, values)
     assert "Highest: ," not in text and "categories for September 2016" not in text
     # the paper sets 3.5% for 2017-19 ("under the 3.5% target", 000 line 3535): never "no plan or target"
     assert "no plan or target" not in text
     assert text.startswith("The latest actual is 5.4% for June 2017. The papers set a threshold of 3.5% for "
                            "2017-19 as a whole, not for June 2017 alone, so the figure is not rated against it.")
-    fig = charts.figure(metric, values)
+    fig = figures.figure(metric, values)
     assert all(name for trace in fig["data"] for name in trace.get("y", []) if isinstance(name, str))
 
 
@@ -137,8 +137,8 @@ def test_a_status_sentence_never_denies_a_level_the_papers_set_for_a_period_that
     project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
     denied = 0
     for metric_id, metric in project.metrics.items():
-        values = charts.series_values(project.values, metric_id)
-        status = charts.status(metric, values)
+        values = figures.series_values(project.values, metric_id)
+        status = assessment.status(metric, values)
         if "no plan or target" in status.text:
             denied += 1
             actual = status.actuals[0]
@@ -164,8 +164,8 @@ def test_every_sentence_on_the_real_metric_pages_is_supported_by_its_data_table(
     project, _log = load_project(Path(__file__).resolve().parent.parent)
     checked = 0
     for metric in project.metrics.values():
-        values = charts.series_values(project.values, metric.id)
-        for text in (charts.summary(metric, values), charts.status(metric, values).text):
+        values = figures.series_values(project.values, metric.id)
+        for text in (assessment.summary(metric, values), assessment.status(metric, values).text):
             check_sentence(text, metric, values)
             checked += 1
     assert checked == 2 * len(project.metrics) > 100

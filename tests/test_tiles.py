@@ -61,7 +61,7 @@ def test_a_tile_shows_the_figures_its_sentence_compares_and_no_other():
     import datetime as dt
 
     from conftest import REPO
-    from hwbsite import charts
+    from hwbsite import assessment, figures
     from hwbsite.project import load_project
 
     project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
@@ -71,15 +71,15 @@ def test_a_tile_shows_the_figures_its_sentence_compares_and_no_other():
     assert "The papers publish 2 different actual figures for the same latest period" in disagree
     shown = 0
     for metric_id, metric in project.metrics.items():
-        status = charts.status(metric, charts.series_values(project.values, metric_id))
+        status = assessment.status(metric, figures.series_values(project.values, metric_id))
         tile = tiles.tile(project, metric_id, "dashboards/x.md")
-        if len(status.actuals) == 1 and not any(v.breakdown for v in charts.series_values(project.values, metric_id)):
+        if len(status.actuals) == 1 and not any(v.breakdown for v in figures.series_values(project.values, metric_id)):
             figure = status.actuals[0]
             # the headline names the sentence's period, and says when the figure covers only part of it
             covers = f" ({figure.coverage})" if figure.covers else ""
-            assert (f'<p class="hwb-tile__figure">{charts.format_value(figure)}<span class="hwb-tile__period"> '
+            assert (f'<p class="hwb-tile__figure">{figures.format_value(figure)}<span class="hwb-tile__period"> '
                     f'actual, {figure.period.label}{covers}</span>') in tile, metric_id
-            assert f"{charts.format_value(figure)}{covers} for {figure.period.label}" in status.text, metric_id
+            assert f"{figures.format_value(figure)}{covers} for {figure.period.label}" in status.text, metric_id
             assert (status.plan is None) == ("hwb-tile__plan" not in tile), metric_id
             shown += 1
     assert shown > 20

@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from markupsafe import Markup
 
-from .. import charts, markup, spreadsheet, urls
+from .. import charts, figures, markup, spreadsheet, urls
 from ..amounts import money
 from ..finance import Discrepancy, discrepancy_sentence, fill_table, money_notes, parts_of, reconcile
 from ..models.finance import DIMENSIONS
@@ -134,7 +134,7 @@ def bar_chart(rows, by: str, chart_id: str, what: str) -> tuple[str, str] | None
     cats.sort(key=lambda c: (-recent(c), order[c]))
     series = [(y, [cell[(c, y)].pounds if (c, y) in cell else None for c in cats],
                [shown(cell[(c, y)]) if (c, y) in cell else "not printed" for c in cats]) for y in years]
-    fig = charts.bar_figure(cats, series, "£")
+    fig = figures.bar_figure(cats, series, "£")
     ranked = [(c, cell[(c, latest)]) for c in cats if (c, latest) in cell]
     text = f"{measure.capitalize()} {what} ({_and(years)}): {len(cats)} bars, largest first."
     if ranked:
