@@ -168,7 +168,7 @@ def test_check_github_paths_are_relative_to_the_working_directory(site, monkeypa
 
 
 def test_github_escaping():
-    from hwbsite.cli import _gh_escape_data, _gh_escape_property
+    from hwbsite.reporters import _gh_escape_data, _gh_escape_property
     assert _gh_escape_data("50% a\nb") == "50%25 a%0Ab"
     assert _gh_escape_property("a:b,c") == "a%3Ab%2Cc"
 

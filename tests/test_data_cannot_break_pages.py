@@ -29,7 +29,7 @@ def test_the_home_page_links_to_the_red_list():
 
 
 def test_the_last_red_action_turned_amber_passes_the_check(real_data_copy):
-    from hwbsite.cli import run_check
+    from hwbsite.checkrun import run_check
     (real_data_copy / "mkdocs.yml").write_text((REPO / "mkdocs.yml").read_text(encoding="utf-8"), encoding="utf-8")
     path = real_data_copy / UPDATE
     path.write_text(path.read_text(encoding="utf-8").replace("rag: R,", "rag: A,"), encoding="utf-8")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from hwbsite import amounts, dates, mkdocsconfig
-from hwbsite.cli import configured_build_date
+from hwbsite.checkrun import configured_build_date
 
 PACKAGE = Path(__file__).resolve().parent.parent / "hwbsite"
 

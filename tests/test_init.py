@@ -17,7 +17,8 @@ from click.testing import CliRunner
 
 from conftest import REPO, build
 from hwbsite import __version__
-from hwbsite.cli import main, run_check
+from hwbsite.checkrun import run_check
+from hwbsite.cli import main
 from rotherham_words import hits
 
 NAME, COUNCIL = "Example Health and Wellbeing Board", "Example Council"

@@ -14,7 +14,7 @@ import sys
 import pytest
 
 from hwbsite import frontmatter
-from hwbsite.cli import run_check
+from hwbsite.checkrun import run_check
 from hwbsite.project import load_project
 
 

@@ -19,7 +19,7 @@ HOME = PACKAGE / "publication.py"
 FORMATTERS = {
     "public_table_csv",  # citations.py: a public table's CSV download
     "exempt_reason",     # pages/meetings.py: the words of a Schedule 12A paragraph
-    "_public",           # charts.py: a source note as the public reads it (citations)
+    "_public",           # figuretables.py: a source note as the public reads it (citations)
     "_scan_private",     # verify.py: looks for the texts publication.private_texts lists
     "project_private_texts",  # verify.py: loads a project and asks publication.private_texts
 }

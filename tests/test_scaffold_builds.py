@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from conftest import FIXTURES, build, copy_project
 from hwbsite import buildcheck, output
-from hwbsite.cli import main, run_check
+from hwbsite.checkrun import run_check
+from hwbsite.cli import main
 from hwbsite.project import load_project
 from hwbsite.publication import public_view
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import FIXTURES, build, copy_project
 from hwbsite import buildcheck, output
-from hwbsite.cli import run_check
+from hwbsite.checkrun import run_check
 from hwbsite.project import load_project
 from hwbsite.publication import public_view
 from rotherham_words import hits

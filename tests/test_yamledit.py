@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from hwbsite import yamledit
-from hwbsite.cli import list_paper_on_item
+from hwbsite.skeletons import list_paper_on_item
 from hwbsite.models.meetings import Meeting
 from hwbsite.errors import ProblemLog
 from hwbsite.validate import load_yaml_model
