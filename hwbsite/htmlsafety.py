@@ -318,6 +318,10 @@ def reference_definitions(text: str) -> tuple[str, ...]:
         md.reset()
 
 
+# Cached (a pure function of the text): `hwbsite check` renders every page, and a process that
+# checks again (the preview after a save, the tests' many checks of one data set with one field
+# changed) renders again only the pages whose Markdown changed.
+@functools.lru_cache(maxsize=512)
 def page_dangers(page_markdown: str) -> tuple[str, ...]:
     """What cleaning would remove from a whole page, front matter aside, once rendered.
 

@@ -39,10 +39,16 @@ def build(project_dir: Path, strict: bool = True, build_date: str | None = "2017
     return project_dir / "site"
 
 
+# Fixtures that build, or hand a test to check or build, the whole Rotherham data: a test using one
+# (directly or through another fixture) is slow. `hwbsite check` of the real data renders every page
+# (about 7 s of CPU), more than the whole fast loop can spend on one test.
+WHOLE_SITE_FIXTURES = {"rotherham_site", "site_2026", "real_data_copy"}
+
+
 def pytest_collection_modifyitems(config, items):
-    # Whatever builds the whole Rotherham site is slow: `make test-fast` leaves it to `make test`.
+    # Whatever builds or checks the whole Rotherham site is slow: `make test-fast` leaves it to `make test`.
     for item in items:
-        if {"rotherham_site", "site_2026"} & set(getattr(item, "fixturenames", ())):
+        if WHOLE_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
 
 

@@ -173,6 +173,7 @@ def test_github_escaping():
     assert _gh_escape_property("a:b,c") == "a%3Ab%2Cc"
 
 
+@pytest.mark.slow   # checks the whole real data
 def test_check_real_data_has_no_errors():
     result = run("check", str(REPO), "--all")
     assert result.exit_code == 0, result.output

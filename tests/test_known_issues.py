@@ -8,11 +8,14 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from hwbsite.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow   # each test checks a whole copy of the real data
 
 
 def run(*args: str):
