@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 from dataclasses import dataclass, field
+from typing import Any
 
 from .. import patterns, spreadsheet
 from . import clean
@@ -29,26 +30,26 @@ class Dataset:
     title: str
     description: str
     fields: list[Field]
-    rows: list[dict]
+    rows: list[dict[str, Any]]
     primary_key: list[str]
-    foreign_keys: list[dict] = field(default_factory=list)
+    foreign_keys: list[dict[str, Any]] = field(default_factory=list)
     csv_path: str = ""
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         self.csv_path = self.csv_path or f"{self.name}.csv"
 
 
-def _f(name, type_, description):
+def _f(name: str, type_: str, description: str) -> Field:
     return Field(name, type_, description)
 
 
-def _fk(fields, resource, ref_fields):
-    fields, ref_fields = ([fields] if isinstance(fields, str) else fields), (
-        [ref_fields] if isinstance(ref_fields, str) else ref_fields)
-    return {"fields": fields, "reference": {"resource": resource, "fields": ref_fields}}
+def _fk(fields: str | list[str], resource: str, ref_fields: str | list[str]) -> dict[str, Any]:
+    names = [fields] if isinstance(fields, str) else fields
+    ref_names = [ref_fields] if isinstance(ref_fields, str) else ref_fields
+    return {"fields": names, "reference": {"resource": resource, "fields": ref_names}}
 
 
-def _cell(value):
+def _cell(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer():
@@ -71,13 +72,13 @@ def _csv(ds: Dataset) -> str:
     return buffer.getvalue()
 
 
-def _csv_cell(value):
+def _csv_cell(value: Any) -> Any:
     # pandas wrote a missing number (NaN) as an empty cell
     return "" if isinstance(value, float) and value != value else value
 
 
 def _json(ds: Dataset) -> str:
-    def value(f, raw):
+    def value(f: Field, raw: Any) -> Any:
         if raw is None or raw == "" and f.type != "string":
             return None
         if isinstance(raw, dt.date):

@@ -15,7 +15,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..boardrecords import BoardRecords
 
 
-def strategy_actions(project) -> Dataset:
+def strategy_actions(project: BoardRecords) -> Dataset:
     rows = [{"plan": plan.id, "id": a.id, "aim": aim.number, "aim_title": aim.title,
              "objectives": " ".join(str(o) for o in a.objectives), "parent": a.parent, "text": a.text,
              "leads": a.leads, "timescale": a.timescale, "due": a.due}
@@ -35,7 +35,7 @@ def strategy_actions(project) -> Dataset:
     ], rows, ["plan", "id"])
 
 
-def strategy_rag(project) -> Dataset:
+def strategy_rag(project: BoardRecords) -> Dataset:
     rows = [{"plan": u.plan, "action": action_id, "as_at": u.as_at,
              "meeting": u.meeting.isoformat() if u.meeting else None, "paper": u.paper,
              "rag": update.rag, "progress": update.progress}
@@ -59,7 +59,7 @@ def strategy_rag(project) -> Dataset:
                                           _fk("meeting", "meetings", "id"), _fk("paper", "papers", "id")])
 
 
-def metrics(project) -> Dataset:
+def metrics(project: BoardRecords) -> Dataset:
     rows = [{"id": m.id, "title": m.title, "description": m.description, "unit": m.unit, "polarity": m.polarity,
              "numerator": m.definition.numerator if m.definition else None,
              "denominator": m.definition.denominator if m.definition else None,
@@ -79,7 +79,7 @@ def metrics(project) -> Dataset:
     ], rows, ["id"])
 
 
-def metric_values(project) -> Dataset:
+def metric_values(project: BoardRecords) -> Dataset:
     rows = [{"metric": v.metric, "period": v.period.label, "period_start": v.period.start,
              "period_end": v.period.end, "kind": v.kind, "value": v.value, "published": v.published,
              "unit": v.unit, "breakdown": v.breakdown, "numerator": v.numerator, "denominator": v.denominator,
@@ -116,7 +116,7 @@ def metric_values(project) -> Dataset:
     ], rows, ["row"], [_fk("metric", "metrics", "id")])
 
 
-def money_description(project: "BoardRecords") -> str:
+def money_description(project: BoardRecords) -> str:
     """What the money file holds, worked out from the data: it claims "every amount printed" only
     when no paper it transcribes prints an amount in its text that the file lacks."""
     from ..finance import untranscribed_amounts
@@ -137,7 +137,7 @@ def money_description(project: "BoardRecords") -> str:
     return head + " Where a stated total's parts do not add up to it, parts_add_up_to says what they make."
 
 
-def money(project: "BoardRecords") -> Dataset:
+def money(project: BoardRecords) -> Dataset:
     """Every published amount of money (data/finance/), as printed and in whole pounds."""
     finance = project.finance
     found = {id(d.total): d for d in reconcile(finance)}
@@ -180,7 +180,7 @@ def money(project: "BoardRecords") -> Dataset:
 
 
 
-def paper_tables(project) -> list[Dataset]:
+def paper_tables(project: BoardRecords) -> list[Dataset]:
     """Each published table of figures from the papers, as printed (every cell is text)."""
     out = []
     for name, table in sorted(project.tables.items()):

@@ -4,21 +4,27 @@ its rows (opendata.py publishes them)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from .. import lifecycle, provenance, records, urls
 from . import addresses
 from .dataset import Dataset, _f, _fk
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ..boardrecords import BoardRecords
 
-def _person_id(project, name):
+
+def _person_id(project: BoardRecords, name: str | None) -> str | None:
     person = project.person_named(name)
     return person.id if person else None
 
 
-def _words(values) -> str:
+def _words(values: Iterable[str]) -> str:
     return " ".join(values)
 
 
-def meetings(project, site_url) -> Dataset:
+def meetings(project: BoardRecords, site_url: str | None) -> Dataset:
     stages = {m.id: lifecycle.stage_of(project, m) for m in project.meetings}
     rows = [{"id": m.id, "date": m.date, "time": m.time, "venue": m.venue, "title": m.title or project.board.name,
              "status": stages[m.id].state, "status_text": stages[m.id].sentence, "moved_to": m.moved_to,
@@ -46,7 +52,7 @@ def meetings(project, site_url) -> Dataset:
     ], rows, ["id"])
 
 
-def agenda_items(project) -> Dataset:
+def agenda_items(project: BoardRecords) -> Dataset:
     rows = []
     for m in project.meetings:
         if not m.agenda:
@@ -84,7 +90,7 @@ def agenda_items(project) -> Dataset:
     ], rows, ["meeting", "number"], [_fk("meeting", "meetings", "id")])
 
 
-def papers(project, site_url) -> Dataset:
+def papers(project: BoardRecords, site_url: str | None) -> Dataset:
     where = provenance.for_project(project)   # the one record of where each paper was published
     rows = [{"id": p.id, "title": p.title, "type": p.type,
              "meeting": where[p.id].pack.id if where[p.id].pack else None,
@@ -118,7 +124,7 @@ def papers(project, site_url) -> Dataset:
     ], rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("appendix_of", "papers", "id")])
 
 
-def decisions(project, site_url) -> Dataset:
+def decisions(project: BoardRecords, site_url: str | None) -> Dataset:
     rows = [{"id": d.id, "meeting": d.meeting.id, "minute": d.minute.number, "minute_title": d.minute.title,
              "resolution": d.resolution.number, "text": d.resolution.text, "topics": _words(d.topics),
              "page": addresses.page(site_url, d.page, d.anchor)}
@@ -135,7 +141,7 @@ def decisions(project, site_url) -> Dataset:
     ], rows, ["id"], [_fk("meeting", "meetings", "id")])
 
 
-def actions(project) -> Dataset:
+def actions(project: BoardRecords) -> Dataset:
     rows = [{"id": f"{a.meeting.id}-{a.anchor}", "meeting": a.meeting.id, "minute": a.minute.number,
              "resolution": a.action.resolution, "owner": a.action.owner,
              "person": _person_id(project, a.action.owner), "text": a.action.text, "status": a.action.status,
@@ -154,7 +160,7 @@ def actions(project) -> Dataset:
     ], rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
-def attendance(project) -> Dataset:
+def attendance(project: BoardRecords) -> Dataset:
     rows = []
     for m in project.meetings:
         if not m.minutes:
@@ -178,7 +184,7 @@ def attendance(project) -> Dataset:
     ], rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
-def declarations(project) -> Dataset:
+def declarations(project: BoardRecords) -> Dataset:
     rows = []
     for m in project.meetings:
         decls = m.minutes.declarations if m.minutes else None
@@ -196,7 +202,7 @@ def declarations(project) -> Dataset:
     ], rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
-def people(project, site_url) -> Dataset:
+def people(project: BoardRecords, site_url: str | None) -> Dataset:
     rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases),
              "page": addresses.page(site_url, urls.person(p.id))} for p in sorted(project.people, key=lambda p: p.id)]
     return Dataset("people", "People", "People named in the papers, with the other spellings the papers use.", [
@@ -207,7 +213,7 @@ def people(project, site_url) -> Dataset:
     ], rows, ["id"])
 
 
-def roles(project) -> Dataset:
+def roles(project: BoardRecords) -> Dataset:
     rows = [{"person": p.id, "position": i, "title": r.title, "organisation": r.organisation,
              "start": r.start, "end": r.end}
             for p in sorted(project.people, key=lambda p: p.id) for i, r in enumerate(p.roles, start=1)]

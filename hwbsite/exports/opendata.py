@@ -10,12 +10,17 @@ and the page.
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 from .. import citations, spreadsheet
 from ..outputitem import OutputItem
 from . import addresses, clean
 from .dataset import _NAME, Dataset, _csv, _json
 from .figuredata import metric_values, metrics, money, paper_tables, strategy_actions, strategy_rag
+if TYPE_CHECKING:  # pragma: no cover
+    from ..boardrecords import BoardRecords
+    from ..context import SiteContext
+    from ..models.board import Board
 from .meetingdata import (actions, agenda_items, attendance, declarations, decisions, meetings, papers, people,
                           roles)
 
@@ -27,14 +32,14 @@ OGL = {"name": "OGL-UK-3.0", "title": "Open Government Licence v3.0",
 
 
 
-def datasets(project, site_url) -> list[Dataset]:
+def datasets(project: BoardRecords, site_url: str | None) -> list[Dataset]:
     return [meetings(project, site_url), agenda_items(project), papers(project, site_url),
             decisions(project, site_url), actions(project), attendance(project), declarations(project),
             people(project, site_url), roles(project), strategy_actions(project), strategy_rag(project),
             metrics(project), metric_values(project), money(project), *paper_tables(project)]
 
 
-def licence(board) -> dict:
+def licence(board: Board) -> dict[str, str]:
     """The data package's licence: the board's (data/board.yml licence:), the OGL v3.0 by default."""
     lic = board.licence
     if lic.url.rstrip("/") == OGL["path"].rstrip("/"):
@@ -43,10 +48,10 @@ def licence(board) -> dict:
             "path": lic.url}
 
 
-def package(project, site_url, sets: list[Dataset]) -> dict:
+def package(project: BoardRecords, site_url: str | None, sets: list[Dataset]) -> dict[str, Any]:
     resources = []
     for ds in sets:
-        schema = {"fields": [{"name": f.name, "type": f.type, "description": f.description} for f in ds.fields]}
+        schema: dict[str, Any] = {"fields": [{"name": f.name, "type": f.type, "description": f.description} for f in ds.fields]}
         if ds.primary_key:
             schema["primaryKey"] = ds.primary_key
         if ds.foreign_keys:
@@ -65,14 +70,14 @@ def package(project, site_url, sets: list[Dataset]) -> dict:
             "resources": resources}
 
 
-def opendata_files(project, ctx, site_url: str | None) -> list:
+def opendata_files(project: BoardRecords, ctx: SiteContext, site_url: str | None) -> list[OutputItem]:
     sets = datasets(project, site_url)
     # Line references ("000 lines 4839") are for officers: published data cites the pack instead.
     cites = citations.for_project(project)
     for ds in sets:
         ds.rows = [{k: cites.replace(v) if isinstance(v, str) and citations.has_line_reference(v) else v
                     for k, v in row.items()} for row in ds.rows]
-    files: list = []
+    files: list[OutputItem] = []
     for ds in sets:
         files.append(OutputItem(f"{DIR}/{ds.csv_path}", _csv(ds)))
         files.append(OutputItem(f"{DIR}/{ds.csv_path.removesuffix('.csv')}.json", _json(ds)))
@@ -81,7 +86,7 @@ def opendata_files(project, ctx, site_url: str | None) -> list:
     return files
 
 
-def data_page(project, sets: list[Dataset]) -> OutputItem:
+def data_page(project: BoardRecords, sets: list[Dataset]) -> OutputItem:
     from .. import markup
     lic = licence(project.board)
     lic_text = f"[{lic['title']}]({lic['path']})" if "path" in lic else markup.text(lic["title"])
