@@ -88,34 +88,25 @@ def opendata_files(project: BoardRecords, ctx: SiteContext, site_url: str | None
 
 def data_page(project: BoardRecords, sets: list[Dataset]) -> OutputItem:
     from .. import markup
+    from ..messages import plural, text
     lic = licence(project.board)
     lic_text = f"[{lic['title']}]({lic['path']})" if "path" in lic else markup.text(lic["title"])
-    lines = ["# Open data", "",
-             "Everything this site publishes is also here as data, to download and reuse: "
-             "each dataset as CSV (for spreadsheets) and JSON (for programs), described by one "
-             "[Frictionless Data Package](datapackage.json) that gives every column's type and meaning "
-             "and how the datasets link to each other.", "",
-             f"Licence: {lic_text}.", "",
-             "The figures are exactly as the papers printed them. Business taken in private, drafts and "
-             "embargoed papers are not included.", "",
-             "Also available: the [meetings calendar](../calendar.ics), the [Atom feed](../feed.xml) "
-             "and an [OParl 1.1 interface](../oparl/system.json), the open standard council information "
-             "systems use to exchange meetings, papers and people.", ""]
+    lines = [text("opendata.heading"), "", text("opendata.intro"), "",
+             text("opendata.licence", licence=lic_text), "",
+             text("opendata.as_printed"), "", text("opendata.also"), ""]
     for ds in sets:
         if ds.name.startswith("table-"):
             continue
         base = ds.csv_path.removesuffix(".csv")
         lines += [f"## {markup.text(ds.title)} {{#{ds.name}}}", "", markup.text(ds.description), "",
                   f"[CSV]({base}.csv) · [JSON]({base}.json) · " + (
-                      f"{len(ds.rows)} row{'' if len(ds.rows) == 1 else 's'}" if ds.rows
-                      else "no rows (the files hold the column headings only)"), ""]
-        lines += ["| Column | Type | Meaning |", "|---|---|---|"]
+                      plural("opendata.rows", len(ds.rows)) if ds.rows else text("opendata.no_rows")), ""]
+        lines += [text("opendata.columns_header"), "|---|---|---|"]
         lines += [f"| `{f.name}` | {f.type} | {markup.cell(f.description)} |" for f in ds.fields]
         lines.append("")
     tables = [ds for ds in sets if ds.name.startswith("table-")]
     if tables:
-        lines += ["## Tables of figures from the papers {#tables}", "",
-                  "Each table printed in a published paper, cell by cell as printed.", ""]
+        lines += [text("opendata.tables_heading"), "", text("opendata.tables_intro"), ""]
         lines += [f"- {markup.text(ds.csv_path.removeprefix('tables/').removesuffix('.csv'))}: "
                   f"[CSV]({ds.csv_path}) · [JSON]({ds.csv_path.removesuffix('.csv')}.json)" for ds in tables]
         lines.append("")
