@@ -165,11 +165,11 @@ def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.dat
         meeting_date = date
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
-                                               latest.src.file if latest else None, only=words,
+                                               latest.src.file if latest else None, only=named,
                                                planned=date > (configured_build_date(root) or london_today())),
                       encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}"
-               + (f" for action{'s' if len(words) != 1 else ''} {', '.join(words)}" if words else "")
+               + (f" for action{'s' if len(named) != 1 else ''} {', '.join(named)}" if named else "")
                + (f" from the update as at {latest.as_at}" if latest else "")
                + ". Write each action's progress, then run: hwbsite check")
 
