@@ -3,14 +3,22 @@ its data table and its CSV download."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
 from . import markup
 from .assessment import summary
 from .figures import MARKER, figure, figure_json, series_values
 from .figuretables import data_table, figure_notes, new_notes, notes_list
 from .models.metrics import Metric
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .boardrecords import BoardRecords
+    from .metrics import Value
 
-def chart_html(metric: Metric, values, chart_id: str, notes=(), about: bool = False) -> str:
+
+def chart_html(metric: Metric, values: list[Value], chart_id: str, notes: Sequence[Any] = (),
+               about: bool = False) -> str:
     """The chart container: the figure JSON in a data attribute, a described image role, a caption in words.
 
     Not a <script type="application/json">: Material's instant navigation re-creates scripts
@@ -30,7 +38,7 @@ def chart_html(metric: Metric, values, chart_id: str, notes=(), about: bool = Fa
     return plot_html(fig, chart_id, "Chart of " + metric.title + ". " + text, text)
 
 
-def plot_html(fig: dict, chart_id: str, label: str, caption: str) -> str:
+def plot_html(fig: dict[str, Any], chart_id: str, label: str, caption: str) -> str:
     """Any figure as a chart container: a described image role, the figure in a data attribute, a caption."""
     return (f'<figure class="hwb-chart" id="{markup.attr(chart_id)}">\n'
             f'<div class="hwb-chart__plot" role="img" aria-label="{markup.attr(label)}"'
@@ -39,12 +47,12 @@ def plot_html(fig: dict, chart_id: str, label: str, caption: str) -> str:
             f'</figure>\n')
 
 
-def chart_block(project, options: dict, page: str, asset_dir: str = "") -> str:
+def chart_block(project: BoardRecords, options: dict[str, Any], page: str, asset_dir: str = "") -> str:
     """Markdown for a ```chart block: chart, its notes, its data table and a CSV download."""
     from . import citations
     cite = citations.for_project(project)
     ids = options.get("metrics") or [options["metric"]]
-    parts = []
+    parts: list[str] = []
     for metric_id in ids:
         metric = project.metrics[metric_id]
         values = series_values(project.values, metric_id)

@@ -52,7 +52,7 @@ main.add_command(new)
 @click.option("--fail-on-warnings", is_flag=True,
               help="Exit with status 1 on a warning that is not acknowledged in data/known-issues.yml "
                    "(the pull-request check).")
-def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date, since: str | None,
+def check(path: Path, fmt: str, data_dir: str, content_dir: str, build_date: dt.datetime | None, since: str | None,
           show_all: bool, fail_on_warnings: bool) -> None:
     """Check every data file and paper, and list each error and warning with file:line:column.
 
@@ -130,7 +130,8 @@ def generate(path: Path, out: Path, build_date: dt.date | None) -> None:
 @click.option("--base-path", default=None,
               help="The path the site is served under, for links written from '/' (default: from site_url in "
                    "the project's mkdocs.yml, else /).")
-def verify(site_dir: Path, project: Path | None, build_date, finish_first: bool, theme_dirs, build_index: bool,
+def verify(site_dir: Path, project: Path | None, build_date: dt.date | None, finish_first: bool,
+           theme_dirs: tuple[Path, ...], build_index: bool,
            base_path: str | None) -> None:
     """Check a finished site (any engine's) against hwbsite's rules; exit 1 on any failure."""
     from . import finish as finishing
@@ -149,7 +150,7 @@ def verify(site_dir: Path, project: Path | None, build_date, finish_first: bool,
             except RuntimeError as exc:
                 click.echo(f"verify: {exc}", err=True)
                 sys.exit(1)
-    private: list = []
+    private: list[tuple[str, str]] = []
     if project is not None:
         try:
             private = checking.project_private_texts(project, build_date or configured_build_date(project) or london_today())

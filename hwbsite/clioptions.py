@@ -5,14 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import click
 
 
-class DateType(click.ParamType):
+class DateType(click.ParamType):  # type: ignore[type-arg]  # generic only in click's stubs
     name = "YYYY-MM-DD"
 
-    def convert(self, value, param, ctx):
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
         if isinstance(value, dt.date):
             return value
         from .dates import why_impossible

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from . import fences, patterns
 from .errors import ProblemLog, Severity
 from .models.finance import COLUMNS, DIMENSIONS, FinanceRow, Programme, ProgrammesFile
-from .tables import Table, cell_columns, read_csv
+from .tables import Table, cell_columns, header_ok, read_csv
 from .yamlsource import SourcePos
 from .amounts import money
 
@@ -110,12 +110,7 @@ def load(directory: Path, log: ProblemLog, load_yaml_model) -> Finance:
 
 def _rows(dataset: str, programme: Programme, csv_file, rel: str, log: ProblemLog) -> list[FinanceRow]:
     header = [h.strip() for h in csv_file.rows[0]]
-    missing = [c for c in REQUIRED if c not in header]
-    unknown = [c for c in header if c not in COLUMNS]
-    if missing or unknown:
-        log.add(rel, 1, 1, "header",
-                f"missing column(s) {', '.join(missing)}" if missing else f"unknown column '{unknown[0]}'",
-                "the columns are: " + ",".join(COLUMNS))
+    if not header_ok(header, REQUIRED, COLUMNS, rel, log, "the columns are: "):
         return []
     codes = {s.code for s in programme.schemes}
     rows = []

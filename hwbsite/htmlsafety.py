@@ -11,6 +11,11 @@ The same allow-list is used twice:
   the file at its line (``hwbsite check`` and the build load data the same way, so they agree);
 * at build time, the plugin cleans every page's HTML with ``sanitise``, so nothing outside the
   allow-list can reach a page even if a check were missed.
+
+Why one module of over 400 lines: it is the one home of the HTML safety rule. The allow-list, the
+account of what cleaning removes, the rendering of officers' Markdown it judges and the checks of
+text the theme prints raw must change together; split, a new element or attribute could be allowed
+in one part and still refused (or, worse, checked differently) in another.
 """
 
 from __future__ import annotations

@@ -53,18 +53,25 @@ def _indent(line: str) -> int:
     return column
 
 
-def _quote_markers(line: str) -> tuple[int, int]:
-    """(number of block-quote '>' markers that open the line, index after the last one)."""
-    count, i, end = 0, 0, 0
+def _quotes_at(text: str, i: int) -> tuple[int, int, int]:
+    """From index i: (number of block-quote '>' markers, with spaces between them; index after the
+    last one; index of the first character after them and the spaces that follow)."""
+    count, end = 0, i
     while True:
-        while i < len(line) and line[i] in " \t":
+        while i < len(text) and text[i] in " \t":
             i += 1
-        if i < len(line) and line[i] == ">":
+        if i < len(text) and text[i] == ">":
             count += 1
             i += 1
             end = i
         else:
-            return count, end
+            return count, end, i
+
+
+def _quote_markers(line: str) -> tuple[int, int]:
+    """(number of block-quote '>' markers that open the line, index after the last one)."""
+    count, end, _ = _quotes_at(line, 0)
+    return count, end
 
 
 _THEMATIC_BREAK = frozenset("-*_ \t")
@@ -78,12 +85,8 @@ def _inline_markers(rest: str) -> int:
         return 0   # "- - -" or "* * *": a rule, not lists
     count, i = 0, 0
     while True:
-        while i < len(rest) and rest[i] in " \t":
-            i += 1
-        if i < len(rest) and rest[i] == ">":
-            count += 1
-            i += 1
-            continue
+        quotes, _, i = _quotes_at(rest, i)
+        count += quotes
         m = _MARKER.match(rest, i)
         if m is None or m.end() == i:
             return count

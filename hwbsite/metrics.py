@@ -18,7 +18,7 @@ from . import periods
 from .errors import ProblemLog
 from .models.metrics import UNIT_SCALES, Metric, ValueRow
 from .suggest import did_you_mean
-from .tables import cell_columns, read_csv
+from .tables import cell_columns, header_ok, read_csv
 from .validate import validate
 from .yamlsource import Document
 from . import patterns
@@ -70,12 +70,7 @@ def load_values(directory: Path, registry: dict[str, Metric], log: ProblemLog) -
         rows = csv_file.rows
         rel = log.rel(path)
         header = [h.strip() for h in rows[0]]
-        missing = [c for c in REQUIRED if c not in header]
-        unknown = [c for c in header if c not in COLUMNS]
-        if missing or unknown:
-            log.add(rel, 1, 1, "header",
-                    f"missing column(s) {', '.join(missing)}" if missing else f"unknown column '{unknown[0]}'",
-                    "the header is: " + ",".join(COLUMNS))
+        if not header_ok(header, REQUIRED, COLUMNS, rel, log, "the header is: "):
             continue
         for i, row in enumerate(rows[1:], start=1):
             if not any(c.strip() for c in row):

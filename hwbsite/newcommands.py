@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
@@ -27,10 +28,13 @@ def new() -> None:
     """Start a new meeting or paper from a commented template."""
 
 
-def _load_model(root: Path, path: Path, model_cls):
+_M = TypeVar("_M")
+
+
+def _load_model(root: Path, path: Path, model_cls: type[_M]) -> _M:
     from .validate import load_yaml_model
     log = ProblemLog(root)
-    obj = load_yaml_model(path, model_cls, log)
+    obj: _M | None = load_yaml_model(path, model_cls, log)
     if obj is None or log.errors:
         lines = "\n".join(p.format() for p in log.errors)
         raise click.ClickException(f"{log.rel(path)} has errors; fix them first (run: hwbsite check)\n{lines}")
@@ -122,8 +126,8 @@ def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.dat
     its latest RAG and progress to write; actions not named keep their latest rating. With no
     action named, every action of the plan. DATE defaults to today."""
     from . import strategy as strategy_data
-    words = list(words)
-    date = DATE.convert(words.pop(0), None, None) if words and _ISO_START.match(words[0]) else london_today()
+    named = list(words)
+    date = DATE.convert(named.pop(0), None, None) if named and _ISO_START.match(named[0]) else london_today()
     log = ProblemLog(root)
     plans, updates = strategy_data.load(root / "data" / "strategy", log)
     if log.errors:
@@ -144,16 +148,14 @@ def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.dat
                                  f"({did_you_mean(plan_id, by_id) or 'plans: ' + ', '.join(sorted(by_id))})",
                                  param_hint="--plan")
     known = [a.id for a in by_id[plan_id].actions()]
-    for action_id in words:
+    for action_id in named:
         if action_id not in known:
             from .suggest import did_you_mean
             raise click.BadParameter(f"plan '{plan_id}' has no action '{action_id}' "
                                      f"({did_you_mean(action_id, known) or 'actions: ' + ', '.join(known)})",
                                      param_hint="ACTION")
 
-    class _Plan:   # the plan's state as at each update (strategy.updates_for reads project.plan_updates)
-        plan_updates = updates
-    earlier = [u for u in strategy_data.updates_for(_Plan, by_id[plan_id]) if u.as_at < date]
+    earlier = [u for u in strategy_data.updates_for(strategy_data.Updates(updates), by_id[plan_id]) if u.as_at < date]
     latest = earlier[-1] if earlier else None
     target = root / "data" / "strategy" / "updates" / f"{date.isoformat()}--{plan_id}.yml"
     if target.exists():
@@ -163,11 +165,11 @@ def new_update(words: tuple[str, ...], plan_id: str | None, meeting_date: dt.dat
         meeting_date = date
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(scaffold.update_skeleton(latest, by_id[plan_id], date, meeting_date,
-                                               latest.src.file if latest else None, only=words,
+                                               latest.src.file if latest else None, only=named,
                                                planned=date > (configured_build_date(root) or london_today())),
                       encoding="utf-8")
     click.echo(f"Created {target.relative_to(root).as_posix()}"
-               + (f" for action{'s' if len(words) != 1 else ''} {', '.join(words)}" if words else "")
+               + (f" for action{'s' if len(named) != 1 else ''} {', '.join(named)}" if named else "")
                + (f" from the update as at {latest.as_at}" if latest else "")
                + ". Write each action's progress, then run: hwbsite check")
 
@@ -259,7 +261,7 @@ def new_person(name: str, title: str | None, organisation: str | None, root: Pat
             role["organisation"] = yamledit.quoted(organisation)
         entry["roles"] = [role]
 
-    def add(document) -> None:
+    def add(document: Any) -> None:
         if not isinstance(document.get("people"), list):
             raise yamledit.NotEditable("its people: is not a list")
         document["people"].append(entry)

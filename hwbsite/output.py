@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from pathlib import Path
 
 import yaml
@@ -29,6 +29,7 @@ from .site import build_pages
 from .yamlsource import split_front_matter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .models.board import Board
     from .publication import PublicView
 
 ASSETS = Path(__file__).parent / "assets"
@@ -50,7 +51,7 @@ def _front_matter_date(text: str) -> dt.date | None:
     return updated if isinstance(updated, dt.date) else None
 
 
-def theme_extra(board) -> dict:
+def theme_extra(board: Board) -> dict[str, Any]:
     """What the theme templates read from mkdocs.yml's extra: (the footer's contact and licence)."""
     return {"hwbsite": statements.footer_facts(board)}
 
@@ -71,7 +72,7 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
     pages.reverse()
     while pages:   # each page's first draft is let go once its item is made (a long archive's are 100 MB)
         page = pages.pop()
-        items.append(replace(page, text=with_updated(expander.expand(page.text, page.path), page.updated)))
+        items.append(replace(page, text=with_updated(expander.expand(page.markdown, page.path), page.updated)))
     for path, text in view.content_pages.items():
         updated = _front_matter_date(text)
         items.append(OutputItem(path, with_updated(expander.expand(text, path), updated), in_nav=True,
@@ -96,7 +97,7 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
     items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", chartassets.runtime_css()))
     # an export page gets its "Last updated" line as every page does (a download has no date)
-    items += [replace(e, text=with_updated(e.text, e.updated)) if e.updated else e
+    items += [replace(e, text=with_updated(e.markdown, e.updated)) if e.updated else e
               for e in build_exports(view, ctx, site_url)]
     seen: set[str] = set()
     for item in items:

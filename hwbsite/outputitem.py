@@ -36,6 +36,13 @@ class OutputItem:
     def is_page(self) -> bool:
         return self.path.endswith(".md")
 
+    @property
+    def markdown(self) -> str:
+        """A page's Markdown (the constructor ensures a page has it as text)."""
+        if not isinstance(self.text, str):
+            raise TypeError(f"{self.path} is not a page")
+        return self.text
+
     def read_bytes(self) -> bytes:
         if self.text is None:
             return Path(self.source).read_bytes()  # type: ignore[arg-type]  # the constructor ensures it

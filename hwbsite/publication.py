@@ -25,6 +25,11 @@ Privacy follows the structure. What sits under or is attached to private busines
   from a private paper (data/finance/) is private;
 - a topic is public when a public record carries it, or when no record carries it at all;
 - a person is public unless only private business names them.
+
+Why one module of over 400 lines: it is the one home of the publication rule (issue 23;
+``tests/test_one_publication_rule.py`` fails on a decision made anywhere else). Each clause above
+depends on the others (a paper is private because its item is; a table because its paper is), so
+the rule is read, reviewed and changed in one place, not spread across modules that could drift.
 """
 
 from __future__ import annotations

@@ -6,10 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import scaffold
 from .errors import ProblemLog
 from .publication import london_today
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .models.board import Board
+    from .models.meetings import AgendaItem
 
 
 MINUTES_NOTE = "# minutes: add them after the meeting"   # the note a new meeting file ends with
@@ -25,7 +30,7 @@ def _long_date(day: dt.date) -> str:
     return long_date(day)
 
 
-def meeting_skeleton(day: dt.date, board, previous: dt.date | None = None, previous_minutes: bool = True) -> str:
+def meeting_skeleton(day: dt.date, board: Board, previous: dt.date | None = None, previous_minutes: bool = True) -> str:
     """A valid, commented meeting file with the board's defaults and standing items.
 
     ``minutes_of:`` is filled only when the previous meeting's minutes are published: a link to
@@ -154,7 +159,7 @@ def paper_skeleton(paper_id: str, title: str, meeting: dt.date, item: str, organ
     ])
 
 
-def list_paper_on_item(root: Path, meeting_file: Path, item, paper_id: str) -> bool:
+def list_paper_on_item(root: Path, meeting_file: Path, item: AgendaItem, paper_id: str) -> bool:
     """Add paper_id to an agenda item's papers: in the meeting file, keeping its comments, order and
     quoting (yamledit.py); False, with the file as it was, if that cannot be done safely."""
     from . import yamledit

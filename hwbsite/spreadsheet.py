@@ -18,6 +18,9 @@ description and the README's data section say so.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from . import patterns
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,7 +33,7 @@ NOTE = ("In the CSV files, a text cell that starts with =, +, -, @ or a tab and 
         "formula; the JSON files have the exact text.")
 
 
-def safe_cell(value):
+def safe_cell(value: Any) -> Any:
     """The cell as a CSV of text should hold it: a would-be formula behind an apostrophe."""
     if (isinstance(value, str) and value.startswith(FORMULA_STARTS) and value != "-"
             and not _PLAIN_NUMBER.fullmatch(value)):
@@ -38,5 +41,5 @@ def safe_cell(value):
     return value
 
 
-def safe_row(cells) -> list:
+def safe_row(cells: Iterable[Any]) -> list[Any]:
     return [safe_cell(c) for c in cells]

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from . import placeholders, timescales
 from .errors import ProblemLog
@@ -206,7 +206,21 @@ def _and(numbers: list) -> str:
 # Summaries for the pages (pure functions of the loaded models)
 
 
-def updates_for(project: "Project", plan: Plan) -> list[PlanUpdate]:
+class HasUpdates(Protocol):
+    """What updates_for reads: a project, its public view, or the update files alone (``Updates``)."""
+
+    @property
+    def plan_updates(self) -> list[Any]: ...
+
+
+@dataclass(frozen=True)
+class Updates:
+    """The update files alone, for `hwbsite new update`, which has no project loaded."""
+
+    plan_updates: list[Any]
+
+
+def updates_for(project: HasUpdates, plan: Plan) -> list[PlanUpdate]:
     """A plan's state after each of its updates, oldest first.
 
     An update file is a set of changes: it reports the actions whose rating or progress changed

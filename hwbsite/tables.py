@@ -110,6 +110,20 @@ _HEAD = patterns.compile("tables.head", r"^\s*+-?\d{1,3}(?:,\d{3})*+$")
 _GROUP = patterns.compile("tables.group", r"^\d{3}(?:\.\d++)?%?\s*+$")
 
 
+def header_ok(header: list[str], required: list[str] | tuple[str, ...], columns: list[str] | tuple[str, ...],
+              rel: str, log: ProblemLog, hint: str) -> bool:
+    """Whether a data CSV's header names every required column and no unknown one; if not, the
+    error (at line 1) names the first problem and the hint lists the columns."""
+    missing = [c for c in required if c not in header]
+    unknown = [c for c in header if c not in columns]
+    if missing or unknown:
+        log.add(rel, 1, 1, "header",
+                f"missing column(s) {', '.join(missing)}" if missing else f"unknown column '{unknown[0]}'",
+                hint + ",".join(columns))
+        return False
+    return True
+
+
 def split_number(row: list[str], width: int) -> tuple[int, str] | None:
     """(column index, "1,045.2") when rejoining numbers that an unquoted thousands comma split
     ("1", "045.2") gives the row the header's width; else None."""

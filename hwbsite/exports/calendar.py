@@ -136,7 +136,7 @@ def _day(value) -> dt.date:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
-def calendar_files(project, ctx, site_url: str) -> list[OutputItem]:
+def calendar_files(project, ctx, site_url: str | None) -> list[OutputItem]:
     by_uid = events(project, site_url)
     ordered = sorted(by_uid.values(), key=lambda e: (_day(e.decoded("dtstart")), str(e["uid"])))
     files = [OutputItem(CALENDAR, _calendar(f"{project.board.name}: meetings", ordered, site_url))]

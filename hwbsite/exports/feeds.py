@@ -114,7 +114,7 @@ def _feed(project, title: str, path: str, items: list[Entry], site_url: str, upd
     return fg.atom_str(pretty=True)
 
 
-def feed_files(project, ctx, site_url: str) -> list[OutputItem]:
+def feed_files(project, ctx, site_url: str | None) -> list[OutputItem]:
     found = entries(project)
     newest = found[0].date if found else EPOCH
     files = [OutputItem(ALL, _feed(project, f"{project.board.name}: new agendas, papers, minutes and decisions",

@@ -320,5 +320,5 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
 
 
-def oparl_files(project, ctx, site_url: str, page_size: int = PAGE_SIZE) -> list[OutputItem]:
+def oparl_files(project, ctx, site_url: str | None, page_size: int = PAGE_SIZE) -> list[OutputItem]:
     return _Builder(project, site_url).build(page_size)
