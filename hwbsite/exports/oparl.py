@@ -187,7 +187,7 @@ class _Builder:
             return _obj("AgendaItem", self.ids.item(meeting, item), meeting=self.ids.meeting(meeting),
                         number=item.number, order=order, name=item.title, public=False,
                         web=self.web(urls.meeting(meeting.id), item.anchor))
-        papers = [pid for pid in item.papers if pid in self.p.papers]
+        papers = provenance.for_project(self.p).printed_under(meeting, item)
         resolutions = self.decisions.get((meeting.id, item.number), [])
         return _obj("AgendaItem", self.ids.item(meeting, item), meeting=self.ids.meeting(meeting),
                     number=item.number, order=order, name=item.title, public=True,
