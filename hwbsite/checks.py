@@ -242,7 +242,11 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
             written = paper.published_in
             pos = written.pos_of(field) if written is not None and field != "published_in" \
                 else paper.pos_of("published_in")
-            log.error(pos, "published_in" if field == "published_in" else f"published_in.{field}", message, hint)
+            name = "published_in" if field == "published_in" else f"published_in.{field}"
+            if field == "pack" and written is not None:   # a meeting file that failed to load is the cause
+                log.missing(pos, name, f"meeting:{written.pack.isoformat()}", message, hint)
+            else:
+                log.error(pos, name, message, hint)
     for meeting in project.meetings:
         if not meeting.agenda:
             continue
