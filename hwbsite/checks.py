@@ -237,6 +237,16 @@ def _check_agenda_papers(project: "Project", log: ProblemLog) -> None:
     from . import provenance
     packs = provenance.pack_files(project.meetings)
     where = {pid: provenance.of(project.meetings, p, packs) for pid, p in project.papers.items()}
+    for paper in project.papers.values():   # a written record the agendas or sources contradict
+        for field, message, hint in provenance.check_written(project.meetings, paper, packs):
+            written = paper.published_in
+            pos = written.pos_of(field) if written is not None and field != "published_in" \
+                else paper.pos_of("published_in")
+            name = "published_in" if field == "published_in" else f"published_in.{field}"
+            if field == "pack" and written is not None:   # a meeting file that failed to load is the cause
+                log.missing(pos, name, f"meeting:{written.pack.isoformat()}", message, hint)
+            else:
+                log.error(pos, name, message, hint)
     for meeting in project.meetings:
         if not meeting.agenda:
             continue

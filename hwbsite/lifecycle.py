@@ -28,6 +28,14 @@ HELD = "held"
 CANCELLED = "cancelled"
 MOVED = "moved"
 
+# OParl 1.1 leaves Meeting.meetingState free text but recommends three words, which OParl clients
+# (and the German council systems they were written against) expect: "terminiert" (scheduled),
+# "eingeladen" (invited: from the invitation, the agenda, until the minutes are released) and
+# "durchgeführt" (conducted). meetingState uses only these; whether it will not take place is OParl's
+# own `cancelled`. The English stage words stay for the pages and the open data (meetings.csv/json).
+OPARL_SCHEDULED, OPARL_INVITED, OPARL_CONDUCTED = "terminiert", "eingeladen", "durchgeführt"
+OPARL_STATES = (OPARL_SCHEDULED, OPARL_INVITED, OPARL_CONDUCTED)
+
 ICAL_STATUS = {ANNOUNCED: "TENTATIVE", AGENDA: "CONFIRMED", PASSED: "TENTATIVE", HELD: "CONFIRMED",
                CANCELLED: "CANCELLED", MOVED: "TENTATIVE"}
 
@@ -62,6 +70,16 @@ class Stage:
     def state(self) -> str:
         """The machine-readable word every export prints (OParl meetingState, meetings.csv/json)."""
         return self.key
+
+    @property
+    def oparl_state(self) -> str:
+        """OParl meetingState, one of OPARL_STATES: conducted when the papers record it as held; invited
+        when its agenda was published (whether the day is to come, has passed unrecorded, or the meeting
+        was then cancelled or moved: `cancelled` says that); otherwise scheduled."""
+        if self.key == HELD:
+            return OPARL_CONDUCTED
+        agenda = getattr(self.meeting, "agenda", None)
+        return OPARL_INVITED if agenda is not None and agenda.status == "published" else OPARL_SCHEDULED
 
     @property
     def ical_status(self) -> str:

@@ -15,8 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, chartassets, charts, citations, theme, tiles, urls
-from .finance import fill_table
+from . import blocks, chartassets, charts, citations, claims, theme, tiles, urlsfrom .finance import fill_table
 from .context import build_context
 from .errors import OutputConflict
 from .pages import home, statements
@@ -104,4 +103,7 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
         if item.path in seen:  # a content page and a generated page with one path: a bug, not data
             raise OutputConflict(f"two outputs would be written to {item.path}")
         seen.add(item.path)
+    # a count or completeness claim that the data does not bear out stops the build (claims.py)
+    if false := claims.check(view, items):
+        raise claims.ClaimError(false)
     return sorted(items, key=lambda i: i.path)

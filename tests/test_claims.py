@@ -46,3 +46,97 @@ def test_the_money_file_claims_every_amount_only_when_it_holds_every_amount():
     assert missing > 0     # e.g. "£32.390m" in the text of the BCF plan 2017-19 is in no money table
     assert not description.startswith("Every amount")
     assert f"prints {missing} further amounts that this file does not hold" in description
+
+
+def _real_copy(tmp_path):
+    import shutil
+    root = tmp_path / "rotherham"
+    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(REPO / "content", root / "content")
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    return root
+
+
+def _build(root):
+    from hwbsite.project import load_project
+    from hwbsite.publication import public_view
+    project, log = load_project(root, today=TODAY)
+    assert project is not None and not log.errors, [p.format() for p in log.errors]
+    return public_view(project, TODAY), lambda view: build_output(view)
+
+
+def test_every_claim_the_real_site_makes_holds():
+    from hwbsite import claims
+    view, pages = _pages()
+    items = build_output(view)
+    assert claims.check(view, items) == []
+    # the claims are there to be checked: counts on the meeting and pack pages, the papers index
+    text = {i.path: i.text for i in items if i.is_page}
+    assert "12 papers (listed under their items)" in text["meetings/2017-09-20.md"]
+    assert claims.EVERY_PAPER in text["papers/index.md"]
+
+
+def test_a_page_claiming_every_amount_of_money_fails_the_build_at_the_missing_amount(tmp_path):
+    """The money file lacks amounts the BCF plan prints ("£32.390m"): a page that says it holds
+    "every amount of money" is false, and the build stops, naming the paper's line."""
+    import pytest
+
+    from hwbsite import claims
+    root = _real_copy(tmp_path)
+    (root / "content/money-note.md").write_text(
+        "# About the money\n\nThe money pages hold every amount of money printed in the papers.\n")
+    view, build = _build(root)
+    with pytest.raises(claims.ClaimError) as caught:
+        build(view)
+    found = {c.file: c for c in caught.value.claims if c.page == "money-note.md"}
+    false = found["content/papers/bcf-plan-2017-19.md"]
+    assert false.line > 1
+    paper = (root / false.file).read_text().splitlines()
+    amount = false.message.split("(the first: ")[1].rstrip(")")
+    assert amount in paper[false.line - 1]
+    assert "error: claim: money-note.md: says it holds every amount of money printed" in str(caught.value)
+
+
+def test_a_builder_that_writes_an_untrue_claim_fails_the_build(tmp_path, monkeypatch):
+    """Were a builder to count what the agenda lists instead of what the pack prints (a document
+    published separately, listed under item 15), the meeting page's count would be false: the build stops."""
+    import pytest
+
+    from hwbsite import claims
+    from hwbsite.pages import meetings
+    root = _real_copy(tmp_path)
+    summary = root / "content/papers/bcf-2017-19-narrative-summary.md"
+    text = summary.read_text()
+    start = text.index("published_in:")
+    summary.write_text(text[:start] + text[text.index("# Inconsistencies", start):])
+    meeting = root / "data/meetings/2017-09-20.yml"
+    meeting.write_text(meeting.read_text().replace(
+        "ccg-hwb-mapping-2017-19]", "ccg-hwb-mapping-2017-19, bcf-2017-19-narrative-summary]"))
+    view, build = _build(root)
+    build(view)    # the builders follow the one record: 12 papers, and the claim holds
+    listed = meetings.header_links
+    monkeypatch.setattr(meetings, "header_links", lambda m, page, _printed: listed(m, page))
+    with pytest.raises(claims.ClaimError) as caught:
+        build(view)
+    [false] = caught.value.claims
+    assert (false.file, false.page) == ("data/meetings/2017-09-20.yml", "meetings/2017-09-20.md")
+    assert false.message == "says 13 papers, but its agenda prints 12"
+
+
+def test_a_figures_note_is_on_every_page_that_shows_its_chart():
+    """One note object per flagged figure (charts.figure_notes): the metric's page and every dashboard
+    that charts the metric show the same note, word for word."""
+    from hwbsite import charts
+    view, pages = _pages()
+    cite = citations.for_project(view)
+    checked = 0
+    for metric_id in view.metrics:
+        notes = charts.figure_notes(view, charts.series_values(view.values, metric_id), cite)
+        showing = [p for p, text in pages.items() if f'id="chart-{metric_id}"' in text]
+        assert f"metrics/{metric_id}.md" in showing or not notes, metric_id
+        for note in notes:
+            head = " ".join(note.text.split())[:50]
+            for page in showing:
+                assert head in " ".join(pages[page].replace("\\", "").split()), (metric_id, page)
+                checked += 1
+    assert checked > 20

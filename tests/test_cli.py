@@ -92,27 +92,28 @@ def test_check_text_groups_by_file_with_summary_and_exits_1_on_errors(site):
 
 
 def test_a_bad_meeting_date_gives_one_error_first_with_its_consequences_under_it(real_site):
-    """One mistake, one error: the papers and the RAG update that name the meeting whose file failed
-    to load are listed under that file's error, not as thirteen mistakes of their own before it."""
+    """One mistake, one error: the papers (their meeting: and published_in: pack) and the RAG update
+    that name the meeting whose file failed to load are listed under that file's error, not as 25
+    mistakes of their own before it."""
     meeting = real_site / "data/meetings/2017-09-20.yml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2017-09-20", "date: 2017-09-31", 1),
                        encoding="utf-8")
     result = run("check", str(real_site), "--build-date", "2017-09-01")
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0] == "== data/meetings/2017-09-20.yml (1 error, 13 references that follow from it)"
+    assert lines[0] == "== data/meetings/2017-09-20.yml (1 error, 25 references that follow from it)"
     assert lines[1].startswith("data/meetings/2017-09-20.yml:1:7: error: date: impossible date '2017-09-31'")
-    assert lines[2].startswith("    because of this error, 13 references to what data/meetings/2017-09-20.yml")
-    under = lines[3:16]
+    assert lines[2].startswith("    because of this error, 25 references to what data/meetings/2017-09-20.yml")
+    under = lines[3:28]
     assert all(line.startswith("    - ") and "no meeting on 2017-09-20" in line
                and "data/meetings/2017-09-20.yml has errors, so it was not loaded" in line for line in under)
-    assert lines[16] == ""
-    assert sum(": error: " in line for line in lines) == 14   # each said once
-    assert any(line.startswith("1 error (and 13 references that follow from it) and ") for line in lines)
+    assert lines[28] == ""
+    assert sum(": error: " in line for line in lines) == 26   # each said once
+    assert any(line.startswith("1 error (and 25 references that follow from it) and ") for line in lines)
     data = json.loads(run("check", str(real_site), "--build-date", "2017-09-01", "--format", "json").stdout)
-    assert (data["errors"], data["consequences"]) == (1, 13)
+    assert (data["errors"], data["consequences"]) == (1, 25)
     assert data["problems"][0]["field"] == "date" and data["problems"][0]["cause"] == ""
-    assert {p["cause"] for p in data["problems"][1:14]} == {"data/meetings/2017-09-20.yml"}
+    assert {p["cause"] for p in data["problems"][1:26]} == {"data/meetings/2017-09-20.yml"}
 
 
 def test_the_build_leads_with_the_cause_too(real_site):
@@ -123,7 +124,7 @@ def test_the_build_leads_with_the_cause_too(real_site):
     _project, log = load_project(real_site, today=dt.date(2017, 9, 1))
     lines = format_grouped(log.errors)
     assert "impossible date '2017-09-31'" in lines[0]
-    assert len(lines) == 15 and all(line.startswith("    ") for line in lines[1:])
+    assert len(lines) == 27 and all(line.startswith("    ") for line in lines[1:])
 
 
 def test_check_only_warnings_exits_0(site):

@@ -95,3 +95,27 @@ def test_every_flagged_figure_carries_its_note_in_every_output(real):
                 # the open data cites the pack where the data has officers' line references
                 assert json_rows[index]["note"][:30] == v.note[:30], metric_id
     assert noted > 10
+
+
+def test_a_target_the_narrative_states_is_the_target_in_every_output(real):
+    """The BCF plan calls 3.5% "the target" for delayed transfers (000 line 3535): it is a target row
+    with its source, and the sentence, tile, data table, CSV download and open data all say "target"
+    for 2017-19, never "threshold" and never "no plan or target"."""
+    view, out = real
+    values = charts.series_values(view.values, "bcf-dtoc-percent-delayed")
+    metric = view.metrics["bcf-dtoc-percent-delayed"]
+    [target] = [v for v in values if v.period.label == "2017-19"]
+    assert (target.kind, target.published, target.source) == ("target", "3.5", "000 lines 3528, 3535")
+    status = charts.status(metric, values)
+    assert status.plan is target
+    assert "The papers set a target of 3.5% for 2017-19 as a whole" in status.text
+    tile = tiles.tile(view, metric.id, "dashboards/x.md")
+    assert "Target for 2017-19: 3.5%" in tile and "Threshold" not in tile
+    row = next(r for r in charts.table_rows(values) if r["period"] == "2017-19")
+    assert row["kind"] == "Target"
+    download = list(csv.DictReader(io.StringIO(charts.csv_download(metric, values))))
+    assert [r["kind"] for r in download if r["period"] == "2017-19"] == ["target"]
+    csv_rows, json_rows = _open_rows(out, "metric_values")
+    index = view.values.index(target)
+    assert csv_rows[index]["kind"] == json_rows[index]["kind"] == "target"
+    assert csv_rows[index]["period"] == "2017-19"

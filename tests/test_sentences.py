@@ -121,7 +121,7 @@ def test_percent_delayed_names_every_category_and_the_period_of_each_figure():
     assert "Highest: ," not in text and "categories for September 2016" not in text
     # the paper sets 3.5% for 2017-19 ("under the 3.5% target", 000 line 3535): never "no plan or target"
     assert "no plan or target" not in text
-    assert text.startswith("The latest actual is 5.4% for June 2017. The papers set a threshold of 3.5% for "
+    assert text.startswith("The latest actual is 5.4% for June 2017. The papers set a target of 3.5% for "
                            "2017-19 as a whole, not for June 2017 alone, so the figure is not rated against it.")
     fig = figures.figure(metric, values)
     assert all(name for trace in fig["data"] for name in trace.get("y", []) if isinstance(name, str))

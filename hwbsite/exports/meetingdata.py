@@ -54,6 +54,7 @@ def meetings(project: BoardRecords, site_url: str | None) -> Dataset:
 
 def agenda_items(project: BoardRecords) -> Dataset:
     rows = []
+    where = provenance.for_project(project)   # an item's papers are those its pack prints
     for m in project.meetings:
         if not m.agenda:
             continue
@@ -67,7 +68,7 @@ def agenda_items(project: BoardRecords) -> Dataset:
                     "title": item.title, "presenter": item.presenter, "pages": item.pages,
                     "exempt": item.exempt is not None,
                     "exempt_paragraph": item.exempt.paragraph if item.exempt else None,
-                    "papers": _words(item.papers), "topics": _words(item.topics),
+                    "papers": _words(where.printed_under(m, item)), "topics": _words(item.topics),
                     "minutes_of": item.minutes_of.isoformat() if item.minutes_of else None})
                 walk(item.items, item.number)
         walk(m.agenda.items, None)

@@ -187,7 +187,7 @@ class _Builder:
             return _obj("AgendaItem", self.ids.item(meeting, item), meeting=self.ids.meeting(meeting),
                         number=item.number, order=order, name=item.title, public=False,
                         web=self.web(urls.meeting(meeting.id), item.anchor))
-        papers = [pid for pid in item.papers if pid in self.p.papers]
+        papers = provenance.for_project(self.p).printed_under(meeting, item)
         resolutions = self.decisions.get((meeting.id, item.number), [])
         return _obj("AgendaItem", self.ids.item(meeting, item), meeting=self.ids.meeting(meeting),
                     number=item.number, order=order, name=item.title, public=True,
@@ -216,10 +216,11 @@ class _Builder:
         calendar = self.file(f"calendar-{meeting.id}", "Calendar entry",
                              addresses.file(self.site_url, urls.meeting_calendar(meeting.id)), "text/calendar",
                              meeting=[self.ids.meeting(meeting)])
-        # meetingState and cancelled are the stage the public view decided (lifecycle), as every page says.
+        # meetingState and cancelled are the stage the public view decided (lifecycle), as every page says,
+        # in OParl's recommended words (lifecycle.OPARL_STATES), never the pages' English.
         stage = lifecycle.stage_of(self.p, meeting)
         return _obj("Meeting", self.ids.meeting(meeting), name=meeting_title(self.p.board, meeting),
-                    meetingState=stage.state, cancelled=stage.cancelled or None,
+                    meetingState=stage.oparl_state, cancelled=stage.cancelled or None,
                     start=_start(meeting), end=_start(meeting, meeting.end_time) if meeting.end_time and meeting.time else None,
                     location=self.location(meeting.venue) if meeting.venue else None,
                     organization=[self.ids.board_org], participant=participants,

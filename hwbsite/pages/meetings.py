@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .. import citations, dates, lifecycle, markup, urls
+from .. import citations, dates, lifecycle, markup, provenance, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
 from ..publication import minute_exemption
 from ..outputitem import OutputItem
@@ -76,7 +76,7 @@ def _item_view(project, meeting, item, page, ctx) -> ItemView:
     view = ItemView(item=item, exempt=item.exempt, exempt_reason=exempt_reason(item.exempt))
     # The public view has already reduced an exempt item to its title: nothing to filter here.
     view.presenter = links.names_in(project, item.presenter, item.people, page) if item.presenter else ""
-    view.papers = [project.papers[pid] for pid in item.papers]
+    view.papers = [project.papers[pid] for pid in provenance.for_project(project).printed_under(meeting, item)]
     view.paper_facts = {p.id: paper_facts(p) for p in view.papers}
     view.minutes_link = bool(item.minutes_of and project.meeting(item.minutes_of))
     view.aims = [a for n in item.aims if (a := ctx.aim_link(n))]
@@ -183,7 +183,7 @@ def meeting_page(project, meeting: Meeting, ctx) -> OutputItem:
         "agenda_status": AGENDA_STATUS[meeting.agenda.status] if meeting.agenda else "Not available",
         "minutes_status": stage.minutes,
         "neighbours": neighbours(project, meeting, previous, following, page),
-        "links": header_links(meeting, page),
+        "links": header_links(meeting, page, provenance.for_project(project).printed_under),
         "when": when_line(meeting),
         "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
@@ -226,13 +226,14 @@ def paper_facts(paper) -> str:
     return f"{type_label(paper.type)}, {words:,} word{'' if words == 1 else 's'}"
 
 
-def header_links(meeting, page: str) -> str:
-    """The meeting's documents as links in one line: agenda, papers, minutes, pack, calendar."""
+def header_links(meeting, page: str, printed_under=lambda meeting, item: item.papers) -> str:
+    """The meeting's documents as links in one line: agenda, papers, minutes, pack, calendar.
+    ``printed_under`` is the provenance record's (the papers the pack prints under an item)."""
     links = []
     items = list(meeting.agenda.walk()) if meeting.agenda else []
     if items:
         links.append("[Agenda](#agenda)")
-        count = sum(len(i.papers) for i in items)
+        count = sum(len(printed_under(meeting, i)) for i in items)
         if count:
             links.append(f"{count} paper{'' if count == 1 else 's'} (listed under their items)")
     if meeting.minutes:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 
-from .. import dates, urls
+from .. import dates, provenance, urls
 from ..fences import prose_lines
 from ..outputitem import OutputItem
 from ..render import render
@@ -69,9 +69,8 @@ def _papers_for(project, meeting, ctx) -> list[dict]:
             add(appendix, item)
 
     for item in meeting.agenda.walk() if meeting.agenda else []:
-        for pid in item.papers:
-            if pid in project.papers:
-                add(project.papers[pid], item)
+        for pid in provenance.for_project(project).printed_under(meeting, item):
+            add(project.papers[pid], item)
     return out
 
 
