@@ -32,6 +32,7 @@ import functools
 import hashlib
 import html as html_lib
 import os
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -197,10 +198,8 @@ class _Page(HTMLParser):
 
     def __post_init__(self):
         HTMLParser.__init__(self, convert_charrefs=True)
-        self._lines = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                self._lines.append(i + 1)
+        # where each line starts (a loop over every character took a fifth of this pass's time)
+        self._lines = [0, *(m.end() for m in re.finditer("\n", self.text))]
         self._open: list[_Tag] = []          # tracked elements (form, nav) awaiting their end tag
         self._script: tuple[_Tag, list[str]] | None = None
         self.feed(self.text)
