@@ -27,7 +27,9 @@ import zlib
 from importlib import metadata
 from pathlib import Path
 
-__all__ = ["DEFAULT_DIR", "BuildCache", "fingerprint"]
+import jinja2
+
+__all__ = ["DEFAULT_DIR", "BuildCache", "TemplateBytecode", "fingerprint"]
 
 DEFAULT_DIR = ".hwbsite-cache"
 _MAGIC = b"hwbsite-cache 1 "
@@ -79,6 +81,23 @@ class BuildCache:
 
     def get(self, kind: str, *parts: str) -> str | None:
         """The value stored for exactly these inputs, or None (absent, corrupt, other code)."""
+        value = self.get_bytes(kind, *parts)
+        if value is None:
+            return None
+        try:
+            return value.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:
+            self.stats["rejected"] += 1
+            self.stats["hits"] -= 1
+            return None
+
+    def put(self, kind: str, *parts_and_value: str) -> None:
+        """Store the last argument as the value for the inputs before it (atomically: a reader
+        never sees half an entry). A cache that cannot be written is no error: it is only slower."""
+        *parts, value = parts_and_value
+        self.put_bytes(kind, *parts, value=value.encode("utf-8", "surrogatepass"))
+
+    def get_bytes(self, kind: str, *parts: str) -> bytes | None:
         if self.directory is None:
             return None
         path = self._path(kind, parts)
@@ -94,8 +113,8 @@ class BuildCache:
             path.unlink(missing_ok=True)
             return None
         try:
-            value = zlib.decompress(payload).decode("utf-8", "surrogatepass")
-        except (zlib.error, UnicodeDecodeError):
+            value = zlib.decompress(payload)
+        except zlib.error:
             self.stats["rejected"] += 1
             path.unlink(missing_ok=True)
             return None
@@ -103,14 +122,11 @@ class BuildCache:
         self.stats["hits"] += 1
         return value
 
-    def put(self, kind: str, *parts_and_value: str) -> None:
-        """Store the last argument as the value for the inputs before it (atomically: a reader
-        never sees half an entry). A cache that cannot be written is no error: it is only slower."""
+    def put_bytes(self, kind: str, *parts: str, value: bytes) -> None:
         if self.directory is None:
             return
-        *parts, value = parts_and_value
         path = self._path(kind, tuple(parts))
-        payload = zlib.compress(value.encode("utf-8", "surrogatepass"), 1)   # a site's pages are large
+        payload = zlib.compress(value, 1)   # a site's pages are large
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
@@ -135,3 +151,20 @@ class BuildCache:
                 if path.is_file() and path not in self._used:
                     path.unlink(missing_ok=True)
         self._used = set()
+
+
+class TemplateBytecode(jinja2.BytecodeCache):
+    """Compiled Jinja templates (hwbsite's page templates, the theme's) kept in the build cache:
+    compiling them took a fifth of building the output list and half a second of MkDocs' own
+    rendering on every build. Keyed by the template's name and source checksum (Jinja checks the
+    checksum again on load); the fingerprint holds the Python and Jinja versions the bytecode is for."""
+
+    def __init__(self, cache: BuildCache):
+        self.cache = cache
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if (code := self.cache.get_bytes("jinja", bucket.key, bucket.checksum)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.cache.put_bytes("jinja", bucket.key, bucket.checksum, value=bucket.bytecode_to_string())

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import buildcache, finish, htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig, slots, timings, verify
+from . import buildcache, finish, htmlsafety, output, parsecache, preview, rebuilds, render, search, siteconfig, slots, timings, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, private_texts, public_view
@@ -66,6 +66,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
     def _configure(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
         self.cache = buildcache.BuildCache(root / self.config.cache_dir if self.config.cache_dir else None)
+        # hwbsite's page templates, compiled once into the cache rather than on every build
+        render.environment().bytecode_cache = buildcache.TemplateBytecode(self.cache)
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
         if config.config_file_path:   # what the theme prints from mkdocs.yml: the check's own rule
@@ -181,8 +183,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             if file.page is not None:
                 slots.escape_page(file.page)
         env.filters["striptags"] = slots.striptags
-        if self.templates is not None:
-            env.bytecode_cache = self.templates
+        # the theme's templates: compiled once per preview (memory), once per cache (a build)
+        env.bytecode_cache = self.templates if self.templates is not None else buildcache.TemplateBytecode(self.cache)
         if self.memory is not None:
             pages = files.documentation_pages()
             log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), len(pages),
@@ -190,6 +192,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return env
 
     def on_build_error(self, error):
+        render.environment().bytecode_cache = None
         if self.memory is not None:  # the site directory is not what the memory says
             self.memory.forget()
 
@@ -220,6 +223,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             return done
 
     def on_post_build(self, config):
+        # this build's cache is not the next one's (another project's, in one process)
+        render.environment().bytecode_cache = None
         # The preview skips the index: Pagefind takes seconds on a big site, and an officer
         # previewing a paper is checking that page, not search (the search page says so).
         if not self.serving:
