@@ -65,7 +65,15 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
 
     def _configure(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
-        self.cache = buildcache.BuildCache(root / self.config.cache_dir if self.config.cache_dir else None)
+        cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
+        for name, folder in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir),
+                             ("the data folder", root / self.config.data_dir)):
+            # in the site it would be published (pages of business made private since included);
+            # in a watched folder every write would start another preview rebuild
+            if cache_dir is not None and cache_dir.is_relative_to(Path(folder).resolve()):
+                raise PluginError(f"hwbsite: cache_dir '{self.config.cache_dir}' is inside {name}; "
+                                  f"keep it beside mkdocs.yml (the default is {buildcache.DEFAULT_DIR})")
+        self.cache = buildcache.BuildCache(cache_dir)
         # hwbsite's page templates, compiled once into the cache rather than on every build
         render.environment().bytecode_cache = buildcache.TemplateBytecode(self.cache)
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()

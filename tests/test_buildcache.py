@@ -161,3 +161,16 @@ def test_an_entry_round_trips_and_damage_reads_as_missing(tmp_path):
     assert cache.get("page", "<p>x</p>") is None
     assert not entry.exists()
     assert buildcache.BuildCache(None).get("page", "<p>x</p>") is None
+
+
+@pytest.mark.parametrize("inside", ["site/cache", "content/cache", "data/cache"])
+def test_a_cache_inside_the_site_docs_or_data_folder_is_refused(tmp_path, caplog, inside):
+    # in site/ it would be uploaded with the pages; in content/ or data/ the preview would rebuild
+    # on every write to it
+    root = copy_project(FIXTURES / "minimal", tmp_path / "p")
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace("  - hwbsite\n", f"  - hwbsite:\n      cache_dir: {inside}\n", 1))
+    with pytest.raises(Exception, match="Aborted"):   # MkDocs logs the plugin's error, then aborts
+        _build(root)
+    assert f"cache_dir '{inside}' is inside" in caplog.text
+    assert not (root / inside).exists()
