@@ -197,10 +197,13 @@ class _Page(HTMLParser):
 
     def __post_init__(self):
         HTMLParser.__init__(self, convert_charrefs=True)
+        # where each line starts, found by str.find (a loop over every character took a fifth of
+        # this pass's time)
         self._lines = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                self._lines.append(i + 1)
+        at = self.text.find("\n")
+        while at != -1:
+            self._lines.append(at + 1)
+            at = self.text.find("\n", at + 1)
         self._open: list[_Tag] = []          # tracked elements (form, nav) awaiting their end tag
         self._script: tuple[_Tag, list[str]] | None = None
         self.feed(self.text)

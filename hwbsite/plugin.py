@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import finish, htmlsafety, output, parsecache, preview, rebuilds, search, siteconfig, slots, verify
+from . import buildcache, finish, htmlsafety, output, parsecache, preview, rebuilds, render, search, siteconfig, slots, timings, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, private_texts, public_view
@@ -28,6 +28,8 @@ class HwbsiteConfig(Config):
     data_dir = c.Type(str, default="data")
     # Fixes "today" (which meeting is next, which embargoes have lifted) for reproducible builds.
     build_date = c.Optional(c.Type(str))
+    # The persistent cache of pure results (buildcache.py), beside mkdocs.yml; "" keeps none.
+    cache_dir = c.Type(str, default=buildcache.DEFAULT_DIR)
 
 
 class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
@@ -40,6 +42,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         self.templates: rebuilds.TemplateCache | None = None   # `serve`: compiled theme templates
         self.rendered: list[str] = []                          # the pages MkDocs rendered in the last build
         self.private: list[str] = []   # text of private records, which verify looks for in every output byte
+        self.cache = buildcache.BuildCache(None)   # set from the config in on_config
+        self.theme_key = ""                        # what the finishing pass's result depends on besides the page
 
     def on_startup(self, *, command, dirty):
         if command == "build" and dirty:
@@ -55,7 +59,23 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             rebuilds.quiet_dirty_warning()
 
     def on_config(self, config):
+        timings.reset()
+        with timings.phase("load"):
+            return self._configure(config)
+
+    def _configure(self, config):
         root = Path(config.config_file_path or ".").resolve().parent
+        cache_dir = (root / self.config.cache_dir).resolve() if self.config.cache_dir else None
+        for name, folder in (("site_dir", config.site_dir), ("docs_dir", config.docs_dir),
+                             ("the data folder", root / self.config.data_dir)):
+            # in the site it would be published (pages of business made private since included);
+            # in a watched folder every write would start another preview rebuild
+            if cache_dir is not None and cache_dir.is_relative_to(Path(folder).resolve()):
+                raise PluginError(f"hwbsite: cache_dir '{self.config.cache_dir}' is inside {name}; "
+                                  f"keep it beside mkdocs.yml (the default is {buildcache.DEFAULT_DIR})")
+        self.cache = buildcache.BuildCache(cache_dir)
+        # hwbsite's page templates, compiled once into the cache rather than on every build
+        render.environment().bytecode_cache = buildcache.TemplateBytecode(self.cache)
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
         if config.config_file_path:   # what the theme prints from mkdocs.yml: the check's own rule
@@ -74,10 +94,12 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             log.info("hwbsite: %d new data warning(s), %d acknowledged in data/known-issues.yml; run "
                      "'hwbsite check' to list them", len(problems.new_warnings),
                      len(problems.warnings) - len(problems.new_warnings))
-            view = public_view(project, today)
-            self.private = private_texts(project, view) if not self.serving else []
+            with timings.phase("public view"):
+                view = public_view(project, today)
+                self.private = private_texts(project, view) if not self.serving else []
             try:
-                self.items = output.build_output(view, config.site_url)
+                with timings.phase("builders"):
+                    self.items = output.build_output(view, config.site_url)
             except HwbsiteError as exc:
                 raise PluginError(f"hwbsite: the site cannot be built: {exc}") from exc
             config.site_name = project.board.name
@@ -140,13 +162,21 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         # Last line of defence: every page is cleaned against the allow-list (htmlsafety.py). The
         # loader refuses officers' text that would need cleaning, so for checked data this changes nothing.
         self.rendered.append(page.file.src_uri)
-        # The same whole-page rule as `hwbsite check` and `generate` (buildcheck.report_unsafe_pages):
-        # a page the cleaner would have to change stops the build rather than being fixed silently.
-        found = htmlsafety.dangers(html) if not self.serving else []
-        if found:
-            raise PluginError(f"hwbsite: the page {page.file.src_uri} would contain {found[0]} once its "
-                              "parts are joined; run 'hwbsite check' to see which file made it")
-        return htmlsafety.sanitise(html)
+        with timings.phase("whole-page check"):
+            # The same HTML was judged safe before (its exact bytes, by this code): the same answer.
+            # Only pages that passed are stored, so a stored answer is always "nothing to remove".
+            if (cleaned := self.cache.get("page", html)) is not None:
+                return cleaned
+            # The same whole-page rule as `hwbsite check` and `generate` (buildcheck.report_unsafe_pages):
+            # a page the cleaner would have to change stops the build rather than being fixed silently.
+            found = htmlsafety.dangers(html) if not self.serving else []
+            if found:
+                raise PluginError(f"hwbsite: the page {page.file.src_uri} would contain {found[0]} once its "
+                                  "parts are joined; run 'hwbsite check' to see which file made it")
+            cleaned = htmlsafety.sanitise(html)
+            if not self.serving:   # the preview skips the check: what it cleans proves nothing
+                self.cache.put("page", html, cleaned)
+            return cleaned
 
     def on_nav(self, nav, config, files):
         slots.escape_nav(nav.items)
@@ -161,8 +191,8 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             if file.page is not None:
                 slots.escape_page(file.page)
         env.filters["striptags"] = slots.striptags
-        if self.templates is not None:
-            env.bytecode_cache = self.templates
+        # the theme's templates: compiled once per preview (memory), once per cache (a build)
+        env.bytecode_cache = self.templates if self.templates is not None else buildcache.TemplateBytecode(self.cache)
         if self.memory is not None:
             pages = files.documentation_pages()
             log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), len(pages),
@@ -170,6 +200,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return env
 
     def on_build_error(self, error):
+        render.environment().bytecode_cache = None
         if self.memory is not None:  # the site directory is not what the memory says
             self.memory.forget()
 
@@ -185,22 +216,35 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         return output_content
 
     def _finish(self, html, dest):
-        try:
-            return finish.finish_page(html, dest, finish.theme_scripts())
-        except finish.FinishError as exc:
-            raise PluginError(f"hwbsite: {exc}") from exc
+        with timings.phase("finish"):
+            theme = finish.theme_scripts()
+            if not self.theme_key:
+                self.theme_key = repr(theme.patterns)
+            # a pure function of the page's bytes, its path and the theme's scripts: kept by them
+            if (done := self.cache.get("finish", dest, self.theme_key, html)) is not None:
+                return done
+            try:
+                done = finish.finish_page(html, dest, theme)
+            except finish.FinishError as exc:
+                raise PluginError(f"hwbsite: {exc}") from exc
+            self.cache.put("finish", dest, self.theme_key, html, done)
+            return done
 
     def on_post_build(self, config):
+        # this build's cache is not the next one's (another project's, in one process)
+        render.environment().bytecode_cache = None
         # The preview skips the index: Pagefind takes seconds on a big site, and an officer
         # previewing a paper is checking that page, not search (the search page says so).
         if not self.serving:
             try:
-                summary = search.build_index(Path(config.site_dir))
+                with timings.phase("search index"):
+                    summary = search.build_index(Path(config.site_dir))
             except RuntimeError as exc:
                 raise PluginError(f"hwbsite: the search index was not built: {exc}") from exc
             log.info("hwbsite: search index: %s", summary)
             # The finished site judged by the rule any engine's build is judged by (hwbsite verify).
-            report = verify.verify_site(Path(config.site_dir), self.private, verify.base_path_of(config.site_url))
+            with timings.phase("verify"):
+                report = verify.verify_site(Path(config.site_dir), self.private, verify.base_path_of(config.site_url))
             if not report.ok:
                 # never a half-built site: what failed the rule must not wait in site/ for a deploy
                 # step that ignores the exit code
@@ -209,3 +253,6 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 more = f"\n... and {len(report.failures) - 50} more" if len(report.failures) > 50 else ""
                 raise PluginError(f"hwbsite: {report.summary(config.site_dir)}; nothing may be deployed:\n{shown}{more}")
             log.info("hwbsite: %s", report.summary(config.site_dir))
+            self.cache.prune()   # only now: a failed build's entries may still serve the next one
+        log.debug("hwbsite: CPU by phase: %s; cache: %s",
+                  ", ".join(f"{k} {v:.2f} s" for k, v in timings.report().items()), self.cache.stats)

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import baseline, blocks, contentfiles, parsecache, references, rules
+from . import baseline, blocks, contentfiles, parsecache, references, rules, timings
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
@@ -197,7 +197,8 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
                       content_images=content_images,
                       table_users=table_users, finance=finance, table_finance=dict(sorted(table_finance.items())),
                       today=today or london_today())
-    rules.run(project, log)
+    with timings.phase("rules"):
+        rules.run(project, log)
     baseline.apply(data / baseline.FILE, log)   # the warnings the board has acknowledged
     project.problems = log.problems
     return project, log

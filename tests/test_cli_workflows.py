@@ -87,7 +87,7 @@ def test_pull_request_workflow_checks_and_builds():
     assert wf["permissions"] == {"contents": "read"}
     assert wf["concurrency"]["cancel-in-progress"] is True
     used = {s["uses"].split("@")[0] for s in steps(wf) if "uses" in s}
-    assert used == {"actions/checkout", "actions/setup-python"}
+    assert used == {"actions/checkout", "actions/setup-python", "actions/cache"}
     script = runs(wf)
     assert "pip install --disable-pip-version-check -r requirements.lock" in script
     assert "pip install --disable-pip-version-check --no-deps -e ." in script
@@ -115,11 +115,22 @@ def test_deploy_workflow_publishes_to_pages():
     assert deploy["needs"] == "build"
     assert deploy["environment"]["name"] == "github-pages"
     used = [s["uses"].split("@")[0] for s in steps(wf) if "uses" in s]
-    assert used == ["actions/checkout", "actions/setup-python", "actions/configure-pages",
+    assert used == ["actions/checkout", "actions/setup-python", "actions/configure-pages", "actions/cache",
                     "actions/upload-pages-artifact", "actions/deploy-pages"]
     upload = next(s for s in steps(wf) if "upload-pages-artifact" in s.get("uses", ""))
     assert upload["with"]["path"] == "site"
     assert "hwbsite check --format github" in runs(wf) and "mkdocs build --strict" in runs(wf)
+
+
+@pytest.mark.parametrize("path", [PR, DEPLOY], ids=lambda p: p.name)
+def test_the_build_restores_and_saves_hwbsites_cache_before_it_builds(path):
+    # a pull request that edits one meeting re-renders only what changed (README "Build cache")
+    all_steps = steps(load(path))
+    cache = next(i for i, s in enumerate(all_steps) if s.get("uses", "").startswith("actions/cache@"))
+    build = next(i for i, s in enumerate(all_steps) if s.get("run", "").strip() == "mkdocs build --strict")
+    assert cache < build
+    assert all_steps[cache]["with"]["path"] == ".hwbsite-cache"
+    assert "github.sha" in all_steps[cache]["with"]["key"]   # saved under each commit, restored from the newest
 
 
 def test_workflow_python_is_the_one_the_lock_was_resolved_with():

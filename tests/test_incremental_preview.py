@@ -155,3 +155,75 @@ def test_a_change_to_mkdocs_yml_renders_every_page_again(preview):
     settings = preview.root / "mkdocs.yml"
     settings.write_text(settings.read_text().replace("      permalink: true", "      permalink: true\n      toc_depth: 2"))
     assert preview.rebuild() == pages
+
+
+# Each kind of input a board keeps, saved in the preview: exactly the pages whose Markdown that
+# file feeds are rendered again, and the change shows on them. (file, text before, text after,
+# the text a fed page then shows, a page that must be rendered again with it). The second board
+# has meetings, papers, metrics, a plan and people.
+KINDS = {
+    "meeting": ("data/meetings/2026-10-21.yml", '"Declarations of interest"', '"Declarations of interests made"',
+                "Declarations of interests made", "meetings/2026-10-21.md"),
+    "paper": ("content/papers/ageing-well-minutes-2026-09-30.md", "## Present", "## Members present",
+              "Members present", "papers/ageing-well-minutes-2026-09-30.md"),
+    "metric values": ("data/metrics/values/harrowdale.csv", "early-help-wait,August 2026,actual,19,",
+                      "early-help-wait,August 2026,actual,23,", "23", None),
+    "strategy": ("data/strategy/wellbeing-plan.yml", "Open two more family hubs", "Open three more family hubs",
+                 "Open three more family hubs", None),
+    "people": ("data/people.yml", "title: Director of Public Health", "title: Director of Public Health and Wellbeing",
+               "Director of Public Health and Wellbeing", "people/tomasz-lindqvist.md"),
+}
+
+
+@pytest.fixture
+def second_board(fixture_project):
+    p = Preview(fixture_project("second-board"))
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_a_save_of_each_kind_of_input_renders_exactly_the_pages_it_feeds(second_board, kind):
+    path, old, new, changed, shown_on = KINDS[kind]
+    root = second_board.root
+    second_board.rebuild()
+    before = _pages(root)
+    source = root / path
+    assert source.read_text().count(old) == 1
+    source.write_text(source.read_text().replace(old, new))
+    rendered = second_board.rebuild()
+    after = _pages(root)
+    fed = {page for page in after if after[page] != before.get(page)}
+    assert fed, f"saving {path} changed no page"
+    assert rendered == fed
+    assert len(rendered) < len(after) / 2   # a handful, not the site
+    assert any(after[page].count(changed) > before.get(page, "").count(changed) for page in fed)
+    if shown_on:
+        assert shown_on in rendered
+        assert changed in second_board.html(shown_on.removesuffix(".md"))
+
+
+def test_a_save_of_the_boards_settings_renders_every_page(second_board):
+    # the board's name is in every page's header: the frame changed, nothing is kept
+    pages = second_board.rebuild()
+    board = second_board.root / "data/board.yml"
+    board.write_text(board.read_text().replace("name: Harrowdale Health and Wellbeing Board",
+                                               "name: Harrowdale Health and Wellbeing Partnership"))
+    assert second_board.rebuild() == pages
+    assert "Harrowdale Health and Wellbeing Partnership" in second_board.html("meetings/2026-10-21")
+
+
+def test_a_paper_made_private_in_the_preview_leaves_nothing_it_fed(second_board):
+    paper_id = "ageing-well-minutes-2026-09-30"
+    second_board.rebuild()
+    assert (second_board.site / f"papers/{paper_id}/index.html").is_file()
+    paper = second_board.root / f"content/papers/{paper_id}.md"
+    paper.write_text(paper.read_text().replace('item: "4"\n', 'item: "4"\nembargoed_until: 2099-01-01\n', 1))
+    second_board.rebuild()
+    assert not (second_board.site / f"papers/{paper_id}/index.html").exists()
+    for page in second_board.site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, page
+        assert f"{paper_id}/" not in text, page
