@@ -63,6 +63,9 @@ def test_each_action_has_its_owner_due_date_and_status(pages):
     assert "- Due: no date given in the minutes" in undated and "Overdue" not in undated
     unknown_owner = next(c for c in cards(pages["actions/index.md"].text) if "Write to every" in c)
     assert "- Owner: Dee Nobody\n" in unknown_owner     # no person page: no link
+    # an action with neither words nor a resolution says so, rather than show an empty card
+    wordless = next(c for c in cards(pages["actions/index.md"].text) if "minute-1-a3" in c)
+    assert "*The minutes give no words for this action.*" in wordless and '"hwb-card__label">Done<' in wordless
 
 
 def test_overdue_is_past_due_on_the_build_date_and_not_done(pages):
@@ -96,7 +99,8 @@ def test_both_registers_filter_by_year_and_topic(pages):
     assert "That the review be published." in y2025 and "That the refresh be noted." not in y2025
     strategy = pages["actions/topic-strategy.md"].text
     assert [c.split("\n\n")[1] for c in cards(strategy)] == ["That the refresh be noted.",
-                                                             "Bring the refreshed strategy to the board."]
+                                                             "Bring the refreshed strategy to the board.",
+                                                             "*The minutes give no words for this action.*"]
     # the filter bar marks where the reader is and links the rest, with counts
     assert '<strong class="hwb-filter hwb-filter--current" aria-current="page">2025 (3)</strong>' in y2025
     assert "[Care homes (3)](topic-care-homes.md)" in y2025
@@ -141,3 +145,30 @@ def test_the_home_pages_link_to_the_overdue_actions():
     repo = Path(__file__).resolve().parent.parent
     for home in (repo / "content/index.md", repo / "hwbsite/skeleton/content/index.md"):
         assert "(actions/overdue.md)" in home.read_text(encoding="utf-8"), home
+
+
+@pytest.mark.slow
+def test_the_fixture_board_builds_strictly_and_its_nav_lists_only_the_index_pages(fixture_project):
+    from conftest import build
+    site = build(fixture_project("registers"), build_date=BUILD_DATE.isoformat())
+    overdue = (site / "actions/overdue/index.html").read_text(encoding="utf-8")
+    assert overdue.count('<span class="hwb-flag">Overdue</span>') == 2
+    nav = _nav_links((site / "index.html").read_text(encoding="utf-8"))
+    assert {"actions/", "decisions/"} <= nav
+    assert [h for h in nav if h.startswith(("actions/", "decisions/")) and h not in ("actions/", "decisions/")] == []
+
+
+def _nav_links(html: str) -> set[str]:
+    """Where the site navigation's links go (Material's md-nav__link anchors)."""
+    from html.parser import HTMLParser
+
+    found: set[str] = set()
+
+    class Links(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            if tag == "a" and "md-nav__link" in (a.get("class") or "").split():
+                found.add(a.get("href") or "")
+
+    Links().feed(html)
+    return found
