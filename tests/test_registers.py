@@ -79,6 +79,8 @@ def test_overdue_is_past_due_on_the_build_date_and_not_done(pages):
     everything = pages["actions/index.md"].text
     assert everything.count('<span class="hwb-flag">Overdue</span>') == 2
     assert "by Sunday 1 March 2026 (the day this site was built)" in overdue
+    # the open action with no due date cannot be overdue, and the page says how many there are
+    assert "1 action not recorded as done has no due date in the minutes" in overdue
 
 
 def test_the_overdue_rule_counts_the_day_after_the_due_date():

@@ -79,6 +79,11 @@ def action_views(project, ctx) -> list[RegisterView]:
     return views
 
 
+def undated(views) -> int:
+    """How many actions not recorded as done have no due date: none of them can be overdue."""
+    return sum(1 for r in views[0].rows if r.record.action.due is None and r.record.action.status != "done")
+
+
 def _groups(views) -> list[tuple[str, list[RegisterView]]]:
     return [(g, [v for v in views if v.group == g]) for g in ("all", "overdue", "year", "topic")]
 
@@ -97,7 +102,8 @@ def actions_pages(project, ctx) -> list[OutputItem]:
     plans = [(p, urls.plan_actions(p.id, "overdue")) for p in project.plans]
     pages = []
     for view in views:
-        md = render("actions.md.j2", view.page, view=view, groups=_groups(views), ctx=ctx, plans=plans)
+        md = render("actions.md.j2", view.page, view=view, groups=_groups(views), ctx=ctx, plans=plans,
+                    undated=undated(views))
         pages.append(OutputItem(view.page, md, in_nav=view.key == "index"))
     return pages
 
