@@ -18,7 +18,9 @@ of hwbsite's own) and the same pass finishes a site built by any engine (``hwbsi
 - moves the header search form (``main.html`` writes it just after Material's header, with no
   block inside the header for it) into the header bar;
 - marks the pages search must not index (``search.excluded``) with Pagefind's
-  ``data-pagefind-ignore="all"`` on the indexed root (``search.ROOT_SELECTOR``).
+  ``data-pagefind-ignore="all"`` on the indexed root (``search.ROOT_SELECTOR``), and the parts of
+  pages search must skip (``search.SKIP_CLASS``: lists that repeat what another page holds) with
+  ``data-pagefind-ignore="index"``.
 
 Parsing is the standard library's HTML tokenizer, used for positions only: the file is edited in
 place at the tags it changes, so every other byte stays as the engine wrote it. What the pass
@@ -312,6 +314,8 @@ def finish_page(text: str, page: str, theme: ThemeScripts) -> str:
             form = tag
         elif tag.name == "article" and search.ROOT_CLASS in tag.classes() and search.excluded(page, doc.tags):
             edits.append((tag.start, tag.end, _start_tag(tag, {"data-pagefind-ignore"}, {"data-pagefind-ignore": "all"})))
+        elif search.SKIP_CLASS in tag.classes():
+            edits.append((tag.start, tag.end, _start_tag(tag, {"data-pagefind-ignore"}, {"data-pagefind-ignore": "index"})))
 
     if form is not None and header_nav is not None and form.start in doc.ends and header_nav.start in doc.ends:
         nav_end = doc.ends[header_nav.start]

@@ -34,6 +34,27 @@ class ActionRecord:
     minute: object
     action: object
     anchor: str
+    resolution: object = None   # the resolution the action follows ("Action:-" under it), when given
+    topics: tuple = ()          # the minute's topics and its resolution's
+
+    @property
+    def text(self) -> str:
+        """What is to be done, as the minutes word it: the action's own text, else the resolution it
+        follows (the minutes print "Action:- Name" under a resolution, which says what); "" if neither."""
+        if self.action.text:
+            return self.action.text
+        return self.resolution.text if self.resolution is not None else ""
+
+    @property
+    def year(self) -> int:
+        return self.meeting.date.year
+
+    def is_overdue(self, today) -> bool:
+        """Past the due date the minutes give and not recorded as done; never without a due date.
+
+        Worked out by this site on the build date, not recorded by the board: an action whose
+        status nobody recorded ("unknown") counts as not done, and its status is shown beside."""
+        return self.action.due is not None and self.action.due < today and self.action.status != "done"
 
 
 
@@ -50,17 +71,16 @@ def decisions(project) -> list[Decision]:
 
 
 def actions(project) -> list[ActionRecord]:
+    """Every published action, newest meeting first, in minute order within a meeting."""
     out = []
     for meeting in sorted(project.meetings, key=lambda m: m.date, reverse=True):
         for minute in minutes_in_full(meeting):
-            n_direct = len(minute.actions)
-            for i, action in enumerate(minute.actions):
-                out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, i + 1)))
-            k = n_direct
-            for section in minute.sections:
-                for action in section.actions:
-                    k += 1
-                    out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, k)))
+            # the check (references.py) holds each action's resolution number to one of this minute's
+            numbered = {r.number: r for r in minute.all_resolutions() if r.number is not None}
+            for k, action in enumerate(minute.all_actions(), start=1):
+                res = numbered.get(action.resolution) if action.resolution is not None else None
+                topics = tuple(dict.fromkeys([*(res.topics if res is not None else ()), *minute.topics]))
+                out.append(ActionRecord(meeting, minute, action, urls.action_anchor(minute.number, k), res, topics))
     return out
 
 

@@ -33,6 +33,12 @@ ROOT_SELECTOR = f"article.{ROOT_CLASS}"
 # own page that search finds instead (urls.meeting_pack: meetings/<id>/pack/).
 NOT_FOUND_PAGE = "404.html"
 SEARCH_FORM_MARKER = "data-hwb-search"
+# What search skips inside a page: the lists that repeat records whose own page search finds
+# instead (a decision or action of the minutes: its meeting's page; a strategy action: its aim's
+# page), and the filter bars beside them. Without it one action came up five times, once per filter
+# page that lists it. A class, because the page's HTML is cleaned to an allow-list that keeps
+# classes; the post-build pass turns it into Pagefind's data-pagefind-ignore="index".
+SKIP_CLASS = "hwb-search-skip"
 # The "¶" permalinks Markdown's toc extension puts after each heading are not words of the page.
 EXCLUDE_SELECTOR = ".headerlink"
 UNUSED_UI = ("pagefind-ui.*", "pagefind-modular-ui.*", "pagefind-component-ui.*", "pagefind-highlight.js")

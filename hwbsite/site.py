@@ -14,7 +14,7 @@ def build_pages(project, ctx) -> list[OutputItem]:
     pages += papers.paper_pages(project, ctx)
     pages += people.people_pages(project, ctx)
     pages += registers.topic_pages(project, ctx)
-    pages += [registers.decisions_page(project, ctx), registers.actions_page(project, ctx)]
+    pages += registers.decisions_pages(project, ctx) + registers.actions_pages(project, ctx)
     pages += metrics.metric_pages(project, ctx)
     pages += strategy_pages.strategy_pages(project, ctx)
     pages += money.money_pages(project, ctx)

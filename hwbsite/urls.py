@@ -29,6 +29,16 @@ METRICS = "metrics/index.md"
 MONEY = "money/index.md"
 
 
+def decisions(view: str = "index") -> str:
+    """The decisions register, or one filtered view of it ("year-2017", "topic-<slug>")."""
+    return f"decisions/{view}.md"
+
+
+def actions(view: str = "index") -> str:
+    """The action log, or one filtered view of it ("overdue", "year-2017", "topic-<slug>")."""
+    return f"actions/{view}.md"
+
+
 def meeting_calendar(meeting_id: str | dt.date) -> str:
     """The meeting's own iCalendar file (hwbsite.exports.calendar)."""
     return f"meetings/{meeting_id}.ics"

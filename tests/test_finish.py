@@ -99,6 +99,14 @@ def test_pages_search_leaves_out_are_marked_on_the_indexed_root():
     assert '<article class="md-content__inner md-typeset">' in finished("meetings/index.html")
 
 
+def test_lists_that_repeat_other_pages_are_skipped_by_search_and_nothing_else_is():
+    out = finished("actions/index.html", body='<div class="hwb-cards hwb-search-skip"><p>An action</p></div>'
+                                               '<div class="hwb-cards"><p>Its own page</p></div>')
+    assert '<div class="hwb-cards hwb-search-skip" data-pagefind-ignore="index"><p>An action</p>' in out
+    assert '<div class="hwb-cards"><p>Its own page</p>' in out
+    assert finish.finish_page(out, "actions/index.html", MATERIAL) == out    # once, however often finished
+
+
 def test_finishing_twice_changes_nothing_more():
     once = finished()
     assert finish.finish_page(once, "meetings/index.html", MATERIAL) == once
