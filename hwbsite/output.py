@@ -15,7 +15,8 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, chartassets, charts, citations, claims, theme, tiles, urlsfrom .finance import fill_table
+from . import blocks, chartassets, charts, citations, claims, theme, tiles, urls
+from .finance import fill_table
 from .context import build_context
 from .errors import OutputConflict
 from .pages import home, statements
