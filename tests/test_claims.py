@@ -124,14 +124,14 @@ def test_a_builder_that_writes_an_untrue_claim_fails_the_build(tmp_path, monkeyp
 
 
 def test_a_figures_note_is_on_every_page_that_shows_its_chart():
-    """One note object per flagged figure (charts.figure_notes): the metric's page and every dashboard
+    """One note object per flagged figure (figuretables.figure_notes): the metric's page and every dashboard
     that charts the metric show the same note, word for word."""
-    from hwbsite import charts
+    from hwbsite import figures, figuretables
     view, pages = _pages()
     cite = citations.for_project(view)
     checked = 0
     for metric_id in view.metrics:
-        notes = charts.figure_notes(view, charts.series_values(view.values, metric_id), cite)
+        notes = figuretables.figure_notes(view, figures.series_values(view.values, metric_id), cite)
         showing = [p for p, text in pages.items() if f'id="chart-{metric_id}"' in text]
         assert f"metrics/{metric_id}.md" in showing or not notes, metric_id
         for note in notes:

@@ -102,18 +102,18 @@ def test_a_target_the_narrative_states_is_the_target_in_every_output(real):
     with its source, and the sentence, tile, data table, CSV download and open data all say "target"
     for 2017-19, never "threshold" and never "no plan or target"."""
     view, out = real
-    values = charts.series_values(view.values, "bcf-dtoc-percent-delayed")
+    values = figures.series_values(view.values, "bcf-dtoc-percent-delayed")
     metric = view.metrics["bcf-dtoc-percent-delayed"]
     [target] = [v for v in values if v.period.label == "2017-19"]
     assert (target.kind, target.published, target.source) == ("target", "3.5", "000 lines 3528, 3535")
-    status = charts.status(metric, values)
+    status = assessment.status(metric, values)
     assert status.plan is target
     assert "The papers set a target of 3.5% for 2017-19 as a whole" in status.text
     tile = tiles.tile(view, metric.id, "dashboards/x.md")
     assert "Target for 2017-19: 3.5%" in tile and "Threshold" not in tile
-    row = next(r for r in charts.table_rows(values) if r["period"] == "2017-19")
+    row = next(r for r in figuretables.table_rows(values) if r["period"] == "2017-19")
     assert row["kind"] == "Target"
-    download = list(csv.DictReader(io.StringIO(charts.csv_download(metric, values))))
+    download = list(csv.DictReader(io.StringIO(figuretables.csv_download(metric, values))))
     assert [r["kind"] for r in download if r["period"] == "2017-19"] == ["target"]
     csv_rows, json_rows = _open_rows(out, "metric_values")
     index = view.values.index(target)
