@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .claims import ClaimError
 from .errors import HwbsiteError, ProblemLog
 from .publication import london_today
 
@@ -32,6 +33,11 @@ def run_check(root: Path, data_dir: str = "data", content_dir: str = "content",
     if project is not None and not log.errors:
         try:
             items = output.build_output(public_view(project, build_date))
+        except ClaimError as exc:   # each untrue sentence at the record that makes it untrue
+            for claim in exc.claims:
+                log.add(project.root / claim.file, claim.line, 1, "", f"{claim.page}: {claim.message}",
+                        "the page's sentence is computed from the data: correct the record, or the "
+                        "transcription it disagrees with", code="claim")
         except HwbsiteError as exc:  # e.g. two outputs for one path: a page the data cannot make twice
             log.add(project.root / "mkdocs.yml", 1, 1, "", f"the site cannot be built: {exc}",
                     "see which of your files make that page, and keep only one", code="build")

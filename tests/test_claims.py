@@ -95,6 +95,14 @@ def test_a_page_claiming_every_amount_of_money_fails_the_build_at_the_missing_am
     amount = false.message.split("(the first: ")[1].rstrip(")")
     assert amount in paper[false.line - 1]
     assert "error: claim: money-note.md: says it holds every amount of money printed" in str(caught.value)
+    # hwbsite check says the same, at the paper's line, as an error of its own (not "keep only one")
+    from hwbsite.checkrun import run_check
+    log = run_check(root, build_date=TODAY)
+    claimed = [p for p in log.errors if p.code == "claim"]
+    assert sorted((p.file, p.line) for p in claimed) == sorted((c.file, c.line) for c in caught.value.claims)
+    assert (false.file, false.line) in {(p.file, p.line) for p in claimed}
+    assert all(p.message.startswith("money-note.md: says it holds every amount of money printed") for p in claimed)
+    assert all("keep only one" not in p.hint for p in claimed)
 
 
 def test_a_builder_that_writes_an_untrue_claim_fails_the_build(tmp_path, monkeypatch):
