@@ -27,9 +27,8 @@ import zlib
 from importlib import metadata
 from pathlib import Path
 
-import jinja2
 
-__all__ = ["DEFAULT_DIR", "BuildCache", "TemplateBytecode", "fingerprint"]
+__all__ = ["DEFAULT_DIR", "BuildCache", "fingerprint"]
 
 DEFAULT_DIR = ".hwbsite-cache"
 _MAGIC = b"hwbsite-cache 1 "
@@ -151,20 +150,3 @@ class BuildCache:
                 if path.is_file() and path not in self._used:
                     path.unlink(missing_ok=True)
         self._used = set()
-
-
-class TemplateBytecode(jinja2.BytecodeCache):
-    """Compiled Jinja templates (hwbsite's page templates, the theme's) kept in the build cache:
-    compiling them took a fifth of building the output list and half a second of MkDocs' own
-    rendering on every build. Keyed by the template's name and source checksum (Jinja checks the
-    checksum again on load); the fingerprint holds the Python and Jinja versions the bytecode is for."""
-
-    def __init__(self, cache: BuildCache):
-        self.cache = cache
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if (code := self.cache.get_bytes("jinja", bucket.key, bucket.checksum)) is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.cache.put_bytes("jinja", bucket.key, bucket.checksum, value=bucket.bytecode_to_string())

@@ -74,8 +74,6 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 raise PluginError(f"hwbsite: cache_dir '{self.config.cache_dir}' is inside {name}; "
                                   f"keep it beside mkdocs.yml (the default is {buildcache.DEFAULT_DIR})")
         self.cache = buildcache.BuildCache(cache_dir)
-        # hwbsite's page templates, compiled once into the cache rather than on every build
-        render.environment().bytecode_cache = buildcache.TemplateBytecode(self.cache)
         today = dt.date.fromisoformat(self.config.build_date) if self.config.build_date else london_today()
         project, problems = load_project(root, self.config.data_dir, os.path.relpath(config.docs_dir, root), today)
         if config.config_file_path:   # what the theme prints from mkdocs.yml: the check's own rule
@@ -191,8 +189,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             if file.page is not None:
                 slots.escape_page(file.page)
         env.filters["striptags"] = slots.striptags
-        # the theme's templates: compiled once per preview (memory), once per cache (a build)
-        env.bytecode_cache = self.templates if self.templates is not None else buildcache.TemplateBytecode(self.cache)
+        # the theme's templates: compiled once per preview, in memory. Never from the disk cache:
+        # compiled templates are code, and a cache restored in CI is not trusted to run code.
+        env.bytecode_cache = self.templates
         if self.memory is not None:
             pages = files.documentation_pages()
             log.info("hwbsite: %d of %d pages rendered again: %s", len(self.rendered), len(pages),
