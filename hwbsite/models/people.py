@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 
@@ -15,9 +15,17 @@ if TYPE_CHECKING:  # pragma: no cover
     from .meetings import Meeting
 
 
+# A seat on the board itself, as against a job or a role elsewhere: the members page lists the
+# people with one, in this order.
+Membership = Literal["chair", "vice-chair", "member", "substitute"]
+MEMBERSHIPS: tuple[str, ...] = ("chair", "vice-chair", "member", "substitute")
+
+
 class Role(Model):
     title: Text | None = None
     organisation: Text | None = None
+    # set only when the papers show the person sitting on the board in this role
+    membership: Membership | None = None
     # when a paper says the role began or ended; never the date of the paper that happens to name it
     start: dt.date | None = Field(default=None, alias="from")
     end: dt.date | None = Field(default=None, alias="to")
