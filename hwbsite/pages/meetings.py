@@ -317,6 +317,27 @@ def calendar_rows(stages, page: str) -> list[dict]:
             for y in sorted(years, reverse=True)]
 
 
+def calendar_page(project, ctx) -> OutputItem:
+    """The meetings month by month: one table per year (newest first), a row for each of its twelve
+    months, so a reader sees the months without a meeting as well as those with one. No script."""
+    page = urls.MEETINGS_CALENDAR
+    stages = sorted(project.stages.values(), key=lambda st: st.date)
+    years: dict[int, dict[int, list[str]]] = {}
+    for st in stages:
+        day = f"{dates.long_date(st.date).rsplit(' ', 1)[0]}"   # "Wednesday 20 September"
+        if st.meeting.time:
+            day += f", {dates.clock(st.meeting.time)}"
+        text = (markup.text(day) if st.announced_only
+                else f"[{markup.text(day)}]({urls.relative(page, urls.meeting(st.meeting.id))})")
+        years.setdefault(st.date.year, {}).setdefault(st.date.month, []).append(
+            markup.Markup(f"{text}: {markup.text(st.label)}"))
+    tables = [{"year": y, "months": [{"name": MONTHS[m - 1], "cell": markup.Markup("; ".join(years[y].get(m, [])) or "None in this archive")}
+                                         for m in range(1, 13)]}
+              for y in sorted(years, reverse=True)]
+    md = render("meetings_calendar.md.j2", page, board=project.board, tables=tables)
+    return OutputItem(page, md)
+
+
 def meetings_index(project, ctx) -> OutputItem:
     page = urls.MEETINGS
     rows = []
