@@ -109,6 +109,43 @@ def attendance_of(project, person) -> list[Attendance]:
 
 
 @dataclass(frozen=True)
+class SeatRecord:
+    """How often a member was at the meetings whose minutes record attendance, within their term.
+
+    Counted only from published minutes with an attendance list: a meeting without one is not
+    counted either way (its attendance is unknown, not an absence)."""
+    counted: tuple            # the meetings counted, oldest first
+    present: int              # listed as present (in person, not as someone's substitute)
+    apologies: int            # sent apologies
+    represented: int          # a substitute was present for them
+
+    @property
+    def since(self):
+        return self.counted[0].date if self.counted else None
+
+
+def seat_record(project, person, start=None, end=None) -> SeatRecord:
+    """``person``'s attendance at the meetings held between ``start`` and ``end`` (either may be
+    None: open) whose published minutes list who was present."""
+    counted, present, apologies, represented = [], 0, 0, 0
+    for meeting in sorted(project.meetings, key=lambda m: m.date):
+        mins = meeting.minutes
+        if mins is None or not mins.attendance.present:
+            continue
+        if (start and meeting.date < start) or (end and meeting.date > end):
+            continue
+        counted.append(meeting)
+        att = mins.attendance
+        if any(project.person_named(a.name) is person for a in att.present):
+            present += 1
+        if any(project.person_named(a.name) is person for a in att.apologies):
+            apologies += 1
+        if any(project.person_named(a.representing) is person for a in att.present if a.representing):
+            represented += 1
+    return SeatRecord(tuple(counted), present, apologies, represented)
+
+
+@dataclass(frozen=True)
 class TopicEntry:
     date: object
     kind: str          # "Agenda item", "Paper", "Minute", "Decision"

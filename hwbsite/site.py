@@ -9,7 +9,7 @@ from .search import search_page
 
 
 def build_pages(project, ctx) -> list[OutputItem]:
-    pages: list[OutputItem] = [meetings.meetings_index(project, ctx)]
+    pages: list[OutputItem] = [meetings.meetings_index(project, ctx), meetings.calendar_page(project, ctx)]
     pages += [meetings.meeting_page(project, m, ctx) for m in project.meetings]
     pages += papers.paper_pages(project, ctx)
     pages += people.people_pages(project, ctx)

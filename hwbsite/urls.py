@@ -21,6 +21,8 @@ def meeting_pack(meeting_id: str | dt.date) -> str:
 MEETINGS = "meetings/index.md"
 PAPERS = "papers/index.md"
 PEOPLE = "people/index.md"
+MEMBERS = "people/members.md"          # who sits on the board (pages/people.py members_page)
+MEETINGS_CALENDAR = "meetings/calendar.md"   # the meetings month by month (pages/meetings.py)
 DECISIONS = "decisions/index.md"
 ACTIONS = "actions/index.md"
 TOPICS = "topics/index.md"

@@ -9,6 +9,7 @@ from pydantic import Field, field_validator
 
 from .. import patterns
 from .base import Model
+from .takingpart import TakingPart
 from .types import Email, FieldError, Language, TemplateText, Text, Time, WebAddress
 
 # The version of the board.yml format (and of the data files) this hwbsite reads. It changes only
@@ -73,6 +74,9 @@ class Board(Model):
     default_venue: Text | None = None
     default_time: Time | None = None
     standing_items: list[Text] = Field(default_factory=list)
+    # How the public can attend, ask a question, watch, and whom to contact: printed on every
+    # meeting's page; a meeting's own taking_part: replaces it field by field (models/takingpart.py).
+    taking_part: TakingPart | None = None
     language: Language = "en"
 
     @field_validator("hwbsite")

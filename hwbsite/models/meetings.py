@@ -9,6 +9,7 @@ from pydantic import Field, model_validator
 
 from .. import patterns, urls
 from .base import Model
+from .takingpart import TakingPart
 from .types import FieldError, Label, Markdown, PageRange, Slug, Text, Time
 
 MeetingStatus = Literal["scheduled", "held", "cancelled", "moved"]
@@ -228,6 +229,8 @@ class Meeting(Model):
     minutes: Minutes | None = None
     # Evidence in other documents that the meeting was held (see lifecycle.stage).
     held_evidence: list[HeldEvidence] = Field(default_factory=list)
+    # This meeting's own arrangements for the public, replacing board.yml's taking_part: field by field.
+    taking_part: TakingPart | None = None
 
     @model_validator(mode="after")
     def _moved_needs_date(self) -> Meeting:

@@ -3,21 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from .base import Model
-from .types import Slug, Text
+from .types import FieldError, Slug, Text
 from .. import patterns
 
 if TYPE_CHECKING:  # pragma: no cover
     from .meetings import Meeting
 
 
+# A seat on the board itself, as against a job or a role elsewhere: the members page lists the
+# people with one, in this order.
+Membership = Literal["chair", "vice-chair", "member", "substitute"]
+MEMBERSHIPS: tuple[str, ...] = ("chair", "vice-chair", "member", "substitute")
+
+
 class Role(Model):
     title: Text | None = None
     organisation: Text | None = None
+    # set only when the papers show the person sitting on the board in this role
+    membership: Membership | None = None
     # when a paper says the role began or ended; never the date of the paper that happens to name it
     start: dt.date | None = Field(default=None, alias="from")
     end: dt.date | None = Field(default=None, alias="to")
@@ -31,6 +39,20 @@ class Person(Model):
     name: Text
     aliases: list[Text] = Field(default_factory=list)
     roles: list[Role] = Field(default_factory=list)
+
+    @field_validator("id")
+    @classmethod
+    def _not_a_people_page(cls, value: str) -> str:
+        # people/<id>/ is the person's page: these two addresses are the people index and the members page
+        if value in ("index", "members"):
+            raise FieldError(f'"{value}" is the address of a page of the people section, not free for a person',
+                             "add the person's surname, for example members-jane")
+        return value
+
+    @property
+    def board_roles(self) -> list[Role]:
+        """The roles in which the papers show the person sitting on the board (the members page)."""
+        return [r for r in self.roles if r.membership]
 
     @property
     def spellings(self) -> list[str]:

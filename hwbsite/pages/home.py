@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .. import dates, lifecycle, markup, urls
-from .meetings import meeting_title
+from .meetings import TAKING_PART_ANCHOR, meeting_title
 
 
 def meeting_panel(project, ctx, page: str) -> str:
@@ -45,7 +45,15 @@ def meeting_panel(project, ctx, page: str) -> str:
         for item in substantive or shown.agenda.items:
             lines.append(f"- [{markup.text(item.number)}. {markup.text(item.title)}]({href}#{item.anchor})")
         lines.append("")
-    lines += [f"[All meetings]({urls.relative(page, urls.MEETINGS)})", ""]
+    if not isinstance(shown, lifecycle.Announcement) and shown.status not in ("cancelled", "moved"):
+        # the meeting page's section on attending, asking a question, watching and whom to contact
+        href = urls.relative(page, urls.meeting(shown.id))
+        words = ("How to attend, ask a question or watch" if lifecycle.stage_of(project, shown).upcoming
+                 else "Watch and contact")   # the section's own heading (meetings.taking_part_view)
+        lines += [f"[{words}]({href}#{TAKING_PART_ANCHOR})", ""]
+    lines += [f"[All meetings]({urls.relative(page, urls.MEETINGS)}) · "
+              f"[Calendar]({urls.relative(page, urls.MEETINGS_CALENDAR)}) · "
+              f"[Who sits on the board]({urls.relative(page, urls.MEMBERS)})", ""]
     return "\n".join(lines)
 
 

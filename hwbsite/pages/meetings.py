@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from .. import citations, dates, lifecycle, markup, provenance, urls
 from ..models.meetings import SCHEDULE_12A, Meeting
+from ..models import takingpart
 from ..publication import minute_exemption
 from ..outputitem import OutputItem
 from ..render import render
@@ -187,10 +188,56 @@ def meeting_page(project, meeting: Meeting, ctx) -> OutputItem:
         "when": when_line(meeting),
         "agenda_blocks": _agenda_blocks(project, meeting, page, ctx) if meeting.agenda else [],
         "minutes": _minutes_view(project, meeting, page, ctx) if meeting.minutes else None,
+        "taking_part": taking_part_view(project, meeting, stage),
     }
     md = render("meeting.md.j2", page, m=meeting, v=view, cite=citations.for_project(project).cite)
     return OutputItem(page, md, edit=project.source_files.get(f"meeting:{meeting.id}"),
                          updated=meeting_updated(meeting))
+
+
+TAKING_PART_ANCHOR = "taking-part"
+
+
+def taking_part_view(project, meeting: Meeting, stage) -> dict | None:
+    """How the public can take part: board.yml's arrangements with the meeting's own over them.
+
+    Nothing for a meeting that was cancelled or moved (its page says where it went). Once a
+    meeting has taken place, attending and asking a question are past: the page keeps how to watch
+    (a recording) and whom to contact. What neither file gives is named as not published here,
+    never filled in with what boards usually do."""
+    if meeting.status in ("cancelled", "moved"):
+        return None
+    arrangements = takingpart.for_meeting(project.board.taking_part, meeting.taking_part)
+    contact = arrangements.contact if arrangements.contact and not arrangements.contact.empty() else None
+    board = project.board
+    fallback = None
+    if contact is None and (board.contact_email or board.contact_phone or board.contact_address):
+        fallback = {"email": board.contact_email, "phone": board.contact_phone, "address": board.contact_address}
+    to_come = stage.upcoming
+    missing = []
+    if to_come and not arrangements.attend:
+        missing.append("how to attend")
+    if to_come and not arrangements.questions:
+        missing.append("how to ask a question")
+    if not (arrangements.watch or arrangements.watch_url):
+        missing.append("whether it can be watched" if to_come else "whether a recording can be watched")
+    if contact is None:
+        missing.append("whom to contact about it")
+    return {
+        "anchor": TAKING_PART_ANCHOR,
+        "heading": "Attend, ask a question or watch" if to_come else "Watch and contact",
+        "to_come": to_come,
+        "t": arrangements,
+        "contact": contact,
+        "fallback": fallback,
+        "missing": _words(missing),
+    }
+
+
+def _words(parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " or " + parts[-1]
 
 
 def neighbours(project, meeting, previous, following, page) -> list[str]:
@@ -269,6 +316,27 @@ def calendar_rows(stages, page: str) -> list[dict]:
     return [{"year": y, "months": markup.Markup("; ".join(f"{MONTHS[m - 1]} {', '.join(days)}"
                                                          for m, days in sorted(years[y].items())))}
             for y in sorted(years, reverse=True)]
+
+
+def calendar_page(project, ctx) -> OutputItem:
+    """The meetings month by month: one table per year (newest first), a row for each of its twelve
+    months, so a reader sees the months without a meeting as well as those with one. No script."""
+    page = urls.MEETINGS_CALENDAR
+    stages = sorted(project.stages.values(), key=lambda st: st.date)
+    years: dict[int, dict[int, list[str]]] = {}
+    for st in stages:
+        day = f"{dates.long_date(st.date).rsplit(' ', 1)[0]}"   # "Wednesday 20 September"
+        if st.meeting.time:
+            day += f", {dates.clock(st.meeting.time)}"
+        text = (markup.text(day) if st.announced_only
+                else f"[{markup.text(day)}]({urls.relative(page, urls.meeting(st.meeting.id))})")
+        years.setdefault(st.date.year, {}).setdefault(st.date.month, []).append(
+            markup.Markup(f"{text}: {markup.text(st.label)}"))
+    tables = [{"year": y, "months": [{"name": MONTHS[m - 1], "cell": markup.Markup("; ".join(years[y].get(m, [])) or "None in this archive")}
+                                         for m in range(1, 13)]}
+              for y in sorted(years, reverse=True)]
+    md = render("meetings_calendar.md.j2", page, board=project.board, tables=tables)
+    return OutputItem(page, md)
 
 
 def meetings_index(project, ctx) -> OutputItem:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .. import citations, records, urls
+from .. import citations, dates, records, urls
+from ..models.people import MEMBERSHIPS
 from ..outputitem import OutputItem
 from ..render import render
 
@@ -40,10 +41,69 @@ def person_page(project, person, ctx, all_actions=None) -> OutputItem:
     return OutputItem(page, md, edit="data/people.yml")
 
 
+MEMBERSHIP_WORDS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "substitute": "Substitute"}
+
+
+def term_words(role) -> str:
+    if role.start and role.end:
+        return f"{dates.short_date(role.start)} to {dates.short_date(role.end)}"
+    if role.start:
+        return f"from {dates.short_date(role.start)}"
+    if role.end:
+        return f"until {dates.short_date(role.end)}"
+    return "not stated in the papers"
+
+
+def attendance_words(seat: records.SeatRecord, membership: str) -> str:
+    """The rate, computed from the minutes, in words; or what the records cannot tell."""
+    if not seat.counted:
+        return "No published minutes with an attendance list fall in this term"
+    m = len(seat.counted)
+    since = dates.short_date(seat.since)
+    if membership == "substitute":
+        text = f"Present at {seat.present} of {m} meeting{'' if m == 1 else 's'} since {since}"
+    else:
+        text = f"Attended {seat.present} of {m} meeting{'' if m == 1 else 's'} since {since}"
+    extra = []
+    if seat.represented:
+        extra.append(f"a substitute attended {seat.represented}")
+    if seat.apologies:
+        extra.append(f"apologies for {seat.apologies}")
+    return text + (f" ({'; '.join(extra)})" if extra else "")
+
+
+def members_page(project, ctx) -> OutputItem:
+    """Who sits on the board: each seat the papers record (people.yml roles with ``membership``),
+    chairs first, with the term and an attendance rate counted from the published minutes."""
+    page = urls.MEMBERS
+    rows = []
+    for person in project.people:
+        for role in person.board_roles:
+            seat = records.seat_record(project, person, role.start, role.end)
+            rows.append({"person": person, "role": role, "membership": MEMBERSHIP_WORDS[role.membership],
+                         "former": bool(role.end and role.end < ctx.today),
+                         "term": term_words(role), "attendance": attendance_words(seat, role.membership),
+                         "order": (MEMBERSHIPS.index(role.membership), _sort_name(person.name), person.id)})
+    rows.sort(key=lambda r: r["order"])
+    counted = [m for m in sorted(project.meetings, key=lambda m: m.date)
+               if m.minutes and m.minutes.attendance.present]
+    groups = []
+    for former in (False, True):
+        for membership in MEMBERSHIPS:
+            group = [r for r in rows if r["former"] is former and r["role"].membership == membership]
+            if group:
+                word = MEMBERSHIP_WORDS[membership] + ("s" if len(group) > 1 else "")
+                groups.append({"heading": f"Former {word.lower()}" if former else word,
+                               "anchor": ("former-" if former else "") + membership, "rows": group})
+    md = render("members.md.j2", page, board=project.board, groups=groups, counted=counted)
+    return OutputItem(page, md)
+
+
 def people_index(project, ctx) -> OutputItem:
     page = urls.PEOPLE
     people = sorted(project.people, key=lambda p: _sort_name(p.name))
-    md = render("people_index.md.j2", page, people=people, board=project.board)
+    has_members = any(p.board_roles for p in project.people)
+    md = render("people_index.md.j2", page, people=people, board=project.board, has_members=has_members)
     return OutputItem(page, md, in_nav=True)
 
 
@@ -57,4 +117,4 @@ def _sort_name(name: str) -> tuple:
 
 def people_pages(project, ctx) -> list[OutputItem]:
     all_actions = records.actions(project)  # once, not once per person
-    return [people_index(project, ctx)] + [person_page(project, p, ctx, all_actions) for p in project.people]
+    return [people_index(project, ctx), members_page(project, ctx)] + [person_page(project, p, ctx, all_actions) for p in project.people]

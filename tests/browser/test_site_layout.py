@@ -118,3 +118,21 @@ def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, wi
     problems = ([f"heading after an in-page jump: {c}" for c in covered]
                 + [f"header title cut short: {c}" for c in cut])
     assert not problems, f"{len(problems)} problem(s) at {width}px:\n" + "\n".join(problems[:60])
+
+
+# Issue 27: at 390 px the meetings tables show every column (no column behind a sideways scroll).
+HIDDEN_COLUMNS = """() => [...document.querySelectorAll("article table")]
+    .filter(t => t.closest(".md-typeset__scrollwrap").scrollWidth > t.closest(".md-typeset__scrollwrap").clientWidth + 1)
+    .map(t => [...t.querySelectorAll("th")].map(th => th.textContent.trim()).join(" | "))"""
+
+
+@pytest.mark.parametrize("url", ["meetings/", "meetings/calendar/"])
+def test_meetings_tables_hide_no_column_on_a_phone(browser, site_url, url):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme="light")
+    try:
+        tab = ctx.new_page()
+        tab.goto(site_url + url, wait_until="load")
+        assert tab.locator("article table").count() >= 1
+        assert tab.evaluate(HIDDEN_COLUMNS) == []
+    finally:
+        ctx.close()
