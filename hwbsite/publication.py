@@ -363,7 +363,7 @@ def public_view(project: "BoardRecords", build_date: dt.date) -> PublicView:
         root=project.root, board=project.board, today=build_date, people=people, meetings=meetings,
         papers=papers, tables=tables, topics=topics, topic_slugs=topic_slugs, metrics=project.metrics,
         values=project.values, plans=project.plans,
-        # a planned update is published from its as_at date (lifecycle.future_dated)
+        # a planned update is published from its as_at date (future.py)
         plan_updates=[u for u in project.plan_updates if _update_public(u, private, public_papers)
                       and not (u.planned and u.as_at > build_date)],
         content_pages=content_pages, content_images=dict(sorted(project.content_images.items())),

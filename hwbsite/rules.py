@@ -7,7 +7,7 @@ the project. ``hwbsite check`` and the build run the same list, so they cannot d
 
 from __future__ import annotations
 
-from . import blocks, buildcheck, checks, consistency, finance, lifecycle, references, scaffold, strategy
+from . import blocks, buildcheck, checks, consistency, finance, future, references, scaffold, strategy
 from . import metrics as metric_values
 from .errors import ProblemLog, Severity
 
@@ -72,7 +72,7 @@ RULES = (
     buildcheck.check_data,  # what would fail a strict build, found from the data, at its line
     scaffold.check,         # template sentences left in anything that would be published
     strategy.check,         # the action plan and its RAG updates
-    lifecycle.future_dated,  # nothing dated after the build date shown as done or current
+    future.check,           # nothing dated after the build date shown as done or current (errors)
     embedded_blocks,
     page_tables_of_papers,
     content_page_html,

@@ -27,14 +27,26 @@ def copy_project(src: Path, dest: Path) -> Path:
     return dest
 
 
-def build(project_dir: Path, strict: bool = True, build_date: str | None = "2017-09-01") -> Path:
-    """Build a project with MkDocs' own API; returns the site directory. Raises on failure."""
+# The real archive's build date: the day of its last record (the 20 September 2017 meeting, whose
+# agenda pack carries the RAG update as at that date). The meeting is still upcoming on the day, and
+# nothing in the archive is dated after it (future.py makes that an error).
+REAL_BUILD_DATE = "2017-09-20"
+
+
+def build(project_dir: Path, strict: bool = True, build_date: str | None = None) -> Path:
+    """Build a project with MkDocs' own API; returns the site directory. Raises on failure.
+
+    ``build_date`` fixes the site's "today"; by default the project's own (a fixture's mkdocs.yml
+    sets one after its data), else the real archive's."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     config = load_config(str(project_dir / "mkdocs.yml"), strict=strict, site_dir=str(project_dir / "site"))
+    plugin = config.plugins["hwbsite"].config
     if build_date is not None:
-        config.plugins["hwbsite"].config.build_date = build_date
+        plugin.build_date = build_date
+    elif not plugin.build_date:
+        plugin.build_date = REAL_BUILD_DATE
     mkdocs_build(config)
     return project_dir / "site"
 

@@ -98,7 +98,7 @@ def test_a_bad_meeting_date_gives_one_error_first_with_its_consequences_under_it
     meeting = real_site / "data/meetings/2017-09-20.yml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2017-09-20", "date: 2017-09-31", 1),
                        encoding="utf-8")
-    result = run("check", str(real_site), "--build-date", "2017-09-01")
+    result = run("check", str(real_site), "--build-date", "2017-09-20")
     assert result.exit_code == 1
     lines = result.output.splitlines()
     assert lines[0] == "== data/meetings/2017-09-20.yml (1 error, 25 references that follow from it)"
@@ -110,7 +110,7 @@ def test_a_bad_meeting_date_gives_one_error_first_with_its_consequences_under_it
     assert lines[28] == ""
     assert sum(": error: " in line for line in lines) == 26   # each said once
     assert any(line.startswith("1 error (and 25 references that follow from it) and ") for line in lines)
-    data = json.loads(run("check", str(real_site), "--build-date", "2017-09-01", "--format", "json").stdout)
+    data = json.loads(run("check", str(real_site), "--build-date", "2017-09-20", "--format", "json").stdout)
     assert (data["errors"], data["consequences"]) == (1, 25)
     assert data["problems"][0]["field"] == "date" and data["problems"][0]["cause"] == ""
     assert {p["cause"] for p in data["problems"][1:26]} == {"data/meetings/2017-09-20.yml"}
@@ -121,7 +121,7 @@ def test_the_build_leads_with_the_cause_too(real_site):
     meeting = real_site / "data/meetings/2017-09-20.yml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace("date: 2017-09-20", "date: 2017-09-31", 1),
                        encoding="utf-8")
-    _project, log = load_project(real_site, today=dt.date(2017, 9, 1))
+    _project, log = load_project(real_site, today=dt.date(2017, 9, 20))
     lines = format_grouped(log.errors)
     assert "impossible date '2017-09-31'" in lines[0]
     assert len(lines) == 27 and all(line.startswith("    ") for line in lines[1:])

@@ -61,9 +61,11 @@ def preview(fixture_project):
 
 
 def _pages(root) -> dict[str, str]:
-    project, log = load_project(root)
+    """The pages as the preview renders them: as of the fixture's build_date (its mkdocs.yml)."""
+    today = dt.date(2026, 2, 1)
+    project, log = load_project(root, today=today)
     assert log.errors == []
-    return {i.path: i.text for i in build_output(public_view(project, dt.date.today())) if i.is_page}
+    return {i.path: i.text for i in build_output(public_view(project, today)) if i.is_page}
 
 
 def test_a_save_renders_again_only_the_pages_that_file_feeds_and_the_change_shows(preview):

@@ -150,10 +150,10 @@ def test_check_warns_when_a_future_meeting_is_held(fixture_root):
     found = _warnings(fixture_root)
     assert any(w.startswith("data/meetings/2099-01-14.yml:4:1: warning: status: status is 'held' but the meeting of "
                             "Wednesday 14 January 2099 is in the future") for w in found)
-    # minutes of a meeting that has not happened (lifecycle.future_dated)
+    # minutes of a meeting that has not happened (future.py)
     _p, log = load_project(fixture_root)
-    assert [p.format() for p in log.warnings if p.code == "future-dated"] == [
-        "data/meetings/2099-01-14.yml:15:1: warning: minutes: the meeting of Wednesday 14 January 2099 is after the "
+    assert [p.format() for p in log.errors if p.code == "future-dated"] == [
+        "data/meetings/2099-01-14.yml:15:1: error: minutes: the meeting of Wednesday 14 January 2099 is after the "
         "build date (" + f"{_today_long()}" + ") but has minutes (hint: add the minutes after the meeting, or check "
         "the meeting's date)"]
 
@@ -171,7 +171,7 @@ def test_an_agenda_published_after_the_build_date_is_reported_until_it_is_a_draf
     path.write_text(good.replace("agenda:\n", "agenda:\n  published: 2026-01-06\n", 1))
     _p, log = load_project(fixture_root, today=dt.date(2026, 1, 5))
     found = [p.format() for p in log.problems if p.field == "agenda.published"]
-    assert found == ["data/meetings/2026-01-14.yml:6:3: warning: agenda.published: the agenda is published on "
+    assert found == ["data/meetings/2026-01-14.yml:6:3: error: agenda.published: the agenda is published on "
                       "Tuesday 6 January 2026, after the build date (Monday 5 January 2026) (hint: keep status: "
                       "draft until the agenda is sent out (the site then shows only the meeting's date and place), "
                       "or check the date)"]
@@ -189,8 +189,8 @@ def test_a_rag_update_after_the_build_date_is_reported_unless_planned_and_then_w
     shutil.copytree(FIXTURES / "strategy-history", root)
     update = root / "data/strategy/updates/2017-09-20--tiny-plan.yml"
     _p, log = load_project(root, today=dt.date(2017, 9, 19))
-    assert [p.format() for p in log.warnings if p.code == "future-dated"] == [
-        "data/strategy/updates/2017-09-20--tiny-plan.yml:2:1: warning: as_at: the RAG update is as at Wednesday 20 "
+    assert [p.format() for p in log.errors if p.code == "future-dated"] == [
+        "data/strategy/updates/2017-09-20--tiny-plan.yml:2:1: error: as_at: the RAG update is as at Wednesday 20 "
         "September 2017, after the build date (Tuesday 19 September 2017), so the site would show it as current "
         "(hint: add planned: true to publish it from that date, or check the date)"]
     update.write_text(update.read_text().replace("as_at: 2017-09-20\n", "as_at: 2017-09-20\nplanned: true\n"))

@@ -15,9 +15,9 @@ from hwbsite.publication import public_view
 
 @pytest.fixture(scope="module")
 def pages():
-    project, log = load_project(REPO, today=dt.date(2017, 9, 1))
+    project, log = load_project(REPO, today=dt.date(2017, 9, 20))
     assert log.errors == []
-    return {i.path: i.text for i in build_output(public_view(project, dt.date(2017, 9, 1))) if i.is_page}
+    return {i.path: i.text for i in build_output(public_view(project, dt.date(2017, 9, 20))) if i.is_page}
 
 
 def test_the_header_gives_when_where_state_and_documents_in_three_lines(pages):

@@ -1,4 +1,5 @@
-"""Done when: an officer's afternoon, replayed in a copy of the repository.
+"""Done when: an officer's afternoon, replayed in a `git clone` of the repository (its committed
+state, with its history: What's new dates records by when they were published, published.py).
 
 A new meeting with an exempt item, a paper, minutes with attendance, resolutions and an action, a
 RAG update and a quarter of metric values, with the two mistakes officers make (a misspelt name
@@ -12,13 +13,13 @@ Chromium is tests/browser/test_preview_reload.py.)
 from __future__ import annotations
 
 import re
-import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from conftest import REPO, build, copy_project
+from conftest import REPO, build
 from hwbsite import scaffold
 from hwbsite.cli import main
 
@@ -97,8 +98,8 @@ MINUTES = '''minutes:
 
 @pytest.mark.slow
 def test_an_officers_afternoon(tmp_path):
-    root = copy_project(REPO, tmp_path / "clone")
-    shutil.copy(REPO / "EDITING.md", root / "EDITING.md")
+    root = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(REPO), str(root)], check=True)
 
     # 1. The meeting: the previous meeting has no minutes yet, so minutes_of: is left as a note.
     assert hwbsite(root, "new", "meeting", "2026-13-18").output.count("there is no month 13") == 1
@@ -207,3 +208,9 @@ def test_an_officers_afternoon(tmp_path):
     assert "Better Care Fund: quarter 2 update" in page and "Contract award" in page
     assert "Bring a recovery plan to the next meeting." in page
     assert (site / "papers/bcf-quarterly-update-2026-11/index.html").exists()
+    # What's new carries the day's work: the new minutes, the RAG update and the new figures,
+    # none of them dated after the build date
+    news = (site / "whats-new/index.html").read_text()
+    assert "as at 18 November 2026" in news                  # the RAG update (never listed before)
+    assert "Figures: " in news and "Minutes: " in news
+    assert "2026-12" not in (site / "feed.xml").read_text().split("<entry>", 1)[1].split("</updated>")[0]

@@ -30,7 +30,7 @@ class _Hrefs(html.parser.HTMLParser):
 
 
 def test_no_generated_page_writes_a_raw_href_to_a_site_page():
-    today = dt.date(2017, 9, 1)
+    today = dt.date(2017, 9, 20)
     project, log = load_project(REPO, today=today)
     assert project is not None and not log.errors
     pages = [item for item in output.build_output(public_view(project, today), "https://example.org/")

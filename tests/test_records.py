@@ -108,7 +108,14 @@ def problems(root: Path, severity: str = "error") -> list[str]:
 ])
 def test_meeting_state_is_shown_on_the_page_and_the_index(root, status, extra, shown):
     edit(root, "status: held\n", f"status: {status}\n{extra}")
-    site = build(root)
+    build_date = None  # the fixture's own, after the meeting
+    if status == "scheduled":
+        # upcoming: built the day before the meeting, which has no minutes yet (minutes of a
+        # meeting after the build date are an error: future.py)
+        path = root / "data/meetings/2026-01-14.yml"
+        path.write_text(path.read_text().split("\nminutes:")[0] + "\n")
+        build_date = "2026-01-13"
+    site = build(root, build_date=build_date)
     assert shown in main_text(site / "meetings/2026-01-14/index.html")
     index = main_text(site / "meetings/index.html")
     assert {"moved": "Moved to Wednesday 21 January 2026", "scheduled": "Upcoming: agenda published"}.get(

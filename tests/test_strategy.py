@@ -232,7 +232,7 @@ def test_no_strategy_directory_means_no_plans_and_no_pages(tmp_path):
     write(tmp_path, "data/board.yml", BOARD)
     project, log = load_project(tmp_path)
     assert errors(log) == [] and project.plans == [] and project.plan_updates == []
-    view = public_view(project, dt.date(2017, 9, 1))
+    view = public_view(project, dt.date(2017, 9, 20))
     assert pages.strategy_pages(view, build_context(view)) == []
 
 
@@ -252,7 +252,7 @@ EXPECTED = {
 def rotherham():
     project, log = load_project(REPO)
     assert not [e for e in log.errors if "strategy" in e.file]
-    view = public_view(project, dt.date(2017, 9, 1))
+    view = public_view(project, dt.date(2017, 9, 20))
     return view, build_context(view)
 
 
@@ -426,7 +426,7 @@ def test_data_text_is_escaped_in_tables(tmp_path):
     plan = PLAN.replace("text: Do a thing", 'text: "Pipes | and *stars* [x](y)"')
     project, log = load(tmp_path, plan=plan)
     assert errors(log) == []
-    view = public_view(project, dt.date(2017, 9, 1))
+    view = public_view(project, dt.date(2017, 9, 20))
     md = pages.aim_page(view, view.plans[0], view.plans[0].aims[0], build_context(view)).text
     assert r"Pipes \| and \*stars\* \[x\](y)" in _action_row(md, "1.01")
 

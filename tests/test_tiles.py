@@ -64,7 +64,7 @@ def test_a_tile_shows_the_figures_its_sentence_compares_and_no_other():
     from hwbsite import assessment, figures
     from hwbsite.project import load_project
 
-    project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
+    project, _ = load_project(REPO, today=dt.date(2017, 9, 20))
     disagree = tiles.tile(project, "community-fractured-neck-of-femur-per-month", "dashboards/x.md")
     assert '<p class="hwb-tile__figure">2 different actuals<span class="hwb-tile__period">, 16/17</span></p>' in disagree
     assert "hwb-tile__plan" not in disagree

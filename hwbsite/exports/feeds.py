@@ -1,9 +1,10 @@
 """Atom feeds of what the board publishes, and the "What's new" page.
 
 An entry is something a reader would want to hear about: an agenda, a paper, a set of minutes,
-a decision.  Every date is one the data records (an agenda's publication date, a paper's date,
-the meeting that decided) -- never the build clock -- so a rebuild changes no byte.  An item with
-no date in the data has no place in a dated feed and is left out.
+a decision, a RAG update, new figures.  Each is dated when it was published on this site
+(published.py: from Git history, else the date it is about), never after the build date and never
+by the clock, so the same commit and build date give the same bytes.  An item with no date at
+all has no place in a dated feed and is left out.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from feedgen.feed import FeedGenerator
 
-from .. import dates, lifecycle, markup, provenance, records, urls
+from .. import dates, lifecycle, markup, provenance, published, records, urls
 from ..pages.meetings import meeting_title
 from ..outputitem import OutputItem
 from . import addresses, clean
@@ -32,7 +33,7 @@ def topic_feed(slug: str) -> str:
 
 @dataclass(frozen=True)
 class Entry:
-    kind: str            # "Agenda", "Paper", "Minutes", "Decision"
+    kind: str            # "Agenda", "Paper", "Minutes", "Decision", "Progress", "Figures"
     key: str             # permanent: kind and data id
     date: dt.date
     title: str
@@ -43,15 +44,26 @@ class Entry:
 
 
 def entries(project) -> list[Entry]:
-    """Everything published, newest first; ties in a stable order (kind, then key)."""
+    """Everything published, newest first; ties in a stable order (kind, then key). Each is dated
+    when it was published on this site (published.py: Git history, or else the date it is about),
+    never after the build date."""
     out: list[Entry] = []
     board = project.board
+    today = project.today
+    hist = published.history(project.root, today)
+
+    def on_site(from_git, about: dt.date) -> dt.date:
+        return min(from_git or about, today)
+
     for meeting in project.meetings:
         page = urls.meeting(meeting.id)
         title = meeting_title(board, meeting)
+        source = f"data/meetings/{meeting.id}.yml"
         if meeting.agenda and meeting.agenda.status == "published" and meeting.agenda.items:
             topics = {t for item in meeting.agenda.walk() for t in item.topics}
-            out.append(Entry("Agenda", f"agenda/{meeting.id}", meeting.agenda.published or meeting.date,
+            # the agenda's own published: date is the officer's word; else when its file was added
+            out.append(Entry("Agenda", f"agenda/{meeting.id}", min(meeting.agenda.published, today)
+                             if meeting.agenda.published else on_site(hist and hist.file_added(source), meeting.date),
                              f"Agenda: {title}", page, "agenda",
                              # the meeting's state as every page and export gives it (lifecycle)
                              _count(len(list(meeting.agenda.walk())), "agenda item")
@@ -59,14 +71,17 @@ def entries(project) -> list[Entry]:
                              tuple(sorted(topics))))
         minutes = meeting.minutes
         if minutes and minutes.items:
-            when = minutes.approved_on if minutes.status == "approved" and minutes.approved_on else meeting.date
+            when = on_site(hist and hist.minutes_added(source), minutes.approved_on
+                           if minutes.status == "approved" and minutes.approved_on else meeting.date)
             topics = {t for m in minutes.items for t in m.topics}
             status = {"draft": "draft, not yet agreed", "published": "to be approved at the next meeting",
                       "approved": "approved as a correct record"}[minutes.status]
             out.append(Entry("Minutes", f"minutes/{meeting.id}", when, f"Minutes: {title}", page, "minutes",
                              f"Minutes ({status}).", tuple(sorted(topics))))
     for decision in records.decisions(project):
-        out.append(Entry("Decision", f"decision/{decision.id}", decision.meeting.date,
+        source = f"data/meetings/{decision.meeting.id}.yml"
+        out.append(Entry("Decision", f"decision/{decision.id}",
+                         on_site(hist and hist.minutes_added(source), decision.meeting.date),
                          f"Decision, {dates.short_date(decision.meeting.date)}: {decision.minute.title}",
                          decision.page, decision.anchor, decision.resolution.text, tuple(sorted(decision.topics))))
     for paper in project.papers.values():
@@ -74,9 +89,40 @@ def entries(project) -> list[Entry]:
         when = paper.date or (meeting.date if meeting else None) or paper.updated
         if when is None:
             continue
-        out.append(Entry("Paper", f"paper/{paper.id}", when, f"Paper: {paper.title}", urls.paper(paper.id),
+        out.append(Entry("Paper", f"paper/{paper.id}", on_site(hist and hist.file_added(f"content/papers/{paper.id}.md"), when), f"Paper: {paper.title}", urls.paper(paper.id),
                          summary=paper.summary or "", topics=tuple(sorted(paper.topics))))
+    out += _updates_and_figures(project, hist, on_site)
     return sorted(out, key=lambda e: (-e.date.toordinal(), e.kind, e.key))
+
+
+def _updates_and_figures(project, hist, on_site) -> list[Entry]:
+    """A RAG update (news when its file is added) and a metric's figures (news when its values
+    file last changed: a new quarter of values). Without Git history a metric's figures are dated
+    by the latest as-of date its values give, and a metric whose values give none is left out."""
+    out: list[Entry] = []
+    plans = {p.id: p for p in project.plans}
+    for update in project.plan_updates:
+        plan = plans.get(update.plan)
+        if plan is None:
+            continue
+        source = update.pos_of("as_at").file
+        out.append(Entry("Progress", f"progress/{update.plan}/{update.as_at.isoformat()}",
+                         on_site(hist and hist.file_added(source), update.as_at),
+                         f"Progress: {plan.title}, as at {dates.short_date(update.as_at)}",
+                         urls.plan_actions(update.plan)))
+    by_metric: dict[str, list] = {}
+    for value in project.values:
+        by_metric.setdefault(value.metric, []).append(value)
+    for metric in sorted(project.metrics.values(), key=lambda m: m.id):
+        values = by_metric.get(metric.id, [])
+        changed = [d for v in values if hist and (d := hist.file_changed(v.file))]
+        about = max((v.as_of for v in values if v.as_of), default=None)
+        when = max(changed) if changed else about
+        if when is None:
+            continue
+        out.append(Entry("Figures", f"figures/{metric.id}", on_site(None, when), f"Figures: {metric.title}",
+                         urls.metric(metric.id)))
+    return out
 
 
 def _count(n: int, noun: str) -> str:
