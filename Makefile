@@ -60,8 +60,14 @@ site-zensical: $(STAMP) $(ZS_STAMP)  ## build `hwbsite generate`'s tree with Zen
 	$(BIN)/hwbsite verify site-zensical --data . --finish --index --theme-dir generated/overrides \
 	  --theme-dir $$($(ZS_VENV)/bin/python -c 'import os, zensical; print(os.path.join(os.path.dirname(zensical.__file__), "templates"))')
 
+# Two runs: the tests without a browser on both cores (each works in its own temporary folder), then
+# the browser tests in one process, which share one served site and one Chromium. Each run fails on
+# its own when it collects nothing (pytest's exit code 5), so a run that ran nothing still fails.
 test: $(TEST_STAMP) browser-tools engines  ## run every test (browser, accessibility and HTML checks included)
-	$(BIN)/python -m pytest
+	$(BIN)/ruff check hwbsite tests
+	$(BIN)/mypy
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+	$(BIN)/python -m pytest -m browser
 
 test-fast: $(TEST_STAMP)  ## the fast loop: lint, types, and every test that needs no browser, server or full real-site build
 	$(BIN)/ruff check hwbsite tests   # the rule set in pyproject.toml
