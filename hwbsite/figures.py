@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from .amounts import money
+from .amounts import money, number
 from .models.metrics import UNIT_LABELS, Metric
 
 
@@ -38,15 +38,20 @@ def unit_label(metric: Metric) -> str:
     return UNIT_LABELS.get(metric.unit, metric.unit)
 
 
+# The words after a figure for each unit (a count's title names what is counted).
+UNIT_AFTER = {"per-100000": " per 100,000", "per-1000": " per 1,000", "days": " days", "weeks": " weeks"}
+
+
 def format_value(v) -> str:
-    """The value as published, with its unit where that reads naturally."""
+    """The value as published, thousands grouped, with its unit: the one way every page, tile,
+    caption and hover writes a metric's figure."""
     if v.unit == "percent":
-        return f"{v.published}%"
+        return f"{number(v.published)}%"
     if v.unit == "gbp":
         return money(v.published)
     if v.unit == "gbp-thousands":
         return money(v.published, "k")
-    return v.published
+    return number(v.published) + UNIT_AFTER.get(v.unit, "")
 
 
 def with_covers(v) -> str:

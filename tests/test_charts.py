@@ -43,7 +43,7 @@ def test_actuals_solid_with_markers_plans_dashed_hover_shows_published_value(tmp
     assert by_name["Actual"]["line"]["dash"] == "solid" and "markers" in by_name["Actual"]["mode"]
     assert by_name["Plan"]["line"]["dash"] == "dash"
     assert by_name["Plan"]["marker"]["symbol"] != by_name["Actual"]["marker"]["symbol"]
-    assert "Q1 17/18: 7395" in by_name["Plan"]["text"]
+    assert "Q1 17/18: 7,395" in by_name["Plan"]["text"]   # thousands grouped, as every page writes it
     assert fig["layout"]["yaxis"]["title"]["text"] == "number"
     assert "template" not in fig["layout"]
     assert len(figures.figure_json(fig)) < 3000  # no 6.5 KB default template per chart
@@ -76,7 +76,7 @@ def test_text_summary_says_latest_actual_plan_and_direction_in_words(tmp_path):
     m = metric()
     vals, _ = values(tmp_path, ROWS, {"nea": m})
     text = assessment.summary(m, vals)
-    assert text == "The latest actual is 7600 for Q1 17/18, above the plan of 7395 for Q1 17/18. Lower is better."
+    assert text == "The latest actual is 7,600 for Q1 17/18, above the plan of 7,395 for Q1 17/18. Lower is better."
 
 
 def test_chart_json_cannot_close_its_script_element():
