@@ -123,8 +123,8 @@ def test_spend_by_scheme_is_a_sorted_horizontal_bar_chart_with_words_and_a_table
         "commissioned integrated services"
     # the same in words (the image's label and caption) and in a data table with the printed figures
     assert "In 2015/16 the largest is BCF011 - Review existing jointly commissioned integrated services at " \
-           "6607 (£000)" in label
-    assert "    | BCF011 - Review existing jointly commissioned integrated services | 6607 (£000) | 6607 (£000) |" in md
+           "6,607 (£000)" in label
+    assert "    | BCF011 - Review existing jointly commissioned integrated services | 6,607 (£000) | 6,607 (£000) |" in md
     assert "[Download Spend and benefits by scheme as CSV](../downloads/money/" \
            "bcf-planning-template-2014--scheme-investment.csv)" in md
 

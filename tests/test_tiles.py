@@ -13,7 +13,7 @@ from hwbsite.errors import BlockError
 def test_every_dashboard_with_charts_opens_with_one_tile_per_chart(rotherham_site):
     for name in ["bcf-2014", "bcf-2017-19", "camhs", "community-kpis", "healthwatch"]:
         html = (rotherham_site / f"dashboards/{name}/index.html").read_text(encoding="utf-8")
-        charts = re.findall(r'<figure class="hwb-chart(?: hwb-chart--empty)?" id="(chart-[\w-]+)"', html)
+        charts = re.findall(r'<figure class="hwb-chart(?: hwb-chart--empty| hwb-chart--single)?" id="(chart-[\w-]+)"', html)
         links = re.findall(r'<p class="hwb-tile__name"><a href="#(chart-[\w-]+)">', html)
         assert links == list(dict.fromkeys(charts)), name
         assert html.index('id="at-a-glance"') < html.index('<figure class="hwb-chart"')

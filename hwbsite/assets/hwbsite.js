@@ -67,7 +67,15 @@
     });
     // Fewer ticks where there is less room: about one per 110 px across, one per 50 px up.
     var maxX = Math.max(3, Math.min(10, Math.floor(width / 110)));
-    if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
+    if (layout.xaxis.type === "date" && base.xaxis.tickvals) {
+      // The papers' own period labels (figures.py), thinned to the room there is, the latest kept.
+      var span = dateTicks(fig.data, maxX), vals = base.xaxis.tickvals, every = Math.ceil(vals.length / maxX);
+      var keep = function (_, i) { return (vals.length - 1 - i) % every === 0; };
+      Object.assign(layout.xaxis, { range: span.range, autorange: false, tickmode: "array",
+        tickvals: vals.filter(keep),
+        ticktext: base.xaxis.ticktext.filter(keep).map(function (t) { return wrap(String(t), 12); }) });
+    }
+    else if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
     else if (!breakdown) layout.xaxis.nticks = maxX;
     // Every category row keeps its label; a value axis gets about one tick per 50 px.
     if (breakdown) {

@@ -14,7 +14,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from .. import charts, figures, markup, spreadsheet, urls
-from ..amounts import money
+from ..amounts import money, number
 from ..finance import Discrepancy, discrepancy_sentence, fill_table, money_notes, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..outputitem import OutputItem
@@ -39,7 +39,7 @@ def shown(row) -> str:
         return row.amount
     if row.unit == "£":
         return money(row.amount)
-    return f"{row.amount} ({row.unit})"
+    return f"{number(row.amount)} ({row.unit})"
 
 
 def gap(d: Discrepancy) -> str:
