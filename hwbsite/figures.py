@@ -245,6 +245,16 @@ def _short_label(label: str, width: int = 44) -> str:
     return out
 
 
+def short_labels(labels: list[str], width: int = 44) -> list[str]:
+    """Each label cut short, unless two would then read the same: those stay whole (two bars
+    labelled "Integrated Locality…" cannot be told apart)."""
+    cut = [_short_label(c, width) for c in labels]
+    counts: dict[str, int] = {}
+    for c in cut:
+        counts[c] = counts.get(c, 0) + 1
+    return [c if counts[c] == 1 else whole for c, whole in zip(cut, labels)]
+
+
 # Years in a bar chart differ by colour and by fill pattern, so nothing depends on colour alone.
 BAR_STYLES = [("#0072B2", ""), ("#E69F00", "/"), ("#009E73", "x"), ("#CC79A7", "."), ("#D55E00", "-")]
 
@@ -254,7 +264,7 @@ def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]],
 
     ``series`` is (name, values in pounds or None, hover text as published) per trace.
     """
-    ticks = [_short_label(c) for c in categories]
+    ticks = short_labels(categories)
     traces = []
     for i, (name, values, texts) in enumerate(series):
         colour, shape = BAR_STYLES[i % len(BAR_STYLES)]
@@ -264,9 +274,16 @@ def bar_figure(categories: list[str], series: list[tuple[str, list, list[str]]],
             "hovertemplate": "%{customdata}: %{text}<extra>" + name + "</extra>",
             "marker": {"color": colour, "pattern": {"shape": shape, "fillmode": "overlay", "fgcolor": "#ffffff"}},
         })
+    # plotly draws an axis only for a trace on it: an invisible marker at the largest bar carries the top axis
+    largest = max((x for _, values, _ in series for x in values if x is not None), default=0)
+    traces.append({"type": "scatter", "mode": "markers", "x": [largest], "y": [ticks[0]] if ticks else [],
+                   "xaxis": "x2", "showlegend": False, "hoverinfo": "skip", "marker": {"opacity": 0}})
     layout = {
         "barmode": "group",
         "xaxis": {"title": {"text": axis_title}, "rangemode": "tozero", "tickprefix": "£", "separatethousands": True},
+        # the same scale above the bars, so a phone shows it without scrolling to the chart's foot
+        "xaxis2": {"overlaying": "x", "matches": "x", "side": "top", "tickprefix": "£", "separatethousands": True,
+                   "rangemode": "tozero", "showgrid": False},
         "yaxis": {"automargin": True, "categoryorder": "array", "categoryarray": ticks[::-1]},
         "legend": {"orientation": "h", "y": -0.12, "traceorder": "normal"},
         "margin": {"l": 20, "r": 20, "t": 20, "b": 60},
