@@ -18,6 +18,12 @@ class Status:
     # the latest actuals (several when the papers disagree) and the plan or target compared.
     actuals: tuple = ()
     plan: object = None
+    # The previous comparable actual (same kind of period, same coverage, same definition), for the
+    # direction of travel, and the figures published beside the latest one (a national average).
+    previous: object = None
+    benchmarks: tuple = ()
+    # The latest plan or target when no actual has been published (a tile leads with it, named as such).
+    expected: object = None
 
 
 def version_of(metric: Metric, period) -> int | None:
@@ -48,22 +54,85 @@ def _sameperiod_words(a, b) -> str:
     return "" if a.period.label == b.period.label else " (the same period)"
 
 
+def split(metric: Metric, values) -> tuple[list, list]:
+    """The series a metric is rated on and the figures published beside it: the figures for no
+    category, or (for a measure published only by category) its registry's headline category."""
+    main = [v for v in values if not v.breakdown]
+    if not main and metric.headline:
+        return ([v for v in values if v.breakdown == metric.headline],
+                [v for v in values if v.breakdown != metric.headline])
+    return main, [v for v in values if v.breakdown]
+
+
+def previous_actual(metric: Metric, main, latest):
+    """The actual for the nearest earlier period of the same kind, covering as much of it and under
+    the same definition: the figure a direction of travel compares with (None when there is none,
+    or when the papers give several different figures for it)."""
+    earlier = [v for v in main if v.kind == "actual" and v.period.kind == latest.period.kind
+               and v.period.end < latest.period.start and bool(v.covers) == bool(latest.covers)
+               and version_of(metric, v.period) == version_of(metric, latest.period)]
+    if not earlier:
+        return None
+    end = max(v.period.end for v in earlier)
+    last = [v for v in earlier if v.period.end == end]
+    return last[0] if len({v.value for v in last}) == 1 else None
+
+
+def travel(status_: "Status") -> str:
+    """The direction of travel in words: "up from 53 for Quarter 2 (2016/17)"; "" without a previous figure."""
+    if status_.previous is None or len(status_.actuals) != 1:
+        return ""
+    now, was = status_.actuals[0], status_.previous
+    word = "up" if now.value > was.value else "down" if now.value < was.value else "no change"
+    joiner = " from" if word != "no change" else ", the same as"
+    return f"{word}{joiner} {with_covers(was)} for {was.period.label}"
+
+
+def _beside(beside, actual) -> tuple:
+    return tuple(sorted((v for v in beside if v.period.same_as(actual.period)),
+                        key=lambda v: (v.breakdown, KIND_ORDER.index(v.kind))))
+
+
+def _context(text: str, previous, benchmarks, actual) -> str:
+    """The direction of travel and the comparators, said in the sentence the tile shows."""
+    if previous is not None:
+        word = "up" if actual.value > previous.value else "down" if actual.value < previous.value else "unchanged"
+        text += f" It is {word} {'from' if word != 'unchanged' else 'on'} {with_covers(previous)} for {previous.period.label}."
+    if benchmarks:
+        text += (f" Also published for {period_words(benchmarks)}: "
+                 + "; ".join(f"{v.breakdown} {with_covers(v)}" for v in benchmarks) + ".")
+    return text
+
+
 def status(metric: Metric, values) -> Status:
+    base = _status(metric, values)
+    if len(base.actuals) != 1 or (values and not [v for v in values if not v.breakdown] and not metric.headline):
+        return base
+    main, beside = split(metric, values)
+    actual = base.actuals[0]
+    previous = previous_actual(metric, main, actual)
+    benchmarks = _beside(beside, actual)
+    return Status(base.rag, base.word, _context(base.text, previous, benchmarks, actual), base.actuals, base.plan,
+                  previous, benchmarks)
+
+
+def _status(metric: Metric, values) -> Status:
     """RAG for the latest actual against its plan (or target) for the same period and definition.
 
     Periods compare by what they cover, so "16/17" and "2016/17" are one year.  Every figure in the
     sentence is a published figure for the period the sentence names; no gap is computed into words.
     """
-    main = [v for v in values if not v.breakdown]
+    main, _ = split(metric, values)
     if values and not main:
         return Status("", "Not rated", _categories_sentence(values), tuple(_latest_category_actuals(values)))
     latest = _latest_actuals(main)
     if not latest:
-        plans = sorted((v for v in main if v.kind in ("plan", "target")), key=lambda v: v.period.end)
+        plans = sorted((v for v in main if v.kind in ("plan", "target", "threshold")),
+                       key=lambda v: (v.period.end, KIND_ORDER.index(v.kind)))
         if plans:
             last = plans[-1]
             return Status("", "Not rated", f"No actual figure has been published; the latest {last.kind} is "
-                                           f"{with_covers(last)} for {last.period.label}.")
+                                           f"{with_covers(last)} for {last.period.label}.", expected=last)
         return Status("", "Not rated", "There is no actual figure yet.")
     if len(latest) > 1:
         listed = "; ".join(f"{with_covers(v)} for {v.period.label}" for v in
@@ -158,16 +227,5 @@ def summary(metric: Metric, values) -> str:
     """One to three sentences that say in words what the chart shows, each checked against its data."""
     if not values:
         return "No figures have been published for this measure yet."
-    main = [v for v in values if not v.breakdown]
-    if not main:
-        return _categories_sentence(values)
-    text = status(metric, values).text
-    latest = _latest_actuals(main)
-    if latest:
-        # comparators published beside the main series (a national average) for the same period
-        beside = sorted((v for v in values if v.breakdown and v.period.same_as(latest[0].period)),
-                        key=lambda v: (v.breakdown, KIND_ORDER.index(v.kind)))
-        if beside:
-            listed = "; ".join(f"{v.breakdown} {with_covers(v)}" for v in beside)
-            text += f" Also published for {period_words(beside)}: {listed}."
-    return text
+    # the status sentence: the comparison, the direction of travel and the comparators beside it
+    return status(metric, values).text

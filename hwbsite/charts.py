@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import markup
 from .assessment import summary
-from .figures import MARKER, figure, figure_json, series_values
+from .figures import MARKER, charted, figure, figure_json, format_value, point_count, series_values
 from .figuretables import data_table, figure_notes, new_notes, notes_list
 from .models.metrics import Metric
 
@@ -35,7 +35,22 @@ def chart_html(metric: Metric, values: list[Value], chart_id: str, notes: Sequen
         return (f'<figure class="hwb-chart hwb-chart--empty" id="{markup.attr(chart_id)}">\n'
                 f'<figcaption>{markup.attr(text)}</figcaption>\n'
                 f'</figure>\n')
+    if point_count(fig) == 1:
+        return single_html(metric, values, chart_id, text)
     return plot_html(fig, chart_id, "Chart of " + metric.title + ". " + text, text)
+
+
+def single_html(metric: Metric, values: Sequence[Any], chart_id: str, caption: str) -> str:
+    """One published figure is shown as a figure, big, with its kind and period: a chart of one
+    dot says less and takes a screen to say it."""
+    v = (charted([x for x in values if not x.breakdown]) or list(values))[0]   # the one point drawn
+    who = f"{v.breakdown}, " if v.breakdown else ""
+    return (f'<figure class="hwb-chart hwb-chart--single" id="{markup.attr(chart_id)}">\n'
+            f'<p class="hwb-bignumber"><span class="hwb-bignumber__value">{markup.attr(format_value(v))}</span> '
+            f'<span class="hwb-bignumber__period">{markup.attr(who + v.kind)}, {markup.attr(v.period.label)}'
+            f'{markup.attr(" (" + v.coverage + ")" if v.covers else "")}</span></p>\n'
+            f'<figcaption>{markup.attr(caption)}</figcaption>\n'
+            f'</figure>\n')
 
 
 def plot_html(fig: dict[str, Any], chart_id: str, label: str, caption: str) -> str:

@@ -145,6 +145,22 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
     _check_totals(values, log)
     _check_versions(registry, values, log)
     _check_labels(values, log)
+    _check_headlines(registry, values, log)
+
+
+def _check_headlines(registry: dict[str, Metric], values: list[Value], log: ProblemLog) -> None:
+    """A headline category must be one the metric's figures are published for: a tile cannot lead
+    with a figure that does not exist."""
+    categories: dict[str, set[str]] = defaultdict(set)
+    for v in values:
+        if v.breakdown:
+            categories[v.metric].add(v.breakdown)
+    for metric in registry.values():
+        if metric.headline is not None and metric.headline not in categories[metric.id]:
+            known = sorted(categories[metric.id])
+            log.error(metric.pos_of("headline"), "headline",
+                      f"{metric.id}: headline category '{metric.headline}' is not a breakdown of its values",
+                      ("use one of: " + ", ".join(known)) if known else "its values have no breakdown column set")
 
 
 _NUMBERS = patterns.compile("metrics.numbers", r"\d++(?:[/.-]\d++)*+")

@@ -17,8 +17,9 @@ WIDTH, HEIGHT, PAD = 120, 36, 3
 
 
 def sparkline(values) -> str:
-    """Inline SVG: the actual series as a solid line (latest point marked), the plan dashed, one shared scale."""
-    shown = [v for v in figures.charted([v for v in values if not v.breakdown]) if v.kind in ("actual", "plan", "target")]
+    """Inline SVG of one series (assessment.split's main one): the actuals as a solid line (latest point
+    marked), the plan dashed, one shared scale."""
+    shown = [v for v in figures.charted(list(values)) if v.kind in ("actual", "plan", "target")]
     actual = sorted((v for v in shown if v.kind == "actual"), key=lambda v: v.period.start)
     if len(actual) < 2:
         return ""
@@ -48,7 +49,67 @@ def sparkline(values) -> str:
     return "".join(parts)
 
 
-def tile(project, metric_id: str, page: str) -> str:
+ARROWS = {"up": "▲", "down": "▼", "no change": "▶"}
+# More series than this and a dashboard's tiles become compact rows (small multiples), each a click
+# from its full chart: 29 tiles of five lines each bury the charts they summarise.
+COMPACT_OVER = 8
+
+
+def headline(metric, values, status) -> tuple[str, str]:
+    """The figure a tile leads with and its period, from the tile's one Status.
+
+    Every tile leads with a published number and the period it is for:
+    - one latest actual: that figure (for a measure published only by category, its registry
+      headline category's figure);
+    - several different actuals for the latest period: each of them ("98 or 127"), as the papers
+      disagree and the sentence names them all;
+    - categories and no headline category: the lowest and the highest ("5.2% to 73.3%");
+    - no actual: the latest plan, target or threshold, named as such ("plan, not an actual");
+    - nothing at all: ("", "") and the tile says plainly that no figure has been published.
+    """
+    if len(status.actuals) == 1 and (status.actuals[0].breakdown == "" or metric.headline):
+        v = status.actuals[0]
+        who = f"{v.breakdown}, " if v.breakdown else ""
+        return figures.format_value(v), f"{who}actual, {assessment.period_words([v])}"
+    if status.actuals and all(not v.breakdown for v in status.actuals):
+        shown = sorted(status.actuals, key=lambda v: v.value)
+        labels = " or ".join(dict.fromkeys(v.period.label for v in shown))
+        # what each covers is in the sentence, which names every figure with its own coverage
+        return (" or ".join(dict.fromkeys(figures.format_value(v) for v in shown)),
+                f"actual, {labels}: the papers give {len(shown)} figures")
+    if status.actuals:
+        lo = min(status.actuals, key=lambda v: v.value)
+        hi = max(status.actuals, key=lambda v: v.value)
+        n = len({v.breakdown for v in status.actuals})
+        figure = figures.format_value(lo) if lo.value == hi.value else \
+            f"{figures.format_value(lo)} to {figures.format_value(hi)}"
+        return figure, f"actual, {n} categories, {assessment.period_words(status.actuals)}"
+    if status.expected is not None:
+        v = status.expected
+        return figures.format_value(v), f"{v.kind}, {assessment.period_words([v])}; no actual figure yet"
+    return "", ""
+
+
+def _travel(status) -> str:
+    words = assessment.travel(status)
+    if not words:
+        return ""
+    arrow = ARROWS[words.split(" from")[0].split(",")[0]]
+    return (f'<p class="hwb-tile__travel"><span class="hwb-tile__arrow" aria-hidden="true">{arrow}</span> '
+            f'{html.escape(words[0].upper() + words[1:])}</p>')
+
+
+def _benchmark(status) -> str:
+    if not status.benchmarks:
+        return ""
+    shown = status.benchmarks[:3]
+    more = len(status.benchmarks) - len(shown)
+    listed = "; ".join(f"{v.breakdown} {figures.with_covers(v)}" for v in shown)
+    return (f'<p class="hwb-tile__benchmark">Compared with: {html.escape(listed)}'
+            + (f" and {more} more (in the chart)" if more else "") + "</p>")
+
+
+def tile(project, metric_id: str, page: str, compact: bool = False) -> str:
     """One tile, made from the metric's one Status: its headline names the figures and the period
     the sentence under it names (and what they cover), so the two cannot disagree."""
     metric = project.metrics[metric_id]
@@ -61,29 +122,21 @@ def tile(project, metric_id: str, page: str) -> str:
     # the trend line sits in a div, a block Markdown keeps as it is (a bare <svg> would be wrapped in <p>)
     out = [f'<li class="hwb-tile hwb-tile--{rag}" markdown="block">',
            f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>']
-    if any(v.breakdown for v in values) and not any(not v.breakdown for v in values):
-        cats = len({v.breakdown for v in values})
-        period = f", {assessment.period_words(status.actuals)}" if status.actuals else ""
-        out.append(f'<p class="hwb-tile__figure">{cats} categories<span class="hwb-tile__period">{esc(period)}</span></p>')
-        out.append(f'<p class="hwb-tile__reason">{esc(assessment.summary(metric, values))}</p>')
+    figure, period = headline(metric, values, status)
+    if figure:
+        out.append(f'<p class="hwb-tile__figure">{esc(figure)}<span class="hwb-tile__period"> {esc(period)}</span></p>')
     else:
-        if len(status.actuals) == 1:
-            latest = status.actuals[0]
-            out.append(f'<p class="hwb-tile__figure">{esc(figures.format_value(latest))}'
-                       f'<span class="hwb-tile__period"> actual, {esc(assessment.period_words([latest]))}</span></p>')
-        elif status.actuals:   # the papers disagree: the reason below gives every figure
-            out.append(f'<p class="hwb-tile__figure">{len(status.actuals)} different actuals'
-                       f'<span class="hwb-tile__period">, {esc(status.actuals[0].period.label)}</span></p>')
-        else:
-            out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No actual figure yet</p>')
-        if plan is not None:
-            out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(assessment.period_words([plan]))}: '
-                       f'{esc(figures.format_value(plan))}</p>')
-        out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
-                   f' <span class="hwb-tile__whose">worked out by this site</span></p>')
-        out.append(f'<div class="hwb-tile__trend">{sparkline(values)}</div>')
-        if status.actuals:  # without an actual the figure line already says why it is not rated
-            out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
+        out.append('<p class="hwb-tile__figure hwb-tile__figure--none">No figure has been published</p>')
+    out.append(_travel(status))
+    out.append(_benchmark(status))
+    if plan is not None and not compact:
+        out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(assessment.period_words([plan]))}: '
+                   f'{esc(figures.format_value(plan))}</p>')
+    out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
+               f' <span class="hwb-tile__whose">worked out by this site</span></p>')
+    out.append(f'<div class="hwb-tile__trend">{sparkline(assessment.split(metric, values)[0])}</div>')
+    if status.actuals and not compact:  # without an actual the figure line already says why it is not rated
+        out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
     # A Markdown link (md_in_html parses this paragraph), so the engine resolves it to the metric's page
     details = markup.Markup('Details<span class="hwb-visually-hidden"> of ') + markup.text(metric.title) + markup.Markup("</span>")
     out.append(f'<p class="hwb-tile__more" markdown>{markup.link(details, urls.relative(page, urls.metric(metric_id)))}</p>')
@@ -96,6 +149,10 @@ def tiles_block(project, options: dict, page: str) -> str:
     ids = options.get("metrics") or []
     if not ids:
         return ""
-    items = "\n".join(tile(project, m, page) for m in ids)
+    compact = len(ids) > COMPACT_OVER
+    items = "\n".join(tile(project, m, page, compact) for m in ids)
+    listed = "hwb-tiles__list hwb-tiles__list--compact" if compact else "hwb-tiles__list"
+    lead = (f'<p class="hwb-tiles__lead">{len(ids)} measures, one row each: select a name for its full chart, '
+            'sentence and table.</p>\n') if compact else ""
     return (f'<section class="hwb-tiles" aria-label="At a glance" markdown>\n<h2 class="hwb-tiles__heading" id="at-a-glance">At a glance</h2>\n'
-            f'<ul class="hwb-tiles__list" markdown>\n{items}\n</ul>\n</section>\n')
+            f'{lead}<ul class="{listed}" markdown>\n{items}\n</ul>\n</section>\n')

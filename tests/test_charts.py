@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from hwbsite import assessment, figures, figuretables
+from hwbsite import assessment, charts, figures, figuretables
 from hwbsite.errors import ProblemLog
 from hwbsite.metrics import check_values, load_values
 from hwbsite.models.metrics import Metric
@@ -43,8 +44,8 @@ def test_actuals_solid_with_markers_plans_dashed_hover_shows_published_value(tmp
     assert by_name["Actual"]["line"]["dash"] == "solid" and "markers" in by_name["Actual"]["mode"]
     assert by_name["Plan"]["line"]["dash"] == "dash"
     assert by_name["Plan"]["marker"]["symbol"] != by_name["Actual"]["marker"]["symbol"]
-    assert "Q1 17/18: 7395" in by_name["Plan"]["text"]
-    assert fig["layout"]["yaxis"]["title"]["text"] == "number"
+    assert "Q1 17/18: 7,395" in by_name["Plan"]["text"]   # thousands grouped, as every page writes it
+    assert fig["layout"]["yaxis"]["title"]["text"] == "number (from 0)"   # every value axis starts at zero
     assert "template" not in fig["layout"]
     assert len(figures.figure_json(fig)) < 3000  # no 6.5 KB default template per chart
 
@@ -76,7 +77,7 @@ def test_text_summary_says_latest_actual_plan_and_direction_in_words(tmp_path):
     m = metric()
     vals, _ = values(tmp_path, ROWS, {"nea": m})
     text = assessment.summary(m, vals)
-    assert text == "The latest actual is 7600 for Q1 17/18, above the plan of 7395 for Q1 17/18. Lower is better."
+    assert text == "The latest actual is 7,600 for Q1 17/18, above the plan of 7,395 for Q1 17/18. Lower is better."
 
 
 def test_chart_json_cannot_close_its_script_element():
@@ -167,3 +168,60 @@ def test_row_numbers_stay_right_after_a_note_that_spans_lines(tmp_path):
     _vals, log = values(tmp_path, rows, {"nea": metric()})
     (e,) = log.errors
     assert (e.line, e.column) == (4, 19)
+
+
+# --- issue 27: charts that carry their context ------------------------------------------------
+
+def _real(metric_id):
+    from conftest import REPO
+    from hwbsite.project import load_project
+    project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
+    return project.metrics[metric_id], figures.series_values(project.values, metric_id)
+
+
+def test_comparators_and_levels_are_drawn_and_named_in_the_legend():
+    m, vals = _real("bcf-dtoc-percent-delayed")
+    fig = figures.figure(m, vals)
+    by_name = {t["name"]: t for t in fig["data"]}
+    # the national average published beside September 2016, and the 2017-19 threshold across the months
+    assert by_name["national average"]["y"] == [3.5]
+    level = by_name["Threshold for 2017-19"]
+    # across the charted months it covers (April to June 2017), not September 2016 before it
+    assert level["y"] == [3.5, 3.5] and level["x"] == ["2017-04-01", "2017-06-30"]
+    # the axis shows the papers' labels at their periods, and starts at zero with its unit on the ticks
+    assert fig["layout"]["xaxis"]["ticktext"][0] == "September 2016"
+    assert fig["layout"]["xaxis"]["ticktext"][-1] == "June 2017"
+    assert fig["layout"]["yaxis"]["rangemode"] == "tozero" and fig["layout"]["yaxis"]["ticksuffix"] == "%"
+
+
+def test_a_year_total_is_not_drawn_as_a_level_across_its_quarters():
+    """28,824 for 2018/19 is the sum of its quarters (about 7,000 each), not a line they could reach."""
+    m, vals = _real("bcf-non-elective-admissions")
+    names = [t["name"] for t in figures.figure(m, vals)["data"]]
+    assert names == ["Plan"]
+
+
+def test_a_single_published_figure_is_a_big_number_not_a_chart_of_one_dot():
+    m, vals = _real("camhs-average-wait-assessment")
+    html = charts.chart_html(m, vals, "chart-x")
+    assert "data-figure" not in html
+    assert ('<p class="hwb-bignumber"><span class="hwb-bignumber__value">3.6 weeks</span> '
+            '<span class="hwb-bignumber__period">actual, Quarter 4 (2016/17)</span></p>') in html
+
+
+@pytest.mark.slow
+def test_no_chart_on_the_site_has_a_single_point_and_every_count_has_its_separator(rotherham_site):
+    import html as html_lib
+    seen = 0
+    for page in sorted(rotherham_site.glob("**/index.html")):
+        text = page.read_text(encoding="utf-8")
+        for raw in re.findall(r'data-figure="([^"]*)"', text):
+            fig = json.loads(html_lib.unescape(raw))
+            seen += 1
+            assert figures.point_count(fig) > 1, page
+            for trace in fig["data"]:
+                for hover in trace.get("text") or []:
+                    # a figure of four or more digits is grouped (years and their spans are not figures)
+                    for n in re.findall(r"(?<![\d,./])\d{4,}(?![\d/])", hover.split(": ", 1)[-1]):
+                        assert 1990 <= int(n) <= 2040, (page, hover)
+    assert seen > 30

@@ -40,7 +40,7 @@ def test_a_misspelt_property_is_refused():
 
 def test_every_figure_the_site_draws_is_valid_plotly():
     drawn = figures(REPO, dt.date(2026, 12, 1))
-    assert len(drawn) > 100   # every chart of the real site: metrics, money, dashboards
+    assert len(drawn) > 80   # every chart of the real site (a single figure is a big number, not a chart)
     invalid = {}
     for where, figure in drawn.items():
         try:

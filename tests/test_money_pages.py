@@ -114,17 +114,18 @@ def test_spend_by_scheme_is_a_sorted_horizontal_bar_chart_with_words_and_a_table
     _project, _ctx, pages = built
     md = pages["money/bcf-2014.md"].text
     label, fig = _figure(md, "chart-bcf-planning-template-2014--scheme-investment")
-    latest = fig["data"][-1]
-    assert [t["name"] for t in fig["data"]] == ["2014/15", "2015/16"]
-    assert all(t["type"] == "bar" and t["orientation"] == "h" for t in fig["data"])
+    bars = [t for t in fig["data"] if t.get("xaxis") != "x2"]   # not the invisible marker of the top £ axis
+    latest = bars[-1]
+    assert [t["name"] for t in bars] == ["2014/15", "2015/16"]
+    assert all(t["type"] == "bar" and t["orientation"] == "h" for t in bars)
     values = [v for v in latest["x"] if v is not None]
     assert values == sorted(values, reverse=True)
     assert latest["x"][0] == 6_607_000 and latest["customdata"][0] == "BCF011 - Review existing jointly " \
         "commissioned integrated services"
     # the same in words (the image's label and caption) and in a data table with the printed figures
     assert "In 2015/16 the largest is BCF011 - Review existing jointly commissioned integrated services at " \
-           "6607 (£000)" in label
-    assert "    | BCF011 - Review existing jointly commissioned integrated services | 6607 (£000) | 6607 (£000) |" in md
+           "6,607 (£000)" in label
+    assert "    | BCF011 - Review existing jointly commissioned integrated services | 6,607 (£000) | 6,607 (£000) |" in md
     assert "[Download Spend and benefits by scheme as CSV](../downloads/money/" \
            "bcf-planning-template-2014--scheme-investment.csv)" in md
 
@@ -189,3 +190,48 @@ def test_the_built_site_has_the_money_pages(rotherham_site):
     assert "Total income,\"213,500\"" in filled
     paper = (rotherham_site / "papers/bcf-planning-template-2014/index.html").read_text(encoding="utf-8")
     assert "£20,101,000.00" in paper
+
+
+# --- issue 27: money a resident can read ------------------------------------------------------
+
+def test_spend_by_scheme_charts_the_ten_largest_and_adds_up_the_rest_saying_so():
+    project, _ = load_project(REPO, today=dt.date(2017, 9, 1))
+    rows = project.finance.dataset_rows("bcf-planning-template-2017-19--schemes")
+    chart, table = money.bar_chart(rows, "scheme", "chart-x", "by scheme")
+    fig = json.loads(html.unescape(re.search(r'data-figure="([^"]*)"', chart).group(1)))
+    bars = [t for t in fig["data"] if t["type"] == "bar"]
+    labels = bars[0]["customdata"]
+    assert len(labels) == money.TOP_BARS + 1 and labels[-1] == "Other schemes (34), added up by this site"
+    # the grouped bar is the sum of the printed figures it stands for, and says it was computed
+    items = [r for r in rows if r.kind == "item" and r.year == "2017/18" and r.pounds is not None]
+    top = sorted(items, key=lambda r: -r.pounds)[:money.TOP_BARS]   # 2017/18 and 2018/19 rank alike at the top
+    first = {t["name"]: t for t in bars}["2017/18"]
+    assert first["x"][-1] == sum(r.pounds for r in items) - sum(r.pounds for r in top)
+    assert first["text"][-1].endswith("added up by this site from the 34 printed figures")
+    assert "then the other 34 added up by this site (the table lists every one)" in chart
+    # the £ scale is drawn above the bars too, for a phone that cannot see the foot of the chart
+    assert fig["layout"]["xaxis2"]["side"] == "top"
+    assert any(t.get("xaxis") == "x2" for t in fig["data"])
+    # the table lists all 44 schemes, largest first, each a printed figure (no "other" row)
+    lines = table.splitlines()[2:]
+    assert len(lines) == 44 and "Other schemes" not in table
+    first_column = [re.match(r"\| .*? \| (£[\d,]+|) \|", line).group(1) for line in lines]
+    assert lines[0].startswith("| 22. Intermediate Care Pooled Budget | £2,973,620 |")
+    assert first_column[0] == "£2,973,620"
+
+
+def test_bar_labels_are_never_cut_to_the_same_text():
+    from hwbsite import figures
+    a = "Integrated Locality Working in the North of the borough with partners"
+    b = "Integrated Locality Working in the North of the borough with the voluntary sector"
+    cut = figures.short_labels([a, b, "Carers Support Services"])
+    assert cut == [a, b, "Carers Support Services"]
+    assert figures.short_labels([a])[0].endswith("…")
+
+
+@pytest.mark.slow
+def test_the_scheme_table_is_open_and_sortable_on_the_page(rotherham_site):
+    text = (rotherham_site / "money/bcf-2017-19/index.html").read_text(encoding="utf-8")
+    start = text.index('<details class="info hwb-sortable" open="open">')
+    assert "Data table: Spend by scheme (planning template), every one, largest first" in text[start:start + 300]
+    assert text.index("<table>", start) < text.index("</details>", start)

@@ -67,7 +67,15 @@
     });
     // Fewer ticks where there is less room: about one per 110 px across, one per 50 px up.
     var maxX = Math.max(3, Math.min(10, Math.floor(width / 110)));
-    if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
+    if (layout.xaxis.type === "date" && base.xaxis.tickvals) {
+      // The papers' own period labels (figures.py), thinned to the room there is, the latest kept.
+      var span = dateTicks(fig.data, maxX), vals = base.xaxis.tickvals, every = Math.ceil(vals.length / maxX);
+      var keep = function (_, i) { return (vals.length - 1 - i) % every === 0; };
+      Object.assign(layout.xaxis, { range: span.range, autorange: false, tickmode: "array",
+        tickvals: vals.filter(keep),
+        ticktext: base.xaxis.ticktext.filter(keep).map(function (t) { return wrap(String(t), 12); }) });
+    }
+    else if (layout.xaxis.type === "date") Object.assign(layout.xaxis, dateTicks(fig.data, maxX));
     else if (!breakdown) layout.xaxis.nticks = maxX;
     // Every category row keeps its label; a value axis gets about one tick per 50 px.
     if (breakdown) {
@@ -292,4 +300,54 @@
     var toggle = document.getElementById(id);
     if (toggle) toggle.checked = false;
   });
+})();
+
+// Sortable tables (issue 27): a table inside div.hwb-sortable gets a button in each column head that
+// sorts its rows by that column (amounts as numbers, "£1,234" and "not printed" included), and
+// says so with aria-sort. Without script the table stays in the order the page wrote it
+// (largest amount first), so nothing depends on this.
+(function () {
+  "use strict";
+  function key(text) {
+    var t = text.replace(/\s+/g, " ").trim();
+    var m = t.match(/^-?£?\d[\d,]*(?:\.\d+)?/);
+    return m ? { n: parseFloat(m[0].replace(/[£,]/g, "")), t: t } : { n: null, t: t.toLowerCase() };
+  }
+  function compare(a, b) {
+    if (a.n !== null && b.n !== null) return a.n - b.n;
+    if (a.n !== null) return -1;
+    if (b.n !== null) return 1;
+    return a.t < b.t ? -1 : a.t > b.t ? 1 : 0;
+  }
+  function sortBy(table, col, th) {
+    var body = table.tBodies[0];
+    var rows = Array.prototype.slice.call(body.rows);
+    var ascending = th.getAttribute("aria-sort") !== "ascending";
+    rows.sort(function (r1, r2) {
+      var c = compare(key(r1.cells[col] ? r1.cells[col].textContent : ""),
+                      key(r2.cells[col] ? r2.cells[col].textContent : ""));
+      return ascending ? c : -c;
+    });
+    rows.forEach(function (r) { body.appendChild(r); });
+    Array.prototype.forEach.call(table.tHead.rows[0].cells, function (h) { h.removeAttribute("aria-sort"); });
+    th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+  }
+  function setup() {
+    document.querySelectorAll(".hwb-sortable table").forEach(function (table) {
+      if (!table.tHead || !table.tBodies.length || table.dataset.hwbSortable) return;
+      table.dataset.hwbSortable = "1";
+      Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th, col) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "hwb-sort";
+        button.textContent = th.textContent;
+        button.setAttribute("aria-label", "Sort by " + th.textContent.trim());
+        th.textContent = "";
+        th.appendChild(button);
+        button.addEventListener("click", function () { sortBy(table, col, th); });
+      });
+    });
+  }
+  if (window.document$) window.document$.subscribe(setup);
+  else document.addEventListener("DOMContentLoaded", setup);
 })();

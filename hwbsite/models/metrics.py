@@ -46,6 +46,9 @@ class Metric(Model):
     polarity: Literal["lower", "higher", "neutral"] = "neutral"
     tolerance: float = Field(default=0.02, ge=0, le=1)
     aliases: list[Text] = Field(default_factory=list)
+    # For a measure published only by category (by CCG, by service): the category whose figure its
+    # dashboard tile leads with (one area among the five compared). Must be one of its values' breakdowns.
+    headline: Text | None = None
     aims: list[int] = Field(default_factory=list)
     versions: list[DefinitionVersion] = Field(default_factory=list)
     source: str | None = None

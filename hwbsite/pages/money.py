@@ -14,7 +14,7 @@ from collections import defaultdict
 from markupsafe import Markup
 
 from .. import charts, figures, markup, spreadsheet, urls
-from ..amounts import money
+from ..amounts import money, number
 from ..finance import Discrepancy, discrepancy_sentence, fill_table, money_notes, parts_of, reconcile
 from ..models.finance import DIMENSIONS
 from ..outputitem import OutputItem
@@ -39,7 +39,7 @@ def shown(row) -> str:
         return row.amount
     if row.unit == "£":
         return money(row.amount)
-    return f"{row.amount} ({row.unit})"
+    return f"{number(row.amount)} ({row.unit})"
 
 
 def gap(d: Discrepancy) -> str:
@@ -106,11 +106,23 @@ def _main_measure(rows) -> str:
     return max(counts, key=lambda m: (counts[m], m))
 
 
+# A chart of more bars than this shows the largest and groups the rest in one bar (the table lists
+# every one): 44 bars are about 2,950 px on a phone, and the small ones cannot be read anyway.
+TOP_BARS = 10
+
+
+def other_label(n: int, noun: str) -> str:
+    return f"Other {noun} ({n}), added up by this site"
+
+
 def bar_chart(rows, by: str, chart_id: str, what: str) -> tuple[str, str] | None:
     """Sorted horizontal bars of printed figures, one bar per category and year; None if nothing to plot.
 
     ``by`` is "scheme" (label from code and name) or a dimension name.  Categories with two printed
     figures for one year would need a sum the papers did not print, so such a chart is not drawn.
+    More than TOP_BARS categories: the largest TOP_BARS, then one bar for the rest, its figure a sum
+    this site computed from the printed ones and labelled as such (legend, hover and caption).
+    The table beside it lists every category, largest first.
     """
     items = [r for r in rows if r.kind == "item" and r.pounds is not None and r.pounds >= 0]
     items = [r for r in items if (_label(r) if by == "scheme" else getattr(r, by))]
@@ -132,17 +144,33 @@ def bar_chart(rows, by: str, chart_id: str, what: str) -> tuple[str, str] | None
     def recent(c):  # the figure of the latest year that the category has one for
         return next(cell[(c, y)].pounds for y in reversed(years) if (c, y) in cell)
     cats.sort(key=lambda c: (-recent(c), order[c]))
-    series = [(y, [cell[(c, y)].pounds if (c, y) in cell else None for c in cats],
-               [shown(cell[(c, y)]) if (c, y) in cell else "not printed" for c in cats]) for y in years]
-    fig = figures.bar_figure(cats, series, "£")
+    noun = {"scheme": "schemes"}.get(by, "areas")
+    drawn, rest = (cats, []) if len(cats) <= TOP_BARS + 1 else (cats[:TOP_BARS], cats[TOP_BARS:])
+    series = []
+    for y in years:
+        values = [cell[(c, y)].pounds if (c, y) in cell else None for c in drawn]
+        texts = [shown(cell[(c, y)]) if (c, y) in cell else "not printed" for c in drawn]
+        if rest:
+            parts = [cell[(c, y)].pounds for c in rest if (c, y) in cell]
+            total = sum(parts)
+            values.append(total if parts else None)
+            texts.append(f"{money(total)}, added up by this site from the {len(parts)} printed figures"
+                         if parts else "not printed")
+        series.append((y, values, texts))
+    labels = drawn + ([other_label(len(rest), noun)] if rest else [])
+    fig = figures.bar_figure(labels, series, "£")
     ranked = [(c, cell[(c, latest)]) for c in cats if (c, latest) in cell]
-    text = f"{measure.capitalize()} {what} ({_and(years)}): {len(cats)} bars, largest first."
+    text = f"{measure.capitalize()} {what} ({_and(years)}): "
+    text += (f"the {TOP_BARS} largest of {len(cats)} {noun}, then the other {len(rest)} added up by this site "
+             "(the table lists every one)." if rest else f"{len(cats)} bars, largest first.")
     if ranked:
         text += f" In {latest} the largest is {ranked[0][0]} at {shown(ranked[0][1])}"
         if len(ranked) > 1:
             text += f" and the smallest {ranked[-1][0]} at {shown(ranked[-1][1])}"
         text += "."
     html = charts.plot_html(fig, chart_id, f"Bar chart of {measure} {what}. {text}", text)
+    # Every category, largest first (the order without script); hwbsite.js lets a reader sort by
+    # any column. Nothing here is computed: each cell is a printed figure.
     table = ["| " + " | ".join([{"scheme": "Scheme"}.get(by, by.capitalize())] + years) + " |",
              "|---|" + "---:|" * len(years)]
     for c in cats:
