@@ -8,6 +8,10 @@ A record the site does not show yet is not an error, because nothing false reach
 - a RAG update marked ``planned: true`` is published from its ``as_at`` date, not before, and one
   whose paper is embargoed (or otherwise private) on the build date is not published at all.
 
+An officer-set ``published_on:`` (the day a record appeared on this site, which What's new and the
+feeds use ahead of Git history) after the build date is an error wherever it is written: a record
+cannot have appeared on the site after the day the site is built.
+
 Minutes cannot be planned: a meeting that has not happened has none. An error, not a warning: a
 future date shown as current is a wrong fact on the site, and `hwbsite check` and the build stop on
 it alike (the build runs the same rules). A test or a reproducible build of an archive fixes its
@@ -22,6 +26,7 @@ CODE = "future-dated"
 
 
 def check(project, log) -> None:
+    _published_on(project, log)
     today = project.today
     on = dates.long_date(today)
     for meeting in project.meetings:
@@ -54,3 +59,24 @@ def check(project, log) -> None:
                       f"the RAG update is as at {dates.long_date(update.as_at)}, after the build date ({on}), so the "
                       "site would show it as current",
                       "add planned: true to publish it from that date, or check the date", code=CODE)
+
+
+def _published_on(project, log) -> None:
+    """Every ``published_on:`` after the build date, at its file, line and field."""
+    today = project.today
+    on = dates.long_date(today)
+    found = []
+    for meeting in project.meetings:
+        for field, block in (("agenda", meeting.agenda), ("minutes", meeting.minutes)):
+            if block is not None:
+                found.append((block, f"{field}.published_on", f"the {field}"))
+    found += [(paper, "published_on", "the paper") for paper in sorted(project.papers.values(), key=lambda p: p.id)]
+    found += [(update, "published_on", "the RAG update") for update in project.plan_updates]
+    for record, field, what in found:
+        day = record.published_on
+        if day is not None and day > today:
+            log.error(record.pos_of("published_on"), field,
+                      f"{what} cannot have appeared on this site on {dates.long_date(day)}, after the build "
+                      f"date ({on})",
+                      "published_on: is the day it appeared on the site: write that day, or remove the line "
+                      "to date it by its file's history", code=CODE)

@@ -17,6 +17,9 @@ commit would claim to have added every file) there is no history to read, and ea
 published on the date it is about (``None`` here; the caller keeps its own date). The deploy
 workflow checks out the whole history (``fetch-depth: 0``) for this reason.
 
+The officer's own ``published_on:`` (on a paper, a meeting's agenda or minutes, a RAG update) wins
+over all of this (exports/feeds.py); future.py makes one after the build date an error.
+
 No date is later than the build date: the output depends only on the commit and the build date.
 """
 

@@ -65,3 +65,30 @@ def test_minutes_under_a_draft_agenda_are_not_published_so_their_date_is_no_erro
     meeting.write_text(meeting.read_text().replace("agenda:\n", "agenda:\n  status: draft\n", 1)
                        .replace("status: held", "status: scheduled", 1))
     assert future_errors(root, dt.date(2026, 1, 13)) == []
+
+
+def test_a_published_on_after_the_build_date_is_an_error_at_its_line_in_check_and_the_build(tmp_path, caplog):
+    root = tmp_path / "m"
+    shutil.copytree(FIXTURES / "minimal", root)
+    meeting = root / "data/meetings/2026-01-14.yml"
+    text = meeting.read_text()
+    meeting.write_text(text.replace("\nminutes:\n", "\nminutes:\n  published_on: 2026-02-01\n", 1))
+    line = meeting.read_text().splitlines().index("  published_on: 2026-02-01") + 1
+    (root / "content/papers").mkdir()
+    (root / "content/papers/report.md").write_text(
+        "---\nid: report\ntitle: A report\ndate: 2026-01-10\npublished_on: 2026-01-25\n---\n\nText.\n")
+    on = "after the build date (Tuesday 20 January 2026)"
+    assert sorted(future_errors(root, dt.date(2026, 1, 20))) == [
+        f"content/papers/report.md:5:1: error: published_on: the paper cannot have appeared on this site on "
+        f"Sunday 25 January 2026, {on} (hint: published_on: is the day it appeared on the site: write that day, "
+        "or remove the line to date it by its file's history)",
+        f"data/meetings/2026-01-14.yml:{line}:3: error: minutes.published_on: the minutes cannot have appeared on "
+        f"this site on Sunday 1 February 2026, {on} (hint: published_on: is the day it appeared on the site: "
+        "write that day, or remove the line to date it by its file's history)"]
+    with pytest.raises((Abort, PluginError)):
+        build(root, build_date="2026-01-20")
+    assert f"data/meetings/2026-01-14.yml:{line}:3: error: minutes.published_on" in caplog.text
+    assert not (root / "site" / "index.html").exists()
+    # on that day they have appeared, and the same data builds
+    assert future_errors(root, dt.date(2026, 2, 1)) == []
+    assert (build(root, build_date="2026-02-01") / "index.html").exists()

@@ -6,8 +6,8 @@ RAG update and a quarter of metric values, with the two mistakes officers make (
 and an unquoted number), a RAG update for the red actions only that turns the last of them amber,
 and a meeting date that does not exist (one error, its consequences under it). Each message names
 the file, the line and what to write instead; at the end `hwbsite check` reports no error and no
-unacknowledged warning and the site builds with `mkdocs build --strict`. (The preview's reload in
-Chromium is tests/browser/test_preview_reload.py.)
+unacknowledged warning and the site builds with `mkdocs build --strict`. The same RAG update saved
+while the preview is open in Chromium, in a clone too, is tests/browser/test_officer_afternoon_preview.py.
 """
 
 from __future__ import annotations
@@ -45,6 +45,18 @@ def check(root: Path) -> tuple[int, list[str]]:
 
 def line_of(root: Path, file: str, text: str) -> int:
     return next(n for n, line in enumerate((root / file).read_text().splitlines(), 1) if text in line)
+
+
+def red_actions(root: Path) -> list[str]:
+    """The actions the repository's latest RAG update rates red."""
+    latest = (root / "data/strategy/updates/2017-09-20--action-plan-2017-18.yml").read_text()
+    return re.findall(r'^  "([0-9.]+)": \{rag: R,', latest, re.M)
+
+
+def turned_amber(update: str) -> str:
+    """The text `hwbsite new update DAY <red actions>` wrote, with each action rated amber and its
+    progress written (what the officer types in place of the template's)."""
+    return update.replace(f'rag: "R", progress: "{scaffold.UPDATE_PROGRESS}"', 'rag: A, progress: "Funding agreed."')
 
 
 def replace(root: Path, file: str, old: str, new: str) -> None:
@@ -142,8 +154,7 @@ def test_an_officers_afternoon(tmp_path):
 
     # 4. A RAG update for the red actions only (the others keep their ratings), turning the last
     # red actions amber: the home page's link to the list of red actions must not break.
-    latest = (root / "data/strategy/updates/2017-09-20--action-plan-2017-18.yml").read_text()
-    reds = re.findall(r'^  "([0-9.]+)": \{rag: R,', latest, re.M)
+    reds = red_actions(root)
     assert len(reds) >= 2
     result = hwbsite(root, "new", "update", DAY, *reds)
     assert result.exit_code == 0, result.output
@@ -154,8 +165,7 @@ def test_an_officers_afternoon(tmp_path):
     first = line_of(root, UPDATE, scaffold.UPDATE_PROGRESS)
     assert status == 1 and messages[0].startswith(f"{UPDATE}:{first}:")
     assert all(scaffold.UPDATE_PROGRESS in m for m in messages if m.startswith(UPDATE))
-    (root / UPDATE).write_text(text.replace(f'rag: "R", progress: "{scaffold.UPDATE_PROGRESS}"',
-                                            'rag: A, progress: "Funding agreed."'))
+    (root / UPDATE).write_text(turned_amber(text))
     status, messages = check(root)
     assert (status, messages) == (0, [])   # no action is red now, and no link broke
 

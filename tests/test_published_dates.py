@@ -94,3 +94,33 @@ def test_a_shallow_clone_falls_back_to_the_dates_the_data_gives(repo, tmp_path):
     no_git = tmp_path / "plain"
     shutil.copytree(repo, no_git, ignore=shutil.ignore_patterns(".git"))
     assert feed(outputs(no_git, dt.date(2026, 3, 10))) == feed(outputs(clone, dt.date(2026, 3, 10)))
+
+
+def test_an_officers_published_on_dates_the_record_ahead_of_its_git_history(repo):
+    # The minutes were committed on 5 March 2026, but the officer says they appeared on 2 February
+    # (the site was down for a month); a paper added today appeared on 1 July 2025.
+    meeting = repo / MEETING
+    meeting.write_text(meeting.read_text().replace("\nminutes:\n", "\nminutes:\n  published_on: 2026-02-02\n", 1))
+    git(repo, "commit", "-q", "-am", "minutes' date", day="2026-03-06")
+    (repo / "content/papers").mkdir(exist_ok=True)
+    (repo / "content/papers/new-report.md").write_text("---\nid: new-report\ntitle: A new report\n"
+                                                       "date: 2025-06-01\npublished_on: 2025-07-01\n---\n\nText.\n")
+    out = outputs(repo, dt.date(2026, 3, 10))
+    entries = dict(feed(out))
+    assert entries["Minutes: Testshire Health and Wellbeing Board, Wednesday 14 January 2026"] == "2026-02-02"
+    assert entries["Paper: A new report"] == "2025-07-01"     # not the build date, as uncommitted
+    # the agenda keeps the date of its file's first commit
+    assert entries["Agenda: Testshire Health and Wellbeing Board, Wednesday 14 January 2026"] == "2026-01-20"
+    page = out["whats-new.md"].decode()
+    assert "## 5 March 2026" not in page
+    assert page.index("## 2 February 2026") < page.index("- Minutes: ") < page.index("## 20 January 2026")
+
+
+
+def test_a_rag_updates_published_on_dates_it_without_git_history_too(tmp_path):
+    root = copy_project(FIXTURES / "strategy-history", tmp_path / "h")
+    title = "Progress: Tiny Action Plan 2017-18, as at 20 September 2017"
+    assert dict(feed(outputs(root, dt.date(2017, 12, 1))))[title] == "2017-09-20"   # the date it is about
+    update = root / "data/strategy/updates/2017-09-20--tiny-plan.yml"
+    update.write_text(update.read_text().replace("as_at: 2017-09-20\n", "as_at: 2017-09-20\npublished_on: 2017-10-02\n"))
+    assert dict(feed(outputs(root, dt.date(2017, 12, 1))))[title] == "2017-10-02"

@@ -52,8 +52,9 @@ def entries(project) -> list[Entry]:
     today = project.today
     hist = published.history(project.root, today)
 
-    def on_site(from_git, about: dt.date) -> dt.date:
-        return min(from_git or about, today)
+    def on_site(from_git, about: dt.date, officer: dt.date | None = None) -> dt.date:
+        # the officer's published_on: first, then Git history, then the date the record is about
+        return min(officer or from_git or about, today)
 
     for meeting in project.meetings:
         page = urls.meeting(meeting.id)
@@ -61,9 +62,11 @@ def entries(project) -> list[Entry]:
         source = f"data/meetings/{meeting.id}.yml"
         if meeting.agenda and meeting.agenda.status == "published" and meeting.agenda.items:
             topics = {t for item in meeting.agenda.walk() for t in item.topics}
-            # the agenda's own published: date is the officer's word; else when its file was added
-            out.append(Entry("Agenda", f"agenda/{meeting.id}", min(meeting.agenda.published, today)
-                             if meeting.agenda.published else on_site(hist and hist.file_added(source), meeting.date),
+            # the agenda's own published_on: or published: date is the officer's word; else when its
+            # file was added
+            out.append(Entry("Agenda", f"agenda/{meeting.id}",
+                             on_site(hist and hist.file_added(source), meeting.date,
+                                     meeting.agenda.published_on or meeting.agenda.published),
                              f"Agenda: {title}", page, "agenda",
                              # the meeting's state as every page and export gives it (lifecycle)
                              _count(len(list(meeting.agenda.walk())), "agenda item")
@@ -72,7 +75,8 @@ def entries(project) -> list[Entry]:
         minutes = meeting.minutes
         if minutes and minutes.items:
             when = on_site(hist and hist.minutes_added(source), minutes.approved_on
-                           if minutes.status == "approved" and minutes.approved_on else meeting.date)
+                           if minutes.status == "approved" and minutes.approved_on else meeting.date,
+                           minutes.published_on)
             topics = {t for m in minutes.items for t in m.topics}
             status = {"draft": "draft, not yet agreed", "published": "to be approved at the next meeting",
                       "approved": "approved as a correct record"}[minutes.status]
@@ -81,7 +85,8 @@ def entries(project) -> list[Entry]:
     for decision in records.decisions(project):
         source = f"data/meetings/{decision.meeting.id}.yml"
         out.append(Entry("Decision", f"decision/{decision.id}",
-                         on_site(hist and hist.minutes_added(source), decision.meeting.date),
+                         on_site(hist and hist.minutes_added(source), decision.meeting.date,
+                                 decision.meeting.minutes.published_on if decision.meeting.minutes else None),
                          f"Decision, {dates.short_date(decision.meeting.date)}: {decision.minute.title}",
                          decision.page, decision.anchor, decision.resolution.text, tuple(sorted(decision.topics))))
     for paper in project.papers.values():
@@ -89,7 +94,9 @@ def entries(project) -> list[Entry]:
         when = paper.date or (meeting.date if meeting else None) or paper.updated
         if when is None:
             continue
-        out.append(Entry("Paper", f"paper/{paper.id}", on_site(hist and hist.file_added(f"content/papers/{paper.id}.md"), when), f"Paper: {paper.title}", urls.paper(paper.id),
+        out.append(Entry("Paper", f"paper/{paper.id}",
+                         on_site(hist and hist.file_added(f"content/papers/{paper.id}.md"), when, paper.published_on),
+                         f"Paper: {paper.title}", urls.paper(paper.id),
                          summary=paper.summary or "", topics=tuple(sorted(paper.topics))))
     out += _updates_and_figures(project, hist, on_site)
     return sorted(out, key=lambda e: (-e.date.toordinal(), e.kind, e.key))
@@ -107,7 +114,7 @@ def _updates_and_figures(project, hist, on_site) -> list[Entry]:
             continue
         source = update.pos_of("as_at").file
         out.append(Entry("Progress", f"progress/{update.plan}/{update.as_at.isoformat()}",
-                         on_site(hist and hist.file_added(source), update.as_at),
+                         on_site(hist and hist.file_added(source), update.as_at, update.published_on),
                          f"Progress: {plan.title}, as at {dates.short_date(update.as_at)}",
                          urls.plan_actions(update.plan)))
     by_metric: dict[str, list] = {}

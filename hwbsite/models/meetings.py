@@ -79,6 +79,9 @@ class NextMeeting(Model):
 class Agenda(Model):
     status: Literal["draft", "published"] = "published"
     published: dt.date | None = None
+    # the day it appeared on this site, set by the officer: What's new and the feeds use it ahead of
+    # Git history (published.py); never after the build date (future.py)
+    published_on: dt.date | None = None
     signed_by: Signatory | None = None
     items: list[AgendaItem] = Field(default_factory=list)
     next_meeting: NextMeeting | None = None
@@ -197,6 +200,9 @@ class Minute(Model):
 class Minutes(Model):
     status: Literal["draft", "published", "approved"] = "published"
     approved_on: dt.date | None = None
+    # the day it appeared on this site, set by the officer: What's new and the feeds use it ahead of
+    # Git history (published.py); never after the build date (future.py)
+    published_on: dt.date | None = None
     correction: Markdown | None = None
     source: str | None = None
     attendance: Attendance = Field(default_factory=Attendance)

@@ -70,6 +70,9 @@ class Paper(Model):
     status: Literal["draft", "final", "signed"] = "final"   # as printed on the paper
     # False while officers prepare a paper: it then reaches no output file at all.
     published: bool = True
+    # the day it appeared on this site, set by the officer: What's new and the feeds use it ahead of
+    # Git history (published.py); never after the build date (future.py)
+    published_on: dt.date | None = None
     versions: list[PaperVersion] = Field(default_factory=list)
     topics: list[Slug] = Field(default_factory=list)
     aims: list[int] = Field(default_factory=list)

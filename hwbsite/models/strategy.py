@@ -119,6 +119,9 @@ class PlanUpdate(Model):
     source: str | None = None
     # Written ahead of its date (for a meeting to come): published from as_at, not before.
     planned: bool = False
+    # the day it appeared on this site, set by the officer: What's new and the feeds use it ahead of
+    # Git history (published.py); never after the build date (future.py)
+    published_on: dt.date | None = None
     actions: dict[str, ActionUpdate] = Field(default_factory=dict)
     # Set by strategy.updates_for on the plan's state as at as_at: the date each action's entry was
     # reported (an update file holds the changes reported that day, not every action).

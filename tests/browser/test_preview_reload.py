@@ -35,12 +35,36 @@ def serve_fixture(tmp_path):
     shutil.copytree(REPO / "overrides", root / "overrides")
     config = root / "mkdocs.yml"
     config.write_text(config.read_text().replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"))
+    base, proc, log = serve(root)
+    return root, f"{base}meetings/2026-01-14/", proc, log
+
+
+def serve(root):
+    """`mkdocs serve --livereload --dirty` of the project at root on a free port: (its base URL, the
+    process, the lines it has logged so far)."""
     port = free_port()
     proc = subprocess.Popen([*SERVE, "-a", f"127.0.0.1:{port}"], cwd=root,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     log: list[str] = []
     threading.Thread(target=lambda: [log.append(line) for line in proc.stdout], daemon=True).start()
-    return root, f"http://127.0.0.1:{port}/meetings/2026-01-14/", proc, log
+    return f"http://127.0.0.1:{port}/", proc, log
+
+
+def open_watched(context, url, found: list[str]):
+    """The page at url, opened once its live-reload poller is waiting for a rebuild, with CSP
+    violations collected into found (console) and window.__csp (on every document the reload
+    brings), and window.__notReloaded set: gone once the page has reloaded itself."""
+    page = context.new_page()
+    page.add_init_script(WATCH)   # runs again on the document the reload brings
+    page.on("console", lambda m: "Content Security Policy" in m.text and found.append(m.text))
+    # the page is watching for a rebuild once its poller has asked the server (a long poll)
+    with page.expect_request(lambda r: "/livereload/" in r.url):
+        page.goto(url, wait_until="load")
+    # the page carries the site's policy, so the test is of the reload under it
+    csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
+    page.evaluate("window.__notReloaded = true")
+    return page
 
 
 def test_saving_a_data_file_repaints_the_open_page_with_no_csp_violation(context, tmp_path):
@@ -48,16 +72,7 @@ def test_saving_a_data_file_repaints_the_open_page_with_no_csp_violation(context
     try:
         assert wait_for(lambda: "Joint strategy refresh" in fetch(url)), "".join(log)
         found: list[str] = []
-        page = context.new_page()
-        page.add_init_script(WATCH)   # runs again on the document the reload brings
-        page.on("console", lambda m: "Content Security Policy" in m.text and found.append(m.text))
-        # the page is watching for a rebuild once its poller has asked the server (a long poll)
-        with page.expect_request(lambda r: "/livereload/" in r.url):
-            page.goto(url, wait_until="load")
-        # the page carries the site's policy, so the test is of the reload under it
-        csp = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-        assert "script-src 'self'" in csp and "unsafe-inline" not in csp.split("style-src")[0]
-        page.evaluate("window.__notReloaded = true")   # gone once the page has reloaded itself
+        page = open_watched(context, url, found)
         meeting = root / "data/meetings/2026-01-14.yml"
         meeting.write_text(meeting.read_text().replace("Joint strategy refresh", "Refreshed joint strategy"))
         saved = time.monotonic()
