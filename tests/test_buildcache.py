@@ -14,7 +14,7 @@ from mkdocs.config import load_config
 from conftest import FIXTURES, copy_project
 from hwbsite import buildcache
 
-DATE = "2017-09-01"
+DATE = "2026-02-01"   # the exempt fixture's own build date: nothing in its data is in the future
 
 
 def _build(root: Path, build_date: str = DATE) -> dict:
@@ -130,7 +130,7 @@ def test_an_appendix_moved_under_an_exempt_item_leaves_nothing_in_a_warm_build(t
 
 def _lapsing_embargo(root: Path) -> None:
     paper = root / "content/papers/embargoed-report.md"
-    paper.write_text(paper.read_text().replace("embargoed_until: 2099-01-01", "embargoed_until: 2017-09-02"))
+    paper.write_text(paper.read_text().replace("embargoed_until: 2099-01-01", "embargoed_until: 2026-02-02"))
 
 
 def test_an_embargo_that_lapses_with_the_build_date_is_judged_on_each_builds_date(tmp_path):
@@ -138,15 +138,15 @@ def test_an_embargo_that_lapses_with_the_build_date_is_judged_on_each_builds_dat
     # dated before it (a rebuilt release, a reproducible build), nor hide it after
     root = copy_project(FIXTURES / "exempt", tmp_path / "warm")
     _lapsing_embargo(root)
-    _build(root, "2017-09-03")
+    _build(root, "2026-02-03")
     assert b"ZZEMBARGO-BODY" in _text(_tree(root / "site"))
-    _build(root, "2017-09-01")
+    _build(root, DATE)
     site = _tree(root / "site")
-    assert site == _cold(tmp_path, _lapsing_embargo, "2017-09-01")
+    assert site == _cold(tmp_path, _lapsing_embargo, DATE)
     assert b"ZZEMBARGO" not in _text(site)
-    _build(root, "2017-09-03")
+    _build(root, "2026-02-03")
     shutil.rmtree(tmp_path / "cold")
-    assert _tree(root / "site") == _cold(tmp_path, _lapsing_embargo, "2017-09-03")
+    assert _tree(root / "site") == _cold(tmp_path, _lapsing_embargo, "2026-02-03")
 
 
 def test_an_entry_round_trips_and_damage_reads_as_missing(tmp_path):
@@ -169,7 +169,9 @@ def test_a_cache_inside_the_site_docs_or_data_folder_is_refused(tmp_path, caplog
     # on every write to it
     root = copy_project(FIXTURES / "minimal", tmp_path / "p")
     settings = root / "mkdocs.yml"
-    settings.write_text(settings.read_text().replace("  - hwbsite\n", f"  - hwbsite:\n      cache_dir: {inside}\n", 1))
+    text = settings.read_text()
+    assert text.count("  - hwbsite:\n") == 1
+    settings.write_text(text.replace("  - hwbsite:\n", f"  - hwbsite:\n      cache_dir: {inside}\n", 1))
     with pytest.raises(Exception, match="Aborted"):   # MkDocs logs the plugin's error, then aborts
         _build(root)
     assert f"cache_dir '{inside}' is inside" in caplog.text

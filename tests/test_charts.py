@@ -183,9 +183,9 @@ def test_comparators_and_levels_are_drawn_and_named_in_the_legend():
     m, vals = _real("bcf-dtoc-percent-delayed")
     fig = figures.figure(m, vals)
     by_name = {t["name"]: t for t in fig["data"]}
-    # the national average published beside September 2016, and the 2017-19 threshold across the months
+    # the national average published beside September 2016, and the 2017-19 target across the months
     assert by_name["national average"]["y"] == [3.5]
-    level = by_name["Threshold for 2017-19"]
+    level = by_name["Target for 2017-19"]
     # across the charted months it covers (April to June 2017), not September 2016 before it
     assert level["y"] == [3.5, 3.5] and level["x"] == ["2017-04-01", "2017-06-30"]
     # the axis shows the papers' labels at their periods, and starts at zero with its unit on the ticks

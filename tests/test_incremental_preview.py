@@ -7,7 +7,6 @@ kept between rebuilds), in this process; tests/test_serve.py runs the real serve
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 
 import pytest
@@ -62,7 +61,9 @@ def preview(fixture_project):
 
 def _pages(root) -> dict[str, str]:
     """The pages as the preview renders them: as of the fixture's build_date (its mkdocs.yml)."""
-    today = dt.date(2026, 2, 1)
+    from hwbsite.checkrun import configured_build_date
+    today = configured_build_date(root)
+    assert today is not None
     project, log = load_project(root, today=today)
     assert log.errors == []
     return {i.path: i.text for i in build_output(public_view(project, today)) if i.is_page}

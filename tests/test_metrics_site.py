@@ -71,15 +71,17 @@ def test_values_on_the_built_pages_match_the_seeds(rotherham_site, metric, perio
     # the published CSV download carries it exactly
     rows = list(csv.DictReader((rotherham_site / "downloads/metrics" / f"{metric}.csv").open()))
     assert any(r["period"] == period and r["kind"] == kind and r["value"] == value for r in rows)
-    # the chart data carries it, with the published label in the hover text
-    raw = (rotherham_site / "metrics" / metric / "index.html").read_text()
-    data = re.search(r'<div class="hwb-chart__plot"[^>]* data-figure="([^"]*)"', raw).group(1)
-    fig = json.loads(html.unescape(data))
-    traces = [t for t in fig["data"] if t["name"] == KIND_WORDS[kind]]
-    in_chart = any(float(value) in (t.get("y", []) + t.get("x", [])) for t in traces)
-    # values at another granularity than the chart's (e.g. year totals beside quarters) are in the table
-    assert in_chart or value in main_text(rotherham_site / "metrics" / metric / "index.html")
-    assert value in main_text(rotherham_site / "metrics" / metric / "index.html")
+    # the page shows it as printed, its whole part grouped in thousands (7395 reads 7,395)
+    whole, dot, fraction = value.partition(".")
+    shown = f"{int(whole):,}{dot}{fraction}" if whole.isdigit() else value
+    page = rotherham_site / "metrics" / metric / "index.html"
+    assert shown in main_text(page)
+    # whatever its chart draws is a figure the papers printed for this measure (no figure invented)
+    printed = {float(r["value"]) for r in rows}
+    for data in re.findall(r'<div class="hwb-chart__plot"[^>]* data-figure="([^"]*)"', page.read_text()):
+        for trace in json.loads(html.unescape(data))["data"]:
+            drawn = trace["x"] if trace.get("orientation") == "h" else trace["y"]
+            assert set(drawn) <= printed, (metric, trace["name"])
 
 
 def test_every_dashboard_has_charts_with_text_alternatives(rotherham_site):

@@ -81,12 +81,12 @@ def test_reablement_baseline_86_7_carries_its_note_where_it_is_shown(site_2026, 
 ])
 def test_residential_admissions_figures_carry_their_notes_on_the_dashboard(site_2026, value, words):
     text = main_text(site_2026 / "dashboards/bcf-2017-19/index.html")
-    assert re.search(rf"⚠ Note \d+: [A-Za-z]+ for [^,]+, {re.escape(value)}\. [^⚠]*{re.escape(words)}", text)
+    assert re.search(rf"⚠ Note \d+: [A-Za-z]+ for [^,]+, {re.escape(value)} per 100,000\. [^⚠]*{re.escape(words)}", text)
 
 
 def test_non_elective_total_28893_carries_the_data_check(site_2026):
     text = main_text(site_2026 / "dashboards/bcf-2017-19/index.html")
-    assert re.search(r"⚠ Note \d+: Plan for [^,]+, 28893\. [^⚠]*quarters sum to 28,894", text)
+    assert re.search(r"⚠ Note \d+: Plan for [^,]+, 28,893\. [^⚠]*quarters sum to 28,894", text)
 
 
 def test_dashboards_index_says_where_the_notes_are(site_2026):
@@ -123,7 +123,7 @@ def test_a_role_has_a_start_date_only_when_a_paper_gives_one(site_2026):
     assert "(from 5 July 2017)" not in text and "from 5 July 2017" not in text
     # the documents that name him, each with the one record of where it was published: the 5 July
     # minutes are dated by the pack that printed them (20 September 2017) on every person's page
-    assert ("Chief Operating Officer, Rotherham CCG: so named in Rotherham Better Care Fund – Planning template – "
+    assert ("Chief Operating Officer, Rotherham CCG (a seat on the board: member): so named in Rotherham Better Care Fund – Planning template – "
             "Part 1 (signed version published separately, not in an agenda pack; its draft version is in the "
             "agenda pack, 11 February 2014, item 3, pages 1–61); Minutes of 5 July 2017: agenda pack, "
             "20 September 2017, item 6, pages 1–13") in text

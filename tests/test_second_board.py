@@ -53,8 +53,8 @@ def test_monthly_and_calendar_year_metrics_and_no_money(site):
     assert "Average wait for an early help assessment" in metrics
     assert "dashboards" not in metrics              # this board has no hand-written dashboards
     falls = article(site / "metrics/falls-admissions/index.html")
-    assert "2023 Actual 2,210 Public health annual report 2026" in falls       # calendar years
-    assert "2025 Actual 2080" in falls
+    assert "2023 Actual 2,210 per 100,000 Public health annual report 2026" in falls   # calendar years
+    assert "2025 Actual 2,080 per 100,000" in falls
     wait = article(site / "metrics/early-help-wait/index.html")
     assert "October 2026 Actual 18" in wait                                   # months
     assert not (site / "money").exists()
