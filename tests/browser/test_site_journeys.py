@@ -54,9 +54,10 @@ def test_home_next_meeting_paper_and_back(page, site_url, console):
 
 
 def first_person(site):
+    """The first person the People index lists (its list items; the page's lead links to the members page)."""
     html = (site / "people" / "index.html").read_text(encoding="utf-8")
     article = html[html.index("<article"):]
-    slug, name = re.search(r'<a href="([a-z0-9-]+)/">([^<]+)</a>', article).groups()
+    slug, name = re.search(r'<li><a href="([a-z0-9-]+)/">([^<]+)</a>', article).groups()
     return slug, name
 
 
