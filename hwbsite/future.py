@@ -26,7 +26,7 @@ CODE = "future-dated"
 
 
 def check(project, log) -> None:
-    _published_on(project, log)
+    _appearance_dates(project, log)
     today = project.today
     on = dates.long_date(today)
     for meeting in project.meetings:
@@ -61,7 +61,7 @@ def check(project, log) -> None:
                       "add planned: true to publish it from that date, or check the date", code=CODE)
 
 
-def _published_on(project, log) -> None:
+def _appearance_dates(project, log) -> None:
     """Every ``published_on:`` after the build date, at its file, line and field."""
     today = project.today
     on = dates.long_date(today)
