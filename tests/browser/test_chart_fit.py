@@ -10,7 +10,7 @@ import re
 import pytest
 
 from .test_site_dashboards import PALETTE_TOGGLE, chart_counts
-from .tools import draw_charts, visit
+from .tools import arrive, draw_charts, visit
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -119,7 +119,7 @@ def test_charts_fit_after_instant_navigation_a_palette_switch_and_a_resize(brows
         page.wait_for_load_state("networkidle")
         page.evaluate("() => { window.__hwbSamePage = true; }")
         page.locator(f"article a[href$='{dashboard.split('/')[1]}/']").first.click()
-        page.wait_for_url(re.compile(re.escape(dashboard) + "$"))
+        arrive(page, re.escape(dashboard))
         assert page.evaluate("() => window.__hwbSamePage === true"), "reached by a full reload"
         draw_all(page)
         assert misfits(page, "390px after instant navigation") == []

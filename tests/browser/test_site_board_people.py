@@ -9,6 +9,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .tools import arrive
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"width": 390, "height": 844}
@@ -42,12 +44,12 @@ def test_one_tap_from_home_to_the_meeting_and_how_to_take_part(phone, site_url, 
 def test_one_tap_from_home_to_who_sits_on_the_board(phone, site_url, console):
     phone.goto(site_url)
     phone.locator("article").get_by_role("link", name="Who sits on the board").first.click()   # tap 1
-    phone.wait_for_url(re.compile(r"/people/members/$"))
+    arrive(phone, r"/people/members/")
     expect(phone.locator("article h1").first).to_contain_text("Board members")
     chair = phone.locator("article h2#chair + ul li").first
     expect(chair).to_contain_text(re.compile(r"Attended \d+ of \d+ meetings? since "))
     chair.get_by_role("link").first.click()                                   # tap 2: the chair's own page
-    phone.wait_for_url(re.compile(r"/people/[a-z0-9-]+/$"))
+    arrive(phone, r"/people/[a-z0-9-]+/")
     expect(phone.locator("article h2#attendance")).to_be_visible()
     assert console.errors == []
 

@@ -12,6 +12,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .tools import arrive
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NO_MOTION = "*, *::before, *::after { transition: none !important; animation: none !important; }"
@@ -29,7 +31,7 @@ def test_home_next_meeting_paper_and_back(page, site_url, console):
     meeting_link = page.locator("article h2#next-meeting ~ p a[href*='meetings/']").first
     meeting_title = meeting_link.inner_text()
     meeting_link.click()
-    page.wait_for_url(re.compile(r"/meetings/\d{4}-\d{2}-\d{2}/$"))
+    arrive(page, r"/meetings/\d{4}-\d{2}-\d{2}/")
     meeting_url = page.url
     expect(page.locator("article h1").first).to_contain_text(" ".join(meeting_title.split()))
     assert h1(page) == " ".join(meeting_title.split())
@@ -39,7 +41,7 @@ def test_home_next_meeting_paper_and_back(page, site_url, console):
     paper_link = page.locator("article li:has-text('Paper:') a[href*='papers/']").first
     paper_title = " ".join(paper_link.inner_text().split())
     paper_link.click()
-    page.wait_for_url(re.compile(r"/papers/[^/]+/$"))
+    arrive(page, r"/papers/[^/]+/")
     expect(page.locator("article h2#agenda")).to_have_count(0)
     assert h1(page)
     assert paper_title.split()[0] in page.locator("article").inner_text()
@@ -47,7 +49,7 @@ def test_home_next_meeting_paper_and_back(page, site_url, console):
     # Back to the meeting, where the reader came from. (With instant navigation the address
     # changes first and the content follows: wait for the content.)
     page.go_back()
-    page.wait_for_url(meeting_url)
+    arrive(page, re.escape(meeting_url))
     expect(page.locator("article h1").first).to_contain_text(" ".join(meeting_title.split()))
     assert h1(page) == " ".join(meeting_title.split())
     assert console.errors == []
@@ -72,7 +74,7 @@ def test_find_a_person_with_search(page, site, site_url, console):
     result = page.locator(f"#hwb-search-results a[href$='people/{slug}/']").first
     result.wait_for(state="visible", timeout=15_000)
     result.click()
-    page.wait_for_url(re.compile(rf"/people/{slug}/$"))
+    arrive(page, rf"/people/{slug}/")
     expect(page.locator("article.md-content__inner h1").first).to_have_text(re.compile(rf"^\s*{re.escape(name)}\W*$"))
     assert h1(page) == name
     assert console.errors == []
@@ -82,10 +84,10 @@ def test_people_index_reaches_a_person(page, site, site_url, console):
     slug, name = first_person(site)
     page.goto(site_url + "meetings/")  # the home page hides the sidebar; every other page has it
     page.locator(".md-sidebar--primary a.md-nav__link").get_by_text("People", exact=True).click()
-    page.wait_for_url(re.compile(r"/people/$"))
+    arrive(page, r"/people/")
     expect(page.locator("article h1").first).to_contain_text("People")
     page.locator("article").get_by_role("link", name=name, exact=True).click()
-    page.wait_for_url(re.compile(rf"/people/{slug}/$"))
+    arrive(page, rf"/people/{slug}/")
     expect(page.locator("article.md-content__inner h1").first).to_have_text(re.compile(rf"^\s*{re.escape(name)}\W*$"))
     assert h1(page) == name
     assert console.errors == []

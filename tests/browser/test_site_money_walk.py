@@ -11,6 +11,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .tools import arrive
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "color_scheme": "light"}
@@ -29,12 +31,12 @@ def test_the_biggest_bcf_scheme_is_two_taps_from_the_home_page_on_a_phone(phone,
     page.goto(site_url)
     # tap 1: the home page's link to the money pages
     page.locator("article").get_by_role("link", name="Money", exact=True).tap()
-    page.wait_for_url(re.compile(r"/money/(#[^/]*)?$"))
+    arrive(page, r"/money/")
     heading = page.locator("article.md-content__inner h1").first
     expect(heading).to_contain_text("Money")
     # tap 2: the current Better Care Fund programme
     page.locator("article").get_by_role("link", name=re.compile(r"^Better Care Fund and improved Better Care Fund 2017-19$")).tap()
-    page.wait_for_url(re.compile(r"/money/bcf-2017-19/(#[^/]*)?$"))
+    arrive(page, r"/money/bcf-2017-19/")
     expect(heading).to_contain_text("Better Care Fund and improved Better Care Fund 2017-19")
     article = page.locator("article.md-content__inner")
     # the sentence under the spend-by-scheme chart names the largest scheme and its amount ...

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from .audit import AXE_RUN, axe_report
-from .tools import AXE_JS, VNU_JAR, WCAG_TAGS, require_java, require_node_package, served_sizes
+from .tools import AXE_JS, VNU_JAR, WCAG_TAGS, arrive, require_java, require_node_package, served_sizes
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -55,7 +55,7 @@ def test_a_phrase_from_the_minutes_finds_that_meeting(page, site, site_url, cons
     assert status.inner_text() == f"1 result for \u201c{PHRASE}\u201d."
     assert page.locator("#hwb-search-q").input_value() == PHRASE
     page.locator("#hwb-search-results a").first.click()
-    page.wait_for_url(site_url + MEETING)
+    arrive(page, re.escape(site_url + MEETING))
     assert console.errors == []
 
 
@@ -99,7 +99,7 @@ def test_keyboard_alone_searches_and_reaches_the_results(page, site_url):
             break
     assert page.evaluate("document.activeElement.getAttribute('href')") == site_url + MEETING
     page.keyboard.press("Enter")
-    page.wait_for_url(site_url + MEETING)
+    arrive(page, re.escape(site_url + MEETING))
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

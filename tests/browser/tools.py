@@ -12,6 +12,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import shutil
 import sys
 import threading
@@ -192,3 +193,10 @@ def visit(browser, url: str, width: int, height: int):
         yield page, urls
     finally:
         context.close()
+
+
+def arrive(page, path: str) -> None:
+    """Wait until the tab shows the page whose address ends in `path` (a regular expression).
+    Material's navigation.tracking rewrites the #fragment to the section in view once the page
+    has loaded, so a fragment after the page's address is allowed: the test is about the page."""
+    page.wait_for_url(re.compile(path + r"(#[^/]*)?$"))
