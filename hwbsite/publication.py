@@ -10,7 +10,8 @@ Privacy follows the structure. What sits under or is attached to private busines
   draft; an exempt item keeps only its number, title, section and Schedule 12A paragraph, and
   loses its presenter, people, papers, topics, aims and sub-items;
 - a draft agenda publishes nothing of its items (nor minutes): the meeting keeps its date, time,
-  place and status;
+  place and status; its own ``taking_part:`` (a webcast address, a clerk) is draft business too,
+  so its page gives the board's usual arrangements (board.yml) until the agenda is published;
 - a minute is private when it is exempt or records a private agenda item; it keeps its number,
   title and paragraph, and loses its text, resolutions, actions, sections and topics;
 - a paper is private when it is not published, confidential, exempt, embargoed on the build date
@@ -227,8 +228,11 @@ def _public_meeting(meeting: Meeting, private: _Private, public_papers: set[str]
     agenda = meeting.agenda
     if agenda is not None:
         if meeting.id in private.draft_agendas:
-            # A draft agenda publishes only the meeting's date and place: no items, no signatory.
+            # A draft agenda publishes only the meeting's date and place: no items, no signatory,
+            # and none of the meeting's own arrangements for the public (the board's stand).
             update["agenda"] = Agenda(status="draft")
+            if meeting.taking_part is not None:
+                update["taking_part"] = None
         else:
             update["agenda"] = agenda.model_copy(update={
                 "items": [_public_item(i, meeting.id, private, public_papers) for i in agenda.items]})
