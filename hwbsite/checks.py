@@ -192,8 +192,10 @@ PERSON_FIELDS = ("name", "aliases", "owner", "presenter", "people", "representin
 
 
 def _check_name_characters(project: "Project", log: ProblemLog) -> None:
+    # the board's usual arrangements too: the clerk's name is printed just before the email link,
+    # which a bidi control in it would show reversed
     roots = [*project.people, *project.meetings, *project.papers.values(), *project.plans,
-             *project.plan_updates]
+             *project.plan_updates, *([project.board.taking_part] if project.board.taking_part else [])]
     for root in roots:
         for obj in _walk(root):
             for name in PERSON_FIELDS:

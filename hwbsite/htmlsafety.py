@@ -428,13 +428,23 @@ def plain_text_problem(value: str) -> str | None:
     return template_text_problem(value) or next((message(w) for w in markdown_dangers(value)), None)
 
 
+# Characters a web address never holds as written (RFC 3986 has them percent-encoded), beyond
+# TEMPLATE_UNSAFE: a browser reads "\\" as "/", and Markdown reads "`" and "\\" inside a link.
+URL_UNSAFE = TEMPLATE_UNSAFE + "\\`{}|^"
+
+
 def web_address_problem(value: str) -> str | None:
-    """An address the site links to: http or https only, checked by parsing, as a browser would."""
+    """An address the site links to: http or https only, checked by parsing, as a browser would,
+    with a host, and as the reader sees it: printable ASCII (no space, control, invisible or bidi
+    character, which would show one address and link another; other letters percent-encoded, as
+    a browser's address bar copies them)."""
     from urllib.parse import urlsplit
     cleaned = "".join(ch for ch in value if ch not in "\t\n\r").strip()
-    scheme = urlsplit(cleaned).scheme.lower()
-    if scheme not in ("http", "https") or any(c in value for c in TEMPLATE_UNSAFE + " "):
-        return f"expected a web address starting https:// or http://, got {value[:60]!r}"
+    parts = urlsplit(cleaned)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc \
+            or any(not " " < c < "\x7f" or c in URL_UNSAFE for c in value):
+        from .names import visible
+        return f"expected a web address starting https:// or http://, got {visible(value[:60])!r}"
     return None
 
 

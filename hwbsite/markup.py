@@ -40,6 +40,14 @@ def attr(value) -> Markup:
     return Markup(html.escape(str(value), quote=True))
 
 
+def href(value) -> Markup:
+    """A web address (models.types.WebAddress: no space, '<', '>' or line break) as a Markdown link
+    destination: in angle brackets, so that a "(" or ")" in it stays part of the address. Written
+    bare, "https://x/a)b" linked to "https://x/a" and showed "b)" after the link, and an unmatched
+    "(" left no link at all."""
+    return Markup(f"<{attr(value)}>")
+
+
 def attr_list_value(value) -> str:
     """A quoted value for an attr_list ``{ key="value" }``, which reads everything up to the next
     quote or ``}`` and unescapes nothing: so a value may not hold its quote, a brace or a line break."""

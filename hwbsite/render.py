@@ -39,6 +39,7 @@ def environment() -> jinja2.Environment:
         md=markup.markdown,
         cell=markup.cell,
         attr=markup.attr,
+        href=markup.href,
         long_date=dates.long_date,
         short_date=dates.short_date,
         clock=dates.clock,

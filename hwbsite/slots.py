@@ -26,6 +26,8 @@ import html as html_lib
 
 from markupsafe import Markup, escape
 
+from . import htmlsafety
+
 # mkdocs.yml values Material prints (see the module's docstring); extra: is escaped whole.
 CONFIG_TEXT = ("site_name", "site_description", "site_author", "copyright", "repo_name", "repo_url")
 
@@ -36,7 +38,8 @@ FOOTER_LINKS = ("website", "licence_url")
 
 
 def web_address(value: object) -> bool:
-    return isinstance(value, str) and value.strip().lower().startswith(("https://", "http://"))
+    # the one rule for a web address the site links to (board.yml's fields are typed by it too)
+    return isinstance(value, str) and htmlsafety.web_address_problem(value) is None
 
 
 def text(value):

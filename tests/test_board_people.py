@@ -75,7 +75,7 @@ def test_a_meeting_to_come_says_how_to_attend_ask_watch_and_whom_to_contact(page
     assert r"**Attend:** Meetings are open to the public; arrive \*early\* at the \[main\] door." in part
     assert "**Ask a question:** Send questions to the clerk three working days before." in part
     # the meeting's own webcast and clerk replace the board's; the contact is replaced whole
-    assert "**Watch:** This meeting is webcast. [https://webcast.peopleshire.example/](https://webcast.peopleshire.example/)" in part
+    assert "**Watch:** This meeting is webcast. [https://webcast.peopleshire.example/](<https://webcast.peopleshire.example/>)" in part
     assert "**Contact:** Lee Clerk: [lee.clerk@peopleshire.example](mailto:lee.clerk@peopleshire.example)\n" in part
     assert "01234 567890" not in part and "Democratic Services" not in part
     assert "has not been told" not in part

@@ -17,6 +17,9 @@ import datetime as dt
 import pytest
 
 from conftest import FIXTURES, copy_project
+from markupsafe import escape
+
+from hwbsite import htmlsafety
 from hwbsite.output import build_output
 from hwbsite.project import load_project
 from hwbsite.publication import public_view
@@ -76,7 +79,7 @@ def test_a_draft_agendas_meeting_gives_the_boards_arrangements_not_its_own(exemp
                        encoding="utf-8")
     _p, published = _outputs(root, EXEMPT_TODAY)
     page = next(_text(i) for i in published if i.path == "meetings/2026-03-11.md")
-    assert "[https://webcast.example/zzdraft-watch](https://webcast.example/zzdraft-watch)" in page
+    assert "[https://webcast.example/zzdraft-watch](<https://webcast.example/zzdraft-watch>)" in page
     assert "**Contact:** ZZDRAFT-CLERK Dee Clerk, ZZDRAFT-CLERKROLE adviser: " in page
 
 
@@ -86,3 +89,106 @@ def test_a_seat_of_a_person_only_private_business_names_is_on_no_members_list(ex
     oparl = "".join(_text(i) for i in items if i.path.startswith("oparl/"))
     assert "Zed Hidden" not in members and "zed-hidden" not in oparl
     assert "Councillor Ann Chair" in "".join(_text(i) for i in items if i.path == "people/index.md")
+
+
+# ----------------------------------------------------------------------------------------- refused
+
+PEOPLE_TODAY = dt.date(2026, 6, 1)   # tests/fixtures/board-people
+
+BAD_WATCH_URLS = [
+    "javascript:alert(1)",
+    " JaVaScRiPt:alert(1)",
+    "java\tscript:alert(1)",
+    "&#106;avascript:alert(1)",
+    "javascript&colon;alert(1)",
+    "data:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "https:evil.example",                       # no host: a browser reads it as a page of this site
+    "https://webcast.example/\u202egpj.exe",    # a bidi override shows one address and links another
+    "https://webcast.example/a\nb",
+    "https://webcast.example/a b",
+    "https://webcast.example\\@evil.example/",  # a browser reads "\" as "/"
+    "https://webcast.example/\"onmouseover=\"alert(1)",
+]
+BAD_EMAILS = [
+    "clerk@peopleshire.example?bcc=everyone@peopleshire.example",   # mailto: header injection
+    "clerk@peopleshire.example&subject=Urgent",
+    "clerk@peopleshire.example%0Abcc:x@y.example",
+    "clerk@peopleshire.example#x",
+    "clerk@peopleshire.example\u202e",
+    "\"><script>alert(1)</script>@peopleshire.example",
+    "javascript:alert(1)//@peopleshire.example",
+    "x" * 250 + "@peopleshire.example",
+]
+
+
+def _yaml_string(value: str) -> str:
+    """A YAML double-quoted scalar holding exactly value (JSON is YAML)."""
+    import json
+    return json.dumps(value)
+
+
+def _refused(tmp_path, file: str, old: str, new: str):
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[:text.index(old)].count("\n") + 1
+    _project, log = load_project(root, today=PEOPLE_TODAY)
+    return log.errors, line
+
+
+@pytest.mark.parametrize("file", ["data/board.yml", "data/meetings/2026-07-15.yml"])
+@pytest.mark.parametrize("url", BAD_WATCH_URLS)
+def test_a_watch_url_that_is_no_web_address_is_refused_at_its_line(tmp_path, file, url):
+    """Board-wide or a meeting's own: one error, at the file, line and field, by the load that
+    `hwbsite check` and the build share (so neither passes what the other refuses)."""
+    old = ("  questions:" if file.endswith("board.yml") else "  watch_url: https://webcast.peopleshire.example/")
+    new = f"  watch_url: {_yaml_string(url)}\n" + (old if file.endswith("board.yml") else "")
+    errors, line = _refused(tmp_path, file, old, new)
+    assert [(e.file, e.line, e.field) for e in errors] == [(file, line, "taking_part.watch_url")]
+    assert "expected a web address starting https:// or http://" in errors[0].message
+    assert "\u202e" not in str(errors[0])    # quoted visibly, so it cannot reorder the message
+
+
+@pytest.mark.parametrize("email", BAD_EMAILS)
+def test_a_contact_email_that_would_forge_a_mailto_link_is_refused_at_its_line(tmp_path, email):
+    for file, old in (("data/board.yml", "email: democratic.services@peopleshire.example"),
+                      ("data/meetings/2026-07-15.yml", "email: lee.clerk@peopleshire.example")):
+        errors, line = _refused(tmp_path / file.replace("/", "-"), file, old, f"email: {_yaml_string(email)}")
+        assert [(e.file, e.line, e.field) for e in errors] == [(file, line, "taking_part.contact.email")], file
+        assert "expected an email address" in errors[0].message
+
+
+def test_an_address_with_a_bracket_or_an_apostrophe_is_a_web_address_and_links_whole(tmp_path):
+    """Valid addresses are accepted and linked as written: a ")" in one no longer ends the link."""
+    url = "https://en.example/wiki/Board_(meeting)?a=1&b='2'"
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    meeting = root / "data/meetings/2026-07-15.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
+        "watch_url: https://webcast.peopleshire.example/", f"watch_url: {_yaml_string(url)}"), encoding="utf-8")
+    _project, items = _outputs(root, PEOPLE_TODAY)
+    page = next(_text(i) for i in items if i.path == "meetings/2026-07-15.md")
+    html = htmlsafety.render(page.split("\n---\n", 1)[1])
+    assert f'<a href="{escape(url)}">' in html.replace("&#x27;", "&#39;")
+    assert "Board\\_(meeting)" in page     # the link's text: the address, shown as written
+
+
+def test_a_seat_must_be_one_the_board_knows(tmp_path):
+    errors, line = _refused(tmp_path, "data/people.yml", "membership: chair",
+                            'membership: "chair<script>alert(1)</script>"')
+    assert [(e.file, e.line) for e in errors] == [("data/people.yml", line)]
+    assert errors[0].field.endswith("membership")
+
+
+def test_a_bidi_control_in_the_clerks_name_is_flagged_where_it_was_typed(tmp_path):
+    """The name is printed just before the email link: U+202E in it would show the address reversed."""
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    board = root / "data/board.yml"
+    board.write_text(board.read_text(encoding="utf-8").replace('name: "Democratic Services"',
+                                                               'name: "Democratic Services\\u202e"'), encoding="utf-8")
+    _project, log = load_project(root, today=PEOPLE_TODAY)
+    flagged = [p for p in log.problems if p.code == "name-characters"]
+    assert [(p.file, p.line, p.field) for p in flagged] == [("data/board.yml", 8, "name")]
+    assert "U+202E" in flagged[0].message

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 
 from .base import Model
 from .meetings import Exempt
-from .types import Label, Markdown, Slug, Text
+from .types import Label, Markdown, PageRange, Slug, Text
 
 PaperType = Literal["report", "briefing", "appendix", "presentation", "plan", "template",
                     "annual-report", "audit", "strategy", "protocol", "minutes", "update"]
@@ -40,7 +40,7 @@ class PublishedIn(Model):
 
     pack: dt.date | None = None          # the meeting whose agenda pack prints it
     item: Label | None = None            # the agenda item it is printed under
-    pages: str | None = None             # the item's pages, as the agenda prints them ("107-237")
+    pages: PageRange | None = None       # the item's pages, as the agenda prints them ("107-237")
     separately: bool = False             # (some of) it was published on its own, not in an agenda pack
     evidence: str
 

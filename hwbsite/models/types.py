@@ -88,10 +88,28 @@ def _web_address(value: str) -> str:
     return value
 
 
-def _email(value: str) -> str:
+# An address the site prints as a mailto: link. Besides letters and digits, only the characters
+# real addresses use: in a mailto: link "?", "&", "=", "#" and "%" would add headers (?bcc=,
+# &subject=, %0A) and "/" or "\\" a path; controls, spaces and invisible or bidi characters would
+# make the address shown differ from the one mailed. No regular expression: a scan of each character.
+_EMAIL_LOCAL = frozenset(".-_+'")
+MAX_EMAIL = 254   # RFC 5321's longest path
+
+
+def _email_problem(value: str) -> bool:
     local, at, domain = value.partition("@")
-    if not (local and at and "." in domain) or any(c in value for c in ' <>"()[],;:\\'):
-        raise FieldError(f"expected an email address, got {value[:60]!r}", "for example hwb@example.gov.uk")
+    labels = domain.split(".")
+    return (not (local and at and len(labels) >= 2) or len(value) > MAX_EMAIL
+            or any(not (c.isalnum() or c in _EMAIL_LOCAL) for c in local)
+            or any(not label or any(not (c.isalnum() or c == "-") for c in label) for label in labels))
+
+
+def _email(value: str) -> str:
+    if _email_problem(value):
+        from ..names import visible
+        raise FieldError(f"expected an email address, got {visible(value[:60])!r}",
+                         "for example hwb@example.gov.uk: letters, digits and . - _ + ' before the @, "
+                         "no ? & = # % (a mailto: link would read them as extra headers such as ?bcc=)")
     return value
 
 
