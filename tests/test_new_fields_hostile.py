@@ -192,3 +192,42 @@ def test_a_bidi_control_in_the_clerks_name_is_flagged_where_it_was_typed(tmp_pat
     flagged = [p for p in log.problems if p.code == "name-characters"]
     assert [(p.file, p.line, p.field) for p in flagged] == [("data/board.yml", 8, "name")]
     assert "U+202E" in flagged[0].message
+
+
+# ------------------------------------------------------------------- long and colliding names
+
+def test_organisation_names_that_slug_alike_or_run_long_get_files_of_their_own(tmp_path):
+    """OParl writes each organisation to oparl/organization/<slug of its name>.json. An organisation
+    called "Board" took the board's own file, "Care & Health" and "Care, Health" one file (the build
+    stopped: two outputs for one file), and a name of 400 characters a file name the build could not
+    write, though `hwbsite check` had passed all three."""
+    import json
+    long_name = "Peopleshire Council " * 20
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    people = root / "data/people.yml"
+    text = people.read_text(encoding="utf-8")
+    text = text.replace("organisation: Peopleshire ICB,", "organisation: Board,", 1)
+    text = text.replace("{title: Director of Public Health, organisation: Peopleshire Council,",
+                        f'{{title: Director of Public Health, organisation: "{long_name.strip()}",', 1)
+    text += ('  - id: cara-care\n    name: Cara Care\n    roles:\n'
+             '      - {title: Lead, organisation: "Care & Health"}\n'
+             '      - {title: Adviser, organisation: "Care, Health"}\n')
+    people.write_text(text, encoding="utf-8")
+    _project, items = _outputs(root, PEOPLE_TODAY)
+    orgs = {i.path: json.loads(i.text) for i in items if i.path.startswith("oparl/organization/")}
+    by_name = {o["name"]: path for path, o in orgs.items()}
+    assert {"Board", "Care & Health", "Care, Health", long_name.strip(), "Peopleshire Council"} <= set(by_name)
+    assert by_name["Peopleshire Council"] == "oparl/organization/peopleshire-council.json"   # unchanged
+    assert orgs["oparl/organization/board.json"]["organizationType"] == "committee"        # the board's own
+    assert max(len(p.rsplit("/", 1)[1].encode()) for p in orgs) < 100
+    # every membership names an organisation that is written, and the right one
+    ids = {o["id"]: o["name"] for o in orgs.values()}
+    roles = {(m["role"], ids[m["organization"]]) for i in items if i.path.startswith("oparl/membership/")
+             for m in [json.loads(i.text)] if m.get("organization")}
+    assert {("Lead", "Care & Health"), ("Adviser", "Care, Health"), ("Chief Officer", "Board")} <= roles
+
+
+def test_an_id_too_long_to_name_a_folder_is_refused_at_its_line(tmp_path):
+    errors, line = _refused(tmp_path, "data/people.yml", "id: olly-officer", "id: " + "o" * 101)
+    assert [(e.file, e.line, e.field) for e in errors] == [("data/people.yml", line, "people[6].id")]
+    assert "too long" in errors[0].message

@@ -31,11 +31,34 @@ def _slug(text: str) -> str:
     return _SLUG.sub("-", str(text).lower()).strip("-") or "x"
 
 
+# An organisation's key is its name's slug, which an officer's text decides: at most this long (a
+# name of 400 characters made a file name the build could not write, after `check` had passed it).
+MAX_ORG_SLUG = 80
+
+
+def _org_keys(names) -> dict[str, str]:
+    """name -> the key of its Organization: the slug, unless that is too long, is the board's own
+    ("board"), or is shared by another name ("A&B", "A B"); then a shortened slug and a hash of the
+    name, so that no two organisations are written to one file and each key stays the same build
+    after build."""
+    by_slug: dict[str, list[str]] = {}
+    for name in sorted(set(names)):
+        by_slug.setdefault(_slug(name), []).append(name)
+    keys = {}
+    for slug, group in by_slug.items():
+        for name in group:
+            plain = len(group) == 1 and len(slug) <= MAX_ORG_SLUG and slug != "board"
+            keys[name] = slug if plain else (
+                f"{slug[:MAX_ORG_SLUG - 9].rstrip('-')}-{hashlib.sha1(name.encode()).hexdigest()[:8]}")
+    return keys
+
+
 class _Ids:
     """The URL of every object and list; one place so references always resolve."""
 
-    def __init__(self, site_url):
+    def __init__(self, site_url, organisations=()):
         self.site_url = site_url
+        self.orgs = _org_keys(organisations)
 
     def path(self, kind: str, key: str | None = None) -> str:
         return f"{ROOT}/{kind}.json" if key is None else f"{ROOT}/{kind}/{key}.json"
@@ -60,7 +83,7 @@ class _Ids:
         return self.url("person", person_id)
 
     def org(self, name):
-        return self.url("organization", _slug(name))
+        return self.url("organization", self.orgs.get(name) or _slug(name))
 
     def membership(self, person_id, n):
         return self.url("membership", f"{person_id}-{n}")
@@ -113,7 +136,8 @@ def _financial_year(day: dt.date) -> int:
 class _Builder:
     def __init__(self, project, site_url):
         self.p = project
-        self.ids = _Ids(site_url)
+        self.ids = _Ids(site_url, [r.organisation for person in project.people for r in person.roles
+                                   if r.organisation])
         self.site_url = site_url
         lic = licence(project.board)
         self.license = lic.get("path")

@@ -22,10 +22,18 @@ class FieldError(ValueError):
 _SLUG = patterns.compile("models.types.slug", r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+# An id names a folder of the site (people/<id>/): past 255 bytes the build could not write it,
+# after `check` had passed the id. The real ids are at most 57 characters.
+MAX_SLUG = 100
+
+
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
-        raise FieldError(f'expected an id of lowercase letters, digits and hyphens, got "{value}"',
+        raise FieldError(f'expected an id of lowercase letters, digits and hyphens, got "{value[:80]}"',
                          "for example better-care-fund")
+    if len(value) > MAX_SLUG:
+        raise FieldError(f"an id of {len(value)} characters is too long (at most {MAX_SLUG}): it names a "
+                         "folder of the site", "shorten it, for example better-care-fund")
     return value
 
 
@@ -114,7 +122,8 @@ def _email(value: str) -> str:
 
 
 # The patterns also go into the JSON Schemas, so an editor flags a bad value as it is typed.
-Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern})]
+Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern,
+                                                                      "maxLength": MAX_SLUG})]
 PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages),
                       Field(json_schema_extra={"pattern": r"^\d+(\s*-\s*\d+)?$"})]
 Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern": _TIME.pattern})]
