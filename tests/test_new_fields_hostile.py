@@ -163,7 +163,7 @@ def test_a_contact_email_that_would_forge_a_mailto_link_is_refused_at_its_line(t
 
 def test_an_address_with_a_bracket_or_an_apostrophe_is_a_web_address_and_links_whole(tmp_path):
     """Valid addresses are accepted and linked as written: a ")" in one no longer ends the link."""
-    url = "https://en.example/wiki/Board_(meeting)?a=1&b='2'"
+    url = "https://en.example/wiki/Board)_(meeting?a=1&b='2'"   # brackets unmatched either way
     root = copy_project(FIXTURES / "board-people", tmp_path / "p")
     meeting = root / "data/meetings/2026-07-15.yml"
     meeting.write_text(meeting.read_text(encoding="utf-8").replace(
@@ -172,7 +172,7 @@ def test_an_address_with_a_bracket_or_an_apostrophe_is_a_web_address_and_links_w
     page = next(_text(i) for i in items if i.path == "meetings/2026-07-15.md")
     html = htmlsafety.render(page.split("\n---\n", 1)[1])
     assert f'<a href="{escape(url)}">' in html.replace("&#x27;", "&#39;")
-    assert "Board\\_(meeting)" in page     # the link's text: the address, shown as written
+    assert "Board)\\_(meeting" in page     # the link's text: the address, shown as written
 
 
 def test_a_seat_must_be_one_the_board_knows(tmp_path):
@@ -231,3 +231,108 @@ def test_an_id_too_long_to_name_a_folder_is_refused_at_its_line(tmp_path):
     errors, line = _refused(tmp_path, "data/people.yml", "id: olly-officer", "id: " + "o" * 101)
     assert [(e.file, e.line, e.field) for e in errors] == [("data/people.yml", line, "people[6].id")]
     assert "too long" in errors[0].message
+
+
+# ------------------------------------------------------------------- accepted, and shown as text
+
+# Valid values an attacker (or a careless paste) would try: markup the field types accept but the
+# templates must print as text, template syntax, table and front-matter breakers, quotes.
+ATTEND = "<b>bold</b> {{ 7*7 }} {% raw %} a | b \"q\" 'a' > x [y](https://ok.example/)"
+QUESTIONS = "Ask by noon.\n---\ntitle: pwned\n---\n| a | b |\n|---|---|"
+WATCH = "Watched " + "very " * 600 + "widely."
+PHONE = "01234 | 567 {{ x }}"
+WATCH_URL = "https://webcast.example/wiki/Board)_(meeting?x=1&y='2'"   # brackets unmatched
+SEAT_TITLE = "Chair \"of\" <b>the</b> | board {{ x }}"
+SEAT_ORG = "Trust & Care | <i>x</i> {% if %}"
+
+
+def _hostile_people_site(root):
+    board = root / "data/board.yml"
+    text = board.read_text(encoding="utf-8")
+    text = text.replace('  attend: "Meetings are open to the public; arrive *early* at the [main] door."',
+                        f"  attend: {_yaml_string(ATTEND)}")
+    text = text.replace('  questions: "Send questions to the clerk three working days before."',
+                        f"  questions: {_yaml_string(QUESTIONS)}")
+    text = text.replace('    phone: "01234 567890"', f"    phone: {_yaml_string(PHONE)}")
+    board.write_text(text, encoding="utf-8")
+    meeting = root / "data/meetings/2026-07-15.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8")
+                       .replace('  watch: "This meeting is webcast."', f"  watch: {_yaml_string(WATCH)}")
+                       .replace("watch_url: https://webcast.peopleshire.example/", f"watch_url: {_yaml_string(WATCH_URL)}"),
+                       encoding="utf-8")
+    people = root / "data/people.yml"
+    people.write_text(people.read_text(encoding="utf-8").replace(
+        "{title: Chief Officer, organisation: Peopleshire ICB, membership: vice-chair}",
+        f"{{title: {_yaml_string(SEAT_TITLE)}, organisation: {_yaml_string(SEAT_ORG)}, membership: vice-chair}}"),
+        encoding="utf-8")
+
+
+def _words(html_text: str) -> str:
+    """The text a reader sees, spaces collapsed."""
+    from html.parser import HTMLParser
+
+    class Text(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.parts: list[str] = []
+
+        def handle_data(self, data):
+            self.parts.append(data)
+
+    parser = Text()
+    parser.feed(html_text)
+    return " ".join("".join(parser.parts).split())
+
+
+def _hrefs(html_text: str) -> set[str]:
+    """Every link's address, as a browser reads it (references decoded)."""
+    from html.parser import HTMLParser
+
+    class Links(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.found: set[str] = set()
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "a":
+                self.found.add(dict(attrs).get("href") or "")
+
+    parser = Links()
+    parser.feed(html_text)
+    return parser.found
+
+
+@pytest.mark.slow
+def test_accepted_hostile_values_are_printed_as_written_in_every_output(tmp_path):
+    """The strict build passes, `hwbsite verify` passes, and each value is shown as the text written:
+    on the meeting and members pages, in the search index and in OParl; nothing in the site is live."""
+    import json
+
+    from conftest import build
+    from hwbsite import verify
+    from pagefind_index import fragments
+    from test_hostile import _nothing_live_in
+
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    _hostile_people_site(root)
+    site = build(root, build_date=PEOPLE_TODAY.isoformat())
+    assert verify.verify_site(site).failures == []
+    assert _nothing_live_in(site) == {}
+
+    page = (site / "meetings/2026-07-15/index.html").read_text(encoding="utf-8")
+    seen = _words(page)
+    for value in (ATTEND, QUESTIONS, WATCH, WATCH_URL):
+        assert " ".join(value.split()) in seen, value[:40]
+    # the meeting's own clerk replaces the board's; a past meeting gives the board's, with its phone
+    assert PHONE in _words((site / "meetings/2026-03-11/index.html").read_text(encoding="utf-8"))
+    assert "<b>bold</b>" not in page and "&lt;b&gt;bold&lt;/b&gt;" in page
+    assert WATCH_URL in _hrefs(page)      # the whole address, its ")" and quotes included
+    members = _words((site / "people/members/index.html").read_text(encoding="utf-8"))
+    assert " ".join(SEAT_TITLE.split()) in members and " ".join(SEAT_ORG.split()) in members
+    indexed = " ".join(f["content"] for f in fragments(site))
+    assert "{{ 7*7 }}" in indexed and " ".join(SEAT_TITLE.split()) in " ".join(indexed.split())
+    roles = {json.loads(p.read_text(encoding="utf-8")).get("role")
+             for p in (site / "oparl/membership").glob("*.json")}
+    assert SEAT_TITLE in roles
+    orgs = {json.loads(p.read_text(encoding="utf-8"))["name"] for p in (site / "oparl/organization").glob("*.json")}
+    assert SEAT_ORG in orgs
