@@ -336,3 +336,24 @@ def test_accepted_hostile_values_are_printed_as_written_in_every_output(tmp_path
     assert SEAT_TITLE in roles
     orgs = {json.loads(p.read_text(encoding="utf-8"))["name"] for p in (site / "oparl/organization").glob("*.json")}
     assert SEAT_ORG in orgs
+
+
+def test_a_headline_category_is_printed_as_text_in_its_tile():
+    """The registry's headline category (a breakdown the figures are published for) leads the tile:
+    whatever characters the category holds, the tile shows them and makes no element of them."""
+    import dataclasses
+
+    from conftest import REPO
+    from hwbsite import tiles
+
+    project, _log = load_project(REPO, today=dt.date(2017, 9, 20))
+    metric_id = next(m for m, metric in project.metrics.items() if metric.headline == "Rotherham")
+    hostile = "<b>Rother</b>ham *x* [y](https://e.example/) \"q\" 'a' | {{ z }} `c`"
+    project.metrics[metric_id] = project.metrics[metric_id].model_copy(update={"headline": hostile})
+    project.values[:] = [dataclasses.replace(v, breakdown=hostile)
+                         if v.metric == metric_id and v.breakdown == "Rotherham" else v for v in project.values]
+    html = htmlsafety.render(tiles.tiles_block(project, {"metrics": [metric_id]}, "dashboards/x.md"))
+    figure = html[html.index('<p class="hwb-tile__figure">'):]
+    figure = figure[:figure.index("</p>")]
+    assert f"{hostile}, actual, " in _words(figure)
+    assert "<b>" not in html and "<code>" not in html and "<em>" not in html and 'href="https://e.example/"' not in html
