@@ -357,3 +357,11 @@ def test_a_headline_category_is_printed_as_text_in_its_tile():
     figure = figure[:figure.index("</p>")]
     assert f"{hostile}, actual, " in _words(figure)
     assert "<b>" not in html and "<code>" not in html and "<em>" not in html and 'href="https://e.example/"' not in html
+
+
+def test_an_item_number_too_long_to_name_a_file_is_refused_at_its_line(tmp_path):
+    """OParl writes each agenda item to oparl/agendaitem/<date>-<number>.json."""
+    errors, line = _refused(tmp_path, "data/meetings/2026-07-15.yml", '{number: "1", title: Apologies',
+                            '{number: "' + "1" * 300 + '", title: Apologies')
+    assert [(e.file, e.line) for e in errors] == [("data/meetings/2026-07-15.yml", line)]
+    assert errors[0].field.endswith("number") and "too long" in errors[0].message

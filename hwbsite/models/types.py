@@ -121,13 +121,26 @@ def _email(value: str) -> str:
     return value
 
 
+# An agenda item's number names a file of the OParl interface (oparl/agendaitem/<date>-<number>.json):
+# a number of hundreds of characters made a file name the build could not write, after `check`.
+MAX_LABEL = 40
+
+
+def _label(value: str) -> str:
+    if len(value) > MAX_LABEL:
+        raise FieldError(f"an item number of {len(value)} characters is too long (at most {MAX_LABEL})",
+                         'write the number as the agenda prints it, for example "15A"')
+    return value
+
+
 # The patterns also go into the JSON Schemas, so an editor flags a bad value as it is typed.
 Slug = Annotated[str, AfterValidator(_slug), Field(json_schema_extra={"pattern": _SLUG.pattern,
                                                                       "maxLength": MAX_SLUG})]
 PageRange = Annotated[str, BeforeValidator(_number_text), AfterValidator(_pages),
                       Field(json_schema_extra={"pattern": r"^\d+(\s*-\s*\d+)?$"})]
 Time = Annotated[str, AfterValidator(_time), Field(json_schema_extra={"pattern": _TIME.pattern})]
-Label = Annotated[str, BeforeValidator(_number_text)]
+Label = Annotated[str, BeforeValidator(_number_text), AfterValidator(_label),
+                  Field(json_schema_extra={"maxLength": MAX_LABEL})]
 Markdown = Annotated[str, AfterValidator(check_markdown)]
 Text = Annotated[str, AfterValidator(check_markdown)]
 # Text the theme (not our templates) prints unescaped: the board's name becomes MkDocs' site_name,
