@@ -92,10 +92,14 @@ THEME_FIELDS = ["page-author", "page-status", "page-icon", "page-template", "pag
                 "page-duplicate-title", "file-upper-md", "file-fake-png", "split-reference",
                 "board-phone", "board-address", "board-email", "board-website", "board-licence-name",
                 "board-licence-url", "board-licence-exceptions"]
+# How the public takes part (board.yml taking_part:, issue 27): printed on every meeting's page, the
+# attend and question lines on a meeting to come (write_corpus adds one).
+TAKING_PART_FIELDS = ["board-attend", "board-questions", "board-watch", "board-watch-url", "board-contact-name",
+                      "board-contact-role", "board-contact-email", "board-contact-phone"]
 # Loaded on their own: a symbolic link stops the load before anything else is read.
 LINK_FIELDS = ["symlink"]
-BOARD_FIELDS = ["board-name"] + [f for f in THEME_FIELDS if f.startswith("board-")]
-FIELDS = YAML_FIELDS + FILE_FIELDS + THEME_FIELDS + LINK_FIELDS
+BOARD_FIELDS = ["board-name"] + [f for f in THEME_FIELDS if f.startswith("board-")] + TAKING_PART_FIELDS
+FIELDS = YAML_FIELDS + FILE_FIELDS + THEME_FIELDS + TAKING_PART_FIELDS + LINK_FIELDS
 
 
 @dataclass(frozen=True)
@@ -218,6 +222,27 @@ def write_corpus(root: Path, only: set[tuple[str, int]] | None = None) -> list[P
         board.add("licence:")
         for field, key, pid in licence:
             board.block(f"  {key}: |-", PAYLOADS[pid], 4, field, pid, placed)
+    taking_part = []
+    for field in TAKING_PART_FIELDS:
+        chosen = [pid for pid in pids if want(field, pid)]
+        assert len(chosen) <= 1, f"a site has one board: one {field} payload per load"
+        if chosen:
+            taking_part.append((field, chosen[0]))
+    if taking_part:
+        board.add("taking_part:")
+        contact = [(f, pid) for f, pid in taking_part if f.startswith("board-contact-")]
+        for field, pid in taking_part:
+            if not field.startswith("board-contact-"):
+                board.block(f"  {field.removeprefix('board-').replace('-', '_')}: |-", PAYLOADS[pid], 4,
+                            field, pid, placed)
+        if contact:
+            board.add("  contact:")
+            for field, pid in contact:
+                board.block(f"    {field.removeprefix('board-contact-')}: |-", PAYLOADS[pid], 6, field, pid, placed)
+        # a meeting to come, whose page prints how to attend and ask a question
+        (root / "data/meetings").mkdir(parents=True, exist_ok=True)
+        (root / "data/meetings/2026-04-08.yml").write_text('date: 2026-04-08\ntime: "10:00"\nstatus: scheduled\n',
+                                                           encoding="utf-8")
     chosen = [pid for pid in pids if want("board-standing-item", pid)]
     if chosen:
         board.add("standing_items:")

@@ -56,7 +56,7 @@ def test_script_in_officers_markdown_is_refused_in_every_markdown_field(outcome,
 
 ALWAYS_REFUSED = ["page-author", "page-status", "page-icon", "page-template", "page-meta-line",
                   "page-duplicate-title", "file-upper-md", "file-fake-png", "symlink", "board-email",
-                  "board-website", "board-licence-url"]
+                  "board-website", "board-licence-url", "board-watch-url", "board-contact-email"]
 
 
 @pytest.mark.parametrize("field", ALWAYS_REFUSED)
