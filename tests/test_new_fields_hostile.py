@@ -365,3 +365,24 @@ def test_an_item_number_too_long_to_name_a_file_is_refused_at_its_line(tmp_path)
                             '{number: "' + "1" * 300 + '", title: Apologies')
     assert [(e.file, e.line) for e in errors] == [("data/meetings/2026-07-15.yml", line)]
     assert errors[0].field.endswith("number") and "too long" in errors[0].message
+
+
+def test_check_and_the_build_refuse_a_script_watch_url_alike(tmp_path):
+    """`hwbsite check` names the file, line and field; the strict build stops on the same error and
+    writes no site."""
+    from click.testing import CliRunner
+    from mkdocs.exceptions import Abort
+
+    from conftest import build
+    from hwbsite.cli import main
+
+    root = copy_project(FIXTURES / "board-people", tmp_path / "p")
+    meeting = root / "data/meetings/2026-07-15.yml"
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(
+        "watch_url: https://webcast.peopleshire.example/", "watch_url: JaVaScRiPt:alert(1)"), encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(root)], catch_exceptions=False)
+    assert result.exit_code != 0
+    assert "data/meetings/2026-07-15.yml:7:3: error: taking_part.watch_url: expected a web address" in result.output
+    with pytest.raises(Abort):
+        build(root, build_date=PEOPLE_TODAY.isoformat())
+    assert not (root / "site" / "meetings").exists()
