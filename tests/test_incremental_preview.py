@@ -66,7 +66,7 @@ def _pages(root) -> dict[str, str]:
     assert today is not None
     project, log = load_project(root, today=today)
     assert log.errors == []
-    return {i.path: i.text for i in build_output(public_view(project, today)) if i.is_page}
+    return {i.path: i.text for i in build_output(public_view(project, today), exports=False) if i.is_page}
 
 
 def test_a_save_renders_again_only_the_pages_that_file_feeds_and_the_change_shows(preview):
@@ -230,3 +230,56 @@ def test_a_paper_made_private_in_the_preview_leaves_nothing_it_fed(second_board)
         text = page.read_text(encoding="utf-8")
         assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, page
         assert f"{paper_id}/" not in text, page
+
+
+# Exports (feeds, calendars, open data, OParl) are rebuilt from the whole archive: the preview
+# builds none unless asked (HWBSITE_PREVIEW_EXPORTS=1), a build always does.
+def test_the_preview_builds_no_exports_unless_asked_and_says_so(second_board, monkeypatch):
+    monkeypatch.delenv("HWBSITE_PREVIEW_EXPORTS", raising=False)
+    second_board.rebuild()   # strict: links from pages to the skipped downloads do not stop it
+    site = second_board.site
+    assert not (site / "feed.xml").exists()
+    assert not (site / "oparl").exists()
+    assert not list((site / "meetings").glob("*.ics"))
+    assert "HWBSITE_PREVIEW_EXPORTS=1 make serve" in second_board.html("data")
+    assert "HWBSITE_PREVIEW_EXPORTS=1 make serve" in second_board.html("whats-new")
+
+
+def test_every_export_path_is_known_as_one_and_no_other_output_is(second_board):
+    from hwbsite.exports import is_export_path
+    from hwbsite.checkrun import configured_build_date
+    root = second_board.root
+    today = configured_build_date(root)
+    project, _log = load_project(root, today=today)
+    full = {i.path for i in build_output(public_view(project, today), "https://example.org/")}
+    preview = {i.path for i in build_output(public_view(project, today), "https://example.org/", exports=False)}
+    exported = full - preview
+    assert exported and all(is_export_path(p) for p in exported)
+    assert not [p for p in preview if is_export_path(p) and p not in ("data/index.md", "whats-new.md")]
+
+
+def test_a_broken_link_still_stops_a_preview_without_exports(second_board, monkeypatch):
+    monkeypatch.delenv("HWBSITE_PREVIEW_EXPORTS", raising=False)
+    from mkdocs.exceptions import Abort
+    page = second_board.root / "content/papers/ageing-well-minutes-2026-09-30.md"
+    page.write_text(page.read_text() + "\n[The old plan](../no-such-plan.csv)\n")
+    with pytest.raises(Abort):
+        second_board.rebuild()
+
+
+def test_asked_for_the_preview_builds_exports_and_a_paper_made_private_leaves_none_of_them(second_board, monkeypatch):
+    monkeypatch.setenv("HWBSITE_PREVIEW_EXPORTS", "1")
+    second_board.plugin.on_startup(command="serve", dirty=True)
+    paper_id = "ageing-well-minutes-2026-09-30"
+    second_board.rebuild()
+    site = second_board.site
+    assert (site / "feed.xml").is_file() and (site / "oparl").is_dir()
+    assert paper_id in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.json") if "oparl" in p.parts)
+    paper = second_board.root / f"content/papers/{paper_id}.md"
+    paper.write_text(paper.read_text().replace('item: "4"\n', 'item: "4"\nembargoed_until: 2099-01-01\n', 1))
+    second_board.rebuild()
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".json", ".xml", ".ics", ".csv"):
+            text = file.read_text(encoding="utf-8")
+            assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, file
+            assert paper_id not in text, file
