@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import buildcache, finish, htmlsafety, output, parsecache, preview, rebuilds, render, search, siteconfig, slots, timings, verify
+from . import buildcache, finish, htmlsafety, output, parsecache, perfile, preview, rebuilds, render, search, siteconfig, slots, timings, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, private_texts, public_view
@@ -108,6 +108,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             config.extra.update(output.theme_extra(project.board))
         if not self.serving:   # parses are kept for the next preview rebuild only; a build frees them
             parsecache.clear()
+            perfile.clear()
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
         # hwbsite's templates (accessibility fixes, footer, search page) come with the package: they

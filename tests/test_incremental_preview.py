@@ -283,3 +283,45 @@ def test_asked_for_the_preview_builds_exports_and_a_paper_made_private_leaves_no
             text = file.read_text(encoding="utf-8")
             assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, file
             assert paper_id not in text, file
+
+
+def _clear_memos():
+    from hwbsite import htmlsafety, markup, perfile
+    parsecache.clear()
+    perfile.clear()
+    markup._escaped.cache_clear()
+    htmlsafety.field_markdown.cache_clear()
+
+
+def test_after_saves_of_every_kind_the_preview_is_byte_identical_to_a_cold_one(fixture_project, tmp_path):
+    # Everything a save reuses (parses, per-file rules, escaped text, unchanged pages' HTML) gives
+    # exactly what a preview started afresh on the final files gives, page for page.
+    root = fixture_project("second-board")
+    warm = Preview(root)
+    try:
+        warm.rebuild()
+        for path, old, new, _changed, _page in KINDS.values():
+            source = root / path
+            source.write_text(source.read_text().replace(old, new))
+            warm.rebuild()
+        paper = root / "content/papers/ageing-well-minutes-2026-09-30.md"   # and one made private
+        paper.write_text(paper.read_text().replace('item: "4"\n', 'item: "4"\nembargoed_until: 2099-01-01\n', 1))
+        warm.rebuild()
+    finally:
+        warm.close()
+    _clear_memos()
+    cold_root = tmp_path / "cold"
+    import shutil
+    shutil.copytree(root, cold_root, ignore=shutil.ignore_patterns("served", ".hwbsite-cache"))
+    cold = Preview(cold_root)
+    try:
+        cold.rebuild()
+    finally:
+        cold.close()
+
+    def files(site):
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                if p.is_file() and p.suffix in (".html", ".csv", ".json", ".xml")}
+    warm_files, cold_files = files(warm.site), files(cold.site)
+    assert set(warm_files) == set(cold_files)
+    assert [p for p in warm_files if warm_files[p] != cold_files[p]] == []
