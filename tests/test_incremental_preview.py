@@ -325,3 +325,59 @@ def test_after_saves_of_every_kind_the_preview_is_byte_identical_to_a_cold_one(f
     warm_files, cold_files = files(warm.site), files(cold.site)
     assert set(warm_files) == set(cold_files)
     assert [p for p in warm_files if warm_files[p] != cold_files[p]] == []
+
+
+def _site_text(site) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*"))
+                     if p.is_file() and p.suffix in (".html", ".json", ".xml", ".ics", ".csv", ".txt"))
+
+
+@pytest.fixture
+def exempt_preview(fixture_project, monkeypatch):
+    # exports asked for: the feeds, calendars, open data and OParl are outputs a record feeds too
+    monkeypatch.setenv("HWBSITE_PREVIEW_EXPORTS", "1")
+    p = Preview(fixture_project("exempt"))
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_an_appendix_moved_under_an_exempt_item_leaves_nothing_it_fed(exempt_preview):
+    root, site = exempt_preview.root, exempt_preview.site
+    (root / "content/papers/zzmoved-appendix.md").write_text(
+        "---\nid: zzmoved-appendix\ntitle: ZZMOVED-APPENDIX title\ntype: appendix\nappendix_of: public-report\n---\n\n"
+        "ZZMOVED-APPENDIX-BODY\n")
+    exempt_preview.rebuild()
+    assert "ZZMOVED-APPENDIX" in exempt_preview.html("papers/zzmoved-appendix")
+    assert "ZZMOVED-APPENDIX" in (site / "feed.xml").read_text() + _site_text(site / "oparl")
+    # its parent paper moves from the public item 2 to the exempt item 3
+    meeting = root / "data/meetings/2026-01-14.yml"
+    text = meeting.read_text()
+    text = text.replace("      papers: [public-report]\n", "", 1)
+    text = text.replace("papers: [exempt-report, exempt-listed-only]", "papers: [exempt-report, exempt-listed-only, public-report]")
+    meeting.write_text(text)
+    report = root / "content/papers/public-report.md"
+    report.write_text(report.read_text().replace('item: "2"', 'item: "3"'))
+    exempt_preview.rebuild()
+    assert not (site / "papers/zzmoved-appendix/index.html").exists(), exempt_preview.html("papers/zzmoved-appendix")[-3000:]
+    everything = _site_text(site)
+    assert "ZZMOVED-APPENDIX" not in everything
+    assert "zzmoved-appendix" not in everything
+
+
+def test_an_embargo_set_in_a_save_and_lapsing_with_the_build_date(exempt_preview):
+    root, site = exempt_preview.root, exempt_preview.site
+    exempt_preview.rebuild()
+    assert "Joint strategy refresh" in exempt_preview.html("papers/public-report")
+    report = root / "content/papers/public-report.md"
+    report.write_text(report.read_text().replace("title: Joint strategy refresh",
+                                                 "title: ZZLAPSE Joint strategy refresh\nembargoed_until: 2026-03-01"))
+    exempt_preview.rebuild()   # the build date (2026-02-01) is before the embargo ends
+    assert not (site / "papers/public-report/index.html").exists()
+    assert "ZZLAPSE" not in _site_text(site)
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace('build_date: "2026-02-01"', 'build_date: "2026-03-02"'))
+    exempt_preview.rebuild()   # the embargo has lapsed on the new build date: published, everywhere
+    assert "ZZLAPSE" in exempt_preview.html("papers/public-report")
+    assert "ZZLAPSE" in (site / "feed.xml").read_text() + _site_text(site / "oparl")
