@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator
 
 import yaml
 
-from . import dates, fences, lifecycle, names, placeholders
+from . import dates, fences, lifecycle, names, perfile, placeholders
 from .errors import ProblemLog, Severity
 from .models.base import Model
 from .yamlsource import LOADER as YAML_LOADER
@@ -80,7 +80,7 @@ def run(project: "Project", log: ProblemLog) -> None:
             log.warn(meeting.pos_of(field), field, message, hint, code="meeting-status")
         rel = project.source_files.get(f"meeting:{meeting.id}")
         if rel in project.texts:
-            _scan_yaml_text(project.texts[rel], rel, 0, log, dates=True)
+            perfile.run(log, _scan_yaml_text, project.texts[rel], rel, 0, True)
         _check_names(meeting, log)
     for paper in project.papers.values():
         text = project.texts.get(paper.path)
@@ -88,12 +88,12 @@ def run(project: "Project", log: ProblemLog) -> None:
             continue
         front, _body, _line = split_front_matter(text)
         if front is not None:
-            _scan_yaml_text(front, paper.path, 1, log, dates=False)
-        _scan_body(paper.body, paper.path, paper.body_line, log)
+            perfile.run(log, _scan_yaml_text, front, paper.path, 1, False)
+        perfile.run(log, _scan_body, paper.body, paper.path, paper.body_line)
         _check_names(paper, log)
     for table in project.tables.values():
         if table.path in project.texts:
-            _scan_table(project.texts[table.path], table.path, log)
+            perfile.run(log, _scan_table, project.texts[table.path], table.path)
     _check_agenda_papers(project, log)
     _check_name_characters(project, log)
 
@@ -137,13 +137,14 @@ def _scalars(text: str) -> Iterator[tuple[int, int, str]]:
         return  # a syntax error is reported by the loader
 
 
-def _scan_yaml_text(text: str, file: str, line_offset: int, log: ProblemLog, dates: bool) -> None:
+# The scans below read their arguments and nothing else: run() reuses their problems by them.
+def _scan_yaml_text(text: str, file: str, line_offset: int, dates: bool, log: ProblemLog) -> None:
     for line, col, raw in _scalars(text):
         for i, part in enumerate(raw.split("\n")):
             _scan_line(part, file, line + line_offset + i, col if i == 0 else 1, "", log, dates)
 
 
-def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:
+def _scan_body(body: str, file: str, first_line: int, log: ProblemLog) -> None:   # (see _scan_yaml_text)
     # ```table / ```chart blocks hold settings, not published words
     for offset, text in fences.prose_lines(body):
         _scan_line(text, file, first_line + offset, 1, "body", log, dates=True)

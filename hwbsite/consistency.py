@@ -16,7 +16,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
-from . import dates, lifecycle, patterns, periods
+from . import dates, lifecycle, patterns, perfile, periods
 from .amounts import money
 from .errors import ProblemLog
 
@@ -38,7 +38,7 @@ _SPACES = patterns.compile("consistency.spaces", r"\s++")
 def run(project, log: ProblemLog) -> None:
     root = Path(project.root)
     for paper in project.papers.values():
-        _scan_markdown_tables(paper.body, paper.path, paper.body_line, log)
+        perfile.run(log, _scan_markdown_tables, paper.body, paper.path, paper.body_line)   # its text alone
     for table in project.tables.values():
         _check_table(table, log)
     _check_board_dates(project, root, log)

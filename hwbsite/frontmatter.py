@@ -17,6 +17,8 @@ class attribute, ``template:`` (Material's redirect page puts ``location`` in an
 
 from __future__ import annotations
 
+import functools
+
 import datetime as dt
 import html
 import unicodedata
@@ -56,6 +58,15 @@ def emit(title=None, description=None, *, search_exclude: bool = False, template
     quoting is left to the dumper, so the text the theme receives is exactly the escaped text.
     ``template`` is for hwbsite's own theme pages (search.html), never for data.
     """
+    if all(v is None or isinstance(v, str) for v in (title, description, template)):
+        return _emit(title, description, search_exclude, template)
+    return _emit.__wrapped__(title, description, search_exclude, template)
+
+
+# A pure function of its text arguments (a str's subclass, Markup, prints as the same text), asked
+# again for every page after each save of the preview: YAML's dumper is slow.
+@functools.lru_cache(maxsize=1 << 13)
+def _emit(title, description, search_exclude: bool, template: str | None) -> str:
     meta: dict = {}
     if template is not None:
         meta["template"] = template

@@ -273,6 +273,7 @@ def too_many_brackets(text: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 14)   # a pure function of the text; every save asks again for the same fields
 def field_markdown(text: str) -> str:
     """A field's Markdown as a page holds it. A line of only ``-``, ``=``, ``*`` or ``_`` is kept as
     text: in a field it would turn the line before it into a heading, or rule the page, and so

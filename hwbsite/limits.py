@@ -12,6 +12,7 @@ line is ~1,600 characters, their longest CSV cell ~460, their deepest nesting 3 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from . import patterns
@@ -31,6 +32,9 @@ _LIST_ITEM = patterns.compile("limits.list_item", r"^[ \t]*+(?:[-*+]|\d{1,9}[.)]
 _MARKER = patterns.compile("limits.list_marker", r"(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
+# Both verdicts below are pure functions of the text: the preview asks them again after every save
+# for every file whose text has not changed, so the last few thousand are kept.
+@functools.lru_cache(maxsize=1 << 13)
 def long_line(text: str) -> tuple[int, int, str] | None:
     """(line, column, message) for the first line longer than MAX_LINE characters."""
     for number, line in enumerate(text.split("\n"), start=1):
@@ -94,6 +98,7 @@ def _inline_markers(rest: str) -> int:
         i = m.end()
 
 
+@functools.lru_cache(maxsize=1 << 13)
 def deep_markdown(text: str) -> tuple[int, int, str] | None:
     """(line, column, message) where Markdown is first nested more than MAX_MARKDOWN_DEPTH deep.
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 
 from markupsafe import Markup
@@ -17,7 +18,15 @@ def text(value) -> Markup:
         return Markup("")
     if isinstance(value, Markup):
         return value
-    escaped = html.escape(str(value), quote=False)
+    return _escaped(str(value))
+
+
+# A long archive's pages escape the same names, titles and cells hundreds of thousands of times, and
+# the preview escapes them again after every save: the result is a pure function of the string
+# (Markup is immutable, so one object may serve every caller).
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped(value: str) -> Markup:
+    escaped = html.escape(value, quote=False)
     escaped = _MD_SPECIAL.sub(r"\\\1", escaped)
     # line starts like "1." or "-" or ">" must not become lists or quotes inside inline text
     escaped = escaped.replace("\n", " ")

@@ -22,7 +22,7 @@ from .errors import OutputConflict
 from .pages import home, statements
 from .pages.metrics import metric_downloads
 from .pages.money import money_downloads
-from .exports import build_exports
+from .exports import build_exports, preview_stubs
 from .outputitem import OutputItem
 from .render import with_updated
 from .site import build_pages
@@ -56,10 +56,12 @@ def theme_extra(board: Board) -> dict[str, Any]:
     return {"hwbsite": statements.footer_facts(board)}
 
 
-def build_output(view: "PublicView", site_url: str | None = None) -> list[OutputItem]:
+def build_output(view: "PublicView", site_url: str | None = None, exports: bool = True) -> list[OutputItem]:
     """Everything the site publishes, from the public view only, sorted by path.
 
     ``site_url`` is the published address, which feeds, calendars and OParl need in full.
+    ``exports=False`` (the preview, unless asked) builds none of them: their two pages are stubs
+    (``exports.preview_stubs``) and their downloads are left out.
     """
     ctx = build_context(view)
     expander = blocks.Expander(view, {
@@ -97,8 +99,11 @@ def build_output(view: "PublicView", site_url: str | None = None) -> list[Output
         items.append(OutputItem(f"{ASSET_DIR}/{name}", source=Path(path)))
     items.append(OutputItem(f"{ASSET_DIR}/plotly-basic.css", chartassets.runtime_css()))
     # an export page gets its "Last updated" line as every page does (a download has no date)
-    items += [replace(e, text=with_updated(e.markdown, e.updated)) if e.updated else e
-              for e in build_exports(view, ctx, site_url)]
+    if exports:
+        items += [replace(e, text=with_updated(e.markdown, e.updated)) if e.updated else e
+                  for e in build_exports(view, ctx, site_url)]
+    else:
+        items += preview_stubs()
     seen: set[str] = set()
     for item in items:
         if item.path in seen:  # a content page and a generated page with one path: a bug, not data

@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
-from . import buildcache, finish, htmlsafety, output, parsecache, preview, rebuilds, render, search, siteconfig, slots, timings, verify
+from . import buildcache, finish, htmlsafety, output, parsecache, perfile, preview, rebuilds, render, search, siteconfig, slots, timings, verify
 from .errors import HwbsiteError, consequences, format_grouped
 from .project import load_project
 from .publication import london_today, private_texts, public_view
@@ -37,6 +37,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
         super().__init__()
         # per instance: a class attribute list would be shared by every plugin MkDocs makes
         self.serving = False
+        self.exports = True            # the preview builds none unless asked (on_startup)
         self.items: list[output.OutputItem] = []
         self.memory: rebuilds.OutputMemory | None = None       # `serve --dirty`: the last build's outputs
         self.templates: rebuilds.TemplateCache | None = None   # `serve`: compiled theme templates
@@ -52,6 +53,9 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             raise PluginError("hwbsite: 'mkdocs build --dirty' can keep pages that are no longer public; "
                               "build without --dirty (make site)")
         self.serving = command == "serve"  # the preview shows errors in the browser; a build stops
+        # the preview builds no exports unless asked (preview.py); a build always builds them
+        self.exports = not self.serving or preview.exports_wanted()
+        preview.quiet_skipped_exports(not self.exports)
         # what a serve rebuild reuses from the last one (rebuilds.py); nothing for a build
         self.templates = rebuilds.TemplateCache() if self.serving else None
         self.memory = rebuilds.OutputMemory() if self.serving and dirty else None
@@ -97,13 +101,14 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
                 self.private = private_texts(project, view) if not self.serving else []
             try:
                 with timings.phase("builders"):
-                    self.items = output.build_output(view, config.site_url)
+                    self.items = output.build_output(view, config.site_url, exports=self.exports)
             except HwbsiteError as exc:
                 raise PluginError(f"hwbsite: the site cannot be built: {exc}") from exc
             config.site_name = project.board.name
             config.extra.update(output.theme_extra(project.board))
         if not self.serving:   # parses are kept for the next preview rebuild only; a build frees them
             parsecache.clear()
+            perfile.clear()
         if str(root / self.config.data_dir) not in config.watch:
             config.watch.append(str(root / self.config.data_dir))
         # hwbsite's templates (accessibility fixes, footer, search page) come with the package: they

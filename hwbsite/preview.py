@@ -9,15 +9,17 @@ itself once the file is fixed. `mkdocs build` never uses this: it stops with the
 from __future__ import annotations
 
 import datetime as dt
+import logging
+import os
 from pathlib import Path, PurePosixPath
 
-from . import frontmatter, markup, output, urls
+from . import exports, frontmatter, markup, output, urls
 from .buildcheck import nav_paths
 from .errors import Problem, grouped
 from .output import OutputItem
 from .publication import public_view
 
-__all__ = ["GUIDE_PAGE", "LIVERELOAD_FILE", "LIVERELOAD_PATH", "error_output", "guide_section",
+__all__ = ["EXPORTS_ENV", "GUIDE_PAGE", "exports_wanted", "quiet_skipped_exports", "LIVERELOAD_FILE", "LIVERELOAD_PATH", "error_output", "guide_section",
            "livereload_output", "livereload_script_sources", "nav_paths", "pages_of",
            "serve_livereload_from_file"]
 
@@ -85,6 +87,59 @@ def serve_livereload_from_file(server) -> bool:
     return True
 
 
+# ---------------------------------------------------------------------------------------------
+# Exports: built by `make site` and CI; the preview builds them only when asked
+
+# Feeds, calendars, open data and OParl are rebuilt from the whole archive, so building them on
+# every save cost more than the page the officer saved (issue 28). The preview skips them unless
+# this is set (`HWBSITE_PREVIEW_EXPORTS=1 make serve`); a build always makes them.
+EXPORTS_ENV = "HWBSITE_PREVIEW_EXPORTS"
+
+
+def exports_wanted(environ=os.environ) -> bool:
+    return environ.get(EXPORTS_ENV, "").strip().lower() in ("1", "true", "yes")
+
+
+class _SkippedExportLinks(logging.Filter):
+    """MkDocs' warning for a link whose target is not a file of the site, logged as information
+    when the target is a download the preview did not build (pages link to their meeting's .ics and
+    to the open data). Every other missing target still warns, and stops a strict preview."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno == logging.WARNING and (target := _missing_target(record.getMessage())):
+            if exports.is_export_path(target):
+                record.levelno, record.levelname = logging.INFO, "INFO"
+        return True
+
+
+def _missing_target(message: str) -> str | None:
+    """The target of MkDocs' "contains a link 'url', but the target 'uri' is not found among
+    documentation files" (the target is printed only when it differs from the url). Plain string
+    search: a message MkDocs words otherwise is left a warning (the stricter side)."""
+    head, sep, rest = message.partition("' contains a link '")
+    if not sep or " is not found among documentation files" not in rest:
+        return None
+    url, sep, tail = rest.partition("', but the target")
+    if not sep:
+        return None
+    if tail.startswith(" '"):
+        return tail[2:].partition("' is not found")[0]
+    return url.lstrip("/")
+
+
+_SKIPPED = _SkippedExportLinks()
+
+
+def quiet_skipped_exports(on: bool) -> None:
+    """Turn the filter above on for a preview without exports, off for anything else (MkDocs keeps
+    its loggers for the whole process: a later build must warn as usual)."""
+    logger = logging.getLogger("mkdocs.structure.pages")
+    if on and _SKIPPED not in logger.filters:
+        logger.addFilter(_SKIPPED)
+    elif not on and _SKIPPED in logger.filters:
+        logger.removeFilter(_SKIPPED)
+
+
 def guide_section(problem: Problem) -> str:
     for prefix, anchor in _SECTIONS:
         if problem.file.startswith(prefix):
@@ -136,7 +191,7 @@ def pages_of(project, today: dt.date) -> list[OutputItem]:
     """The output the data would make without its broken records (the loader leaves them out), so
     that the page the officer has open shows the errors even when the preview never built."""
     try:
-        return output.build_output(public_view(project, today))
+        return output.build_output(public_view(project, today), exports=False)
     except Exception:  # noqa: BLE001 - the data is known to be broken; the error list says how
         return []
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import baseline, blocks, contentfiles, parsecache, references, rules, timings
+from . import baseline, blocks, contentfiles, parsecache, perfile, references, rules, timings
 from . import finance as finance_data
 from .errors import Problem, ProblemLog
 from .models.board import Board
@@ -99,6 +99,7 @@ def load_project(root: Path, data_dir: str = "data", content_dir: str = "content
     ``today`` is the build date the date-dependent checks use (a past meeting still 'scheduled').
     """
     root = Path(root)
+    perfile.new_load()   # per-file scans the last load used are kept for this one (perfile.py)
     log = ProblemLog(root)
     data = root / data_dir
     content = root / content_dir

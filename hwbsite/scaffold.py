@@ -8,6 +8,8 @@ while the record is still a draft.
 
 from __future__ import annotations
 
+import functools
+
 from typing import TYPE_CHECKING, Iterator
 
 from .errors import ProblemLog, Severity
@@ -40,6 +42,11 @@ def find(text: str, markdown_from: int | None = None) -> Iterator[tuple[int, int
             yield number, at + 1, sentence
 
 
+@functools.lru_cache(maxsize=1 << 13)   # pure: the preview asks again after every save for unchanged files
+def _found(text: str, markdown_from: int | None) -> tuple[tuple[int, int, str], ...]:
+    return tuple(find(text, markdown_from))
+
+
 def _in_comment(line: str, at: int) -> bool:
     quote = None
     for i, ch in enumerate(line[:at]):
@@ -68,7 +75,7 @@ def _report(project, rel: str | None, markdown_from: int | None, draft: bool, wh
     text = project.texts.get(rel or "")
     if not text:
         return
-    for line, column, sentence in find(text, markdown_from):
+    for line, column, sentence in _found(text, markdown_from):
         message = f"template text left in: \"{sentence}\""
         if draft:
             log.add(rel, line, column, "", message, f"replace it before {what} is published",

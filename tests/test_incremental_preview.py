@@ -66,7 +66,7 @@ def _pages(root) -> dict[str, str]:
     assert today is not None
     project, log = load_project(root, today=today)
     assert log.errors == []
-    return {i.path: i.text for i in build_output(public_view(project, today)) if i.is_page}
+    return {i.path: i.text for i in build_output(public_view(project, today), exports=False) if i.is_page}
 
 
 def test_a_save_renders_again_only_the_pages_that_file_feeds_and_the_change_shows(preview):
@@ -230,3 +230,154 @@ def test_a_paper_made_private_in_the_preview_leaves_nothing_it_fed(second_board)
         text = page.read_text(encoding="utf-8")
         assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, page
         assert f"{paper_id}/" not in text, page
+
+
+# Exports (feeds, calendars, open data, OParl) are rebuilt from the whole archive: the preview
+# builds none unless asked (HWBSITE_PREVIEW_EXPORTS=1), a build always does.
+def test_the_preview_builds_no_exports_unless_asked_and_says_so(second_board, monkeypatch):
+    monkeypatch.delenv("HWBSITE_PREVIEW_EXPORTS", raising=False)
+    second_board.rebuild()   # strict: links from pages to the skipped downloads do not stop it
+    site = second_board.site
+    assert not (site / "feed.xml").exists()
+    assert not (site / "oparl").exists()
+    assert not list((site / "meetings").glob("*.ics"))
+    assert "HWBSITE_PREVIEW_EXPORTS=1 make serve" in second_board.html("data")
+    assert "HWBSITE_PREVIEW_EXPORTS=1 make serve" in second_board.html("whats-new")
+
+
+def test_every_export_path_is_known_as_one_and_no_other_output_is(second_board):
+    from hwbsite.exports import is_export_path
+    from hwbsite.checkrun import configured_build_date
+    root = second_board.root
+    today = configured_build_date(root)
+    project, _log = load_project(root, today=today)
+    full = {i.path for i in build_output(public_view(project, today), "https://example.org/")}
+    preview = {i.path for i in build_output(public_view(project, today), "https://example.org/", exports=False)}
+    exported = full - preview
+    assert exported and all(is_export_path(p) for p in exported)
+    assert not [p for p in preview if is_export_path(p) and p not in ("data/index.md", "whats-new.md")]
+
+
+def test_a_broken_link_still_stops_a_preview_without_exports(second_board, monkeypatch):
+    monkeypatch.delenv("HWBSITE_PREVIEW_EXPORTS", raising=False)
+    from mkdocs.exceptions import Abort
+    page = second_board.root / "content/papers/ageing-well-minutes-2026-09-30.md"
+    page.write_text(page.read_text() + "\n[The old plan](../no-such-plan.csv)\n")
+    with pytest.raises(Abort):
+        second_board.rebuild()
+
+
+def test_asked_for_the_preview_builds_exports_and_a_paper_made_private_leaves_none_of_them(second_board, monkeypatch):
+    monkeypatch.setenv("HWBSITE_PREVIEW_EXPORTS", "1")
+    second_board.plugin.on_startup(command="serve", dirty=True)
+    paper_id = "ageing-well-minutes-2026-09-30"
+    second_board.rebuild()
+    site = second_board.site
+    assert (site / "feed.xml").is_file() and (site / "oparl").is_dir()
+    assert paper_id in "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.json") if "oparl" in p.parts)
+    paper = second_board.root / f"content/papers/{paper_id}.md"
+    paper.write_text(paper.read_text().replace('item: "4"\n', 'item: "4"\nembargoed_until: 2099-01-01\n', 1))
+    second_board.rebuild()
+    for file in site.rglob("*"):
+        if file.is_file() and file.suffix in (".html", ".json", ".xml", ".ics", ".csv"):
+            text = file.read_text(encoding="utf-8")
+            assert "Minutes of the Ageing Well Group, 2026-09-30" not in text, file
+            assert paper_id not in text, file
+
+
+def _clear_memos():
+    from hwbsite import htmlsafety, markup, perfile
+    parsecache.clear()
+    perfile.clear()
+    markup._escaped.cache_clear()
+    htmlsafety.field_markdown.cache_clear()
+
+
+def test_after_saves_of_every_kind_the_preview_is_byte_identical_to_a_cold_one(fixture_project, tmp_path):
+    # Everything a save reuses (parses, per-file rules, escaped text, unchanged pages' HTML) gives
+    # exactly what a preview started afresh on the final files gives, page for page.
+    root = fixture_project("second-board")
+    warm = Preview(root)
+    try:
+        warm.rebuild()
+        for path, old, new, _changed, _page in KINDS.values():
+            source = root / path
+            source.write_text(source.read_text().replace(old, new))
+            warm.rebuild()
+        paper = root / "content/papers/ageing-well-minutes-2026-09-30.md"   # and one made private
+        paper.write_text(paper.read_text().replace('item: "4"\n', 'item: "4"\nembargoed_until: 2099-01-01\n', 1))
+        warm.rebuild()
+    finally:
+        warm.close()
+    _clear_memos()
+    cold_root = tmp_path / "cold"
+    import shutil
+    shutil.copytree(root, cold_root, ignore=shutil.ignore_patterns("served", ".hwbsite-cache"))
+    cold = Preview(cold_root)
+    try:
+        cold.rebuild()
+    finally:
+        cold.close()
+
+    def files(site):
+        return {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*")
+                if p.is_file() and p.suffix in (".html", ".csv", ".json", ".xml")}
+    warm_files, cold_files = files(warm.site), files(cold.site)
+    assert set(warm_files) == set(cold_files)
+    assert [p for p in warm_files if warm_files[p] != cold_files[p]] == []
+
+
+def _site_text(site) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in sorted(site.rglob("*"))
+                     if p.is_file() and p.suffix in (".html", ".json", ".xml", ".ics", ".csv", ".txt"))
+
+
+@pytest.fixture
+def exempt_preview(fixture_project, monkeypatch):
+    # exports asked for: the feeds, calendars, open data and OParl are outputs a record feeds too
+    monkeypatch.setenv("HWBSITE_PREVIEW_EXPORTS", "1")
+    p = Preview(fixture_project("exempt"))
+    try:
+        yield p
+    finally:
+        p.close()
+
+
+def test_an_appendix_moved_under_an_exempt_item_leaves_nothing_it_fed(exempt_preview):
+    root, site = exempt_preview.root, exempt_preview.site
+    (root / "content/papers/zzmoved-appendix.md").write_text(
+        "---\nid: zzmoved-appendix\ntitle: ZZMOVED-APPENDIX title\ntype: appendix\nappendix_of: public-report\n---\n\n"
+        "ZZMOVED-APPENDIX-BODY\n")
+    exempt_preview.rebuild()
+    assert "ZZMOVED-APPENDIX" in exempt_preview.html("papers/zzmoved-appendix")
+    assert "ZZMOVED-APPENDIX" in (site / "feed.xml").read_text() + _site_text(site / "oparl")
+    # its parent paper moves from the public item 2 to the exempt item 3
+    meeting = root / "data/meetings/2026-01-14.yml"
+    text = meeting.read_text()
+    text = text.replace("      papers: [public-report]\n", "", 1)
+    text = text.replace("papers: [exempt-report, exempt-listed-only]", "papers: [exempt-report, exempt-listed-only, public-report]")
+    meeting.write_text(text)
+    report = root / "content/papers/public-report.md"
+    report.write_text(report.read_text().replace('item: "2"', 'item: "3"'))
+    exempt_preview.rebuild()
+    assert not (site / "papers/zzmoved-appendix/index.html").exists(), exempt_preview.html("papers/zzmoved-appendix")[-3000:]
+    everything = _site_text(site)
+    assert "ZZMOVED-APPENDIX" not in everything
+    assert "zzmoved-appendix" not in everything
+
+
+def test_an_embargo_set_in_a_save_and_lapsing_with_the_build_date(exempt_preview):
+    root, site = exempt_preview.root, exempt_preview.site
+    exempt_preview.rebuild()
+    assert "Joint strategy refresh" in exempt_preview.html("papers/public-report")
+    report = root / "content/papers/public-report.md"
+    report.write_text(report.read_text().replace("title: Joint strategy refresh",
+                                                 "title: ZZLAPSE Joint strategy refresh\nembargoed_until: 2026-03-01"))
+    exempt_preview.rebuild()   # the build date (2026-02-01) is before the embargo ends
+    assert not (site / "papers/public-report/index.html").exists()
+    assert "ZZLAPSE" not in _site_text(site)
+    settings = root / "mkdocs.yml"
+    settings.write_text(settings.read_text().replace('build_date: "2026-02-01"', 'build_date: "2026-03-02"'))
+    exempt_preview.rebuild()   # the embargo has lapsed on the new build date: published, everywhere
+    assert "ZZLAPSE" in exempt_preview.html("papers/public-report")
+    assert "ZZLAPSE" in (site / "feed.xml").read_text() + _site_text(site / "oparl")

@@ -29,6 +29,28 @@ def clean(text: object) -> str:
     return _CONTROL.sub("", str(text).replace("\r\n", "\n").replace("\r", "\n"))
 
 
+def is_export_path(path: str) -> bool:
+    """True for every path an export writes (and only those): the preview, which builds no exports
+    unless asked, uses it to tell a link to a download it skipped from a broken link."""
+    from . import calendar, feeds, oparl, opendata
+    return (path in (calendar.CALENDAR, feeds.ALL, feeds.WHATS_NEW)
+            or path.startswith((f"{opendata.DIR}/", f"{oparl.ROOT}/", "feeds/"))
+            or (path.startswith("meetings/") and path.endswith(".ics") and path.count("/") == 1))
+
+
+def preview_stubs() -> list[OutputItem]:
+    """What the preview publishes in place of the export pages (the open data page and What's new),
+    which the nav and other pages link to: a short page saying how to see them. Nothing from the
+    data, so nothing any record's privacy could depend on."""
+    from ..outputitem import OutputItem
+    from . import feeds, opendata
+    note = ("This page is built by `make site` and in CI. To be quick, the preview builds no "
+            "exports (open data, feeds, calendars, OParl); to see them here, stop the preview and run "
+            "`HWBSITE_PREVIEW_EXPORTS=1 make serve`.\n")
+    return [OutputItem(opendata.PAGE, "# Open data\n\n" + note),
+            OutputItem(feeds.WHATS_NEW, "# What's new\n\n" + note)]
+
+
 def build_exports(project: BoardRecords, ctx: SiteContext, site_url: str | None) -> list[OutputItem]:
     """Every export of the (public) project, sorted by path."""
     from . import calendar, feeds, opendata, oparl

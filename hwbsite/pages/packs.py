@@ -8,6 +8,8 @@ agenda item is listed by its number and title only.
 
 from __future__ import annotations
 
+import functools
+
 import posixpath
 import re
 
@@ -21,6 +23,7 @@ from .. import patterns
 _HEADING = patterns.compile("pages.packs.heading", r"^(#{1,5})(?=\s)")
 
 
+@functools.lru_cache(maxsize=1 << 12)   # pure: a save re-makes every pack from mostly unchanged papers
 def demote(markdown: str) -> str:
     """Every heading one level down (## -> ###), outside fenced blocks (the one fence scanner,
     fences.prose_lines): the paper's title is the h2."""
