@@ -90,6 +90,10 @@ MEETINGS_A_YEAR = 10
 BUILD_DATE = "2017-09-20"   # fixed "today" for both builds (which meeting is next, embargoes)
 
 
+_UNSOURCED = re.compile(r"^source: .*\n", re.MULTILINE)
+_SEPARATELY = re.compile(r"^  separately: true\n", re.MULTILINE)
+
+
 def synthetic_archive(dest: Path, years: int) -> int:
     """The Rotherham project plus ``years`` earlier years of meetings, 10 a year: each a real
     meeting re-dated, with its papers copied under new ids (so the papers scale too).
@@ -119,9 +123,14 @@ def synthetic_archive(dest: Path, years: int) -> int:
             text = text.replace(old, new)
             return rename.sub(lambda m: f"{m.group(1)}-{new}", text) if rename else text
 
-        (dest / f"data/meetings/{new}.yml").write_text(redate(template.read_text(encoding="utf-8")))
+        # A copy cites no seed lines of its own: the seed files are the real meetings' (a pack file
+        # belongs to one meeting, hwbsite/provenance.py), so a copy that claimed the same pack
+        # would contradict its papers' written record ("and separately").
+        meeting_yml = _UNSOURCED.sub("", redate(template.read_text(encoding="utf-8")))
+        (dest / f"data/meetings/{new}.yml").write_text(meeting_yml)
         for paper in own:
-            (dest / f"content/papers/{paper.stem}-{new}.md").write_text(redate(paper.read_text(encoding="utf-8")))
+            text = _SEPARATELY.sub("", redate(paper.read_text(encoding="utf-8")))
+            (dest / f"content/papers/{paper.stem}-{new}.md").write_text(text)
         added += 1
     return added
 
