@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, chartassets, charts, citations, claims, theme, tiles, urls
+from . import blocks, chartassets, charts, citations, claims, messages, theme, tiles, urls
 from .finance import fill_table
 from .context import build_context
 from .errors import OutputConflict
@@ -52,8 +52,9 @@ def _front_matter_date(text: str) -> dt.date | None:
 
 
 def theme_extra(board: Board) -> dict[str, Any]:
-    """What the theme templates read from mkdocs.yml's extra: (the footer's contact and licence)."""
-    return {"hwbsite": statements.footer_facts(board)}
+    """What the theme templates read from mkdocs.yml's extra: the footer's contact and licence, and
+    the theme's words from the message catalogue."""
+    return {"hwbsite": statements.footer_facts(board), "hwbsite_text": messages.theme_text()}
 
 
 def build_output(view: "PublicView", site_url: str | None = None) -> list[OutputItem]:
