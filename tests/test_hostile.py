@@ -139,10 +139,12 @@ def _nothing_live(site):
     assert [p.name for p in files if p.name.startswith(("upper-", "link-", "image-"))] == []
 
 
+@pytest.mark.slow   # builds the hostile corpus's site with MkDocs
 def test_built_hostile_site_contains_nothing_live(hostile_site):
     _nothing_live(hostile_site)
 
 
+@pytest.mark.slow   # generates and builds the hostile site with MkDocs
 def test_generated_hostile_site_built_by_plain_mkdocs_contains_nothing_live(generated_site):
     """No plugin, so no sanitiser at build time: only the loader's refusals and the escaping stand."""
     _nothing_live(generated_site)
