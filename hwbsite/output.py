@@ -51,10 +51,11 @@ def _front_matter_date(text: str) -> dt.date | None:
     return updated if isinstance(updated, dt.date) else None
 
 
-def theme_extra(board: Board) -> dict[str, Any]:
-    """What the theme templates read from mkdocs.yml's extra: the footer's contact and licence, and
-    the theme's words from the message catalogue."""
-    return {"hwbsite": statements.footer_facts(board), "hwbsite_text": messages.theme_text()}
+def theme_extra(board: Board | None) -> dict[str, Any]:
+    """What the theme templates read from mkdocs.yml's extra: the theme's words from the message
+    catalogue, and the footer's contact and licence (none on a preview of data with errors)."""
+    facts = {"hwbsite": statements.footer_facts(board)} if board is not None else {}
+    return {**facts, "hwbsite_text": messages.theme_text()}
 
 
 def build_output(view: "PublicView", site_url: str | None = None) -> list[OutputItem]:
