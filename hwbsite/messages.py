@@ -8,9 +8,10 @@ an interface string written in a converted builder). Plurals go through Babel's 
 ``catalogue()`` gives the messages as a Babel ``Catalog``, so a translator's ``.po`` file can be
 written from it (``babel.messages.pofile.write_po``) and read back into the same ids.
 
-Converted so far: the Data page (exports/opendata.py). The theme's templates (hwbsite/theme/) are
-next: MkDocs escapes what ``extra:`` gives a template, and an apostrophe would print as ``&#39;``,
-so they need a Jinja-side path that keeps the output's bytes.
+Converted so far: the Data page (exports/opendata.py), the People pages (pages/people.py and their
+templates) and the theme's templates (hwbsite/theme/: they read config.extra.hwbsite_text, see
+theme_text()). Page templates call t()/tn()/text() (hwbsite/render.py). Not yet: meetings, papers,
+packs, strategy, registers, statements, the metric, money and home pages.
 """
 
 from __future__ import annotations
