@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -22,11 +24,18 @@ class FieldError(ValueError):
 _SLUG = patterns.compile("models.types.slug", r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-def _slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise FieldError(f'expected an id of lowercase letters, digits and hyphens, got "{value}"',
-                         "for example better-care-fund")
-    return value
+def written_as(pattern: re.Pattern[str], expected: str, hint: str) -> Callable[[str], str]:
+    """A validator of a value that must be written in a pattern's form: the value as written, or
+    the officer's message 'expected <expected>, got "<value>"' with a hint (one rule for every id,
+    time and reference kept in a fixed form)."""
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise FieldError(f'expected {expected}, got "{value}"', hint)
+        return value
+    return check
+
+
+_slug = written_as(_SLUG, "an id of lowercase letters, digits and hyphens", "for example better-care-fund")
 
 
 _PAGES = patterns.compile("models.types.pages", r"^(\d++)(?:\s*+-\s*+(\d++))?$")
@@ -44,10 +53,7 @@ def _pages(value: str) -> str:
 _TIME = patterns.compile("models.types.time", r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-def _time(value: str) -> str:
-    if not _TIME.match(value):
-        raise FieldError(f'expected a 24-hour time "HH:MM", got "{value}"', 'for example "09:30" or "14:00"')
-    return value
+_time = written_as(_TIME, 'a 24-hour time "HH:MM"', 'for example "09:30" or "14:00"')
 
 
 def _number_text(value: Any) -> Any:
