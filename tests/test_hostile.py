@@ -150,6 +150,7 @@ def test_generated_hostile_site_built_by_plain_mkdocs_contains_nothing_live(gene
     _nothing_live(generated_site)
 
 
+@pytest.mark.slow   # reads the hostile sites built with MkDocs
 @pytest.mark.parametrize("which", ["hostile_site", "generated_site"])
 def test_front_matter_payloads_reach_the_head_as_text(request, which):
     """A paper title and summary of YAML escapes written literally (\\x3c...) stay that text in the
@@ -165,6 +166,8 @@ def test_front_matter_payloads_reach_the_head_as_text(request, which):
     assert html.unescape(description) == hc.PAYLOADS[pid]
 
 
+
+@pytest.mark.slow   # reads the hostile site built with MkDocs
 def test_accepted_payloads_are_shown_as_text(hostile_site):
     """An accepted payload is not lost either: the CSV cell shows the exact characters written."""
     page = (hostile_site / "hostile/table-0/index.html").read_text(encoding="utf-8")
