@@ -9,9 +9,10 @@ an interface string written in a converted builder). Plurals go through Babel's 
 written from it (``babel.messages.pofile.write_po``) and read back into the same ids.
 
 Converted so far: the Data page (exports/opendata.py), the People pages (pages/people.py and their
-templates) and the theme's templates (hwbsite/theme/: they read config.extra.hwbsite_text, see
-theme_text()). Page templates call t()/tn()/text() (hwbsite/render.py). Not yet: meetings, papers,
-packs, strategy, registers, statements, the metric, money and home pages.
+templates), the decisions register and the lists' filters (pages/registers.py) and the theme's
+templates (hwbsite/theme/: they read config.extra.hwbsite_text, see theme_text()). Page templates
+call t()/tn()/text() (hwbsite/render.py). Not yet: meetings, papers, packs, strategy, the action
+log, statements, the metric, money and home pages.
 """
 
 from __future__ import annotations
@@ -110,6 +111,42 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "members.none": "No member of the board is recorded yet.",
     "members.everyone": "[Everyone named in the papers]({people}), with each person's roles and attendance.",
     "list.and": " and ",
+
+    # Registers: the decisions register and the filters of every filtered list (pages/registers.py).
+    "registers.all": "All",
+    "registers.year_title.decisions": "Decisions from meetings in {year}",
+    "registers.topic_title.decisions": "Decisions on {topic}",
+    "registers.year_title.actions": "Actions from meetings in {year}",
+    "registers.topic_title.actions": "Actions on {topic}",
+    "decisions.title": "Decisions register",
+    "decisions.nav_title": "Decisions",
+    "decisions.description": "Every resolution of the board, newest first, with a permanent link.",
+    "decisions.view_description": (
+        "{view}: each resolution of the board, newest first, with a link to its place in the minutes."),
+    "decisions.intro": (
+        "Every resolution recorded in the board's published minutes, newest first. Each links to its "
+        "place in the minutes."),
+    "decisions.part_of_year": (
+        "Part of the [decisions register]({register}): the resolutions of the board's meetings in "
+        "{year}, newest first. Each links to its place in the minutes."),
+    "decisions.part_of_topic": (
+        "Part of the [decisions register]({register}): the resolutions tagged with the topic "
+        "[{topic}]({topic_page}), newest first. Each links to its place in the minutes."),
+    "decisions.filter": "Filter the decisions",
+    "decisions.count": ("{n} decision.", "{n} decisions."),
+    "decisions.heading": "{date}, minute {minute}",
+    "decisions.resolution": ", resolution {number}",
+    "decisions.in_the_minutes": "In the minutes",
+    "decisions.none": "No decisions have been published yet.",
+    "decisions.no_match": "No decisions match this filter.",
+    "filters.actions": "Filter the actions",
+    "filters.all": "Show",
+    "filters.status": "RAG status",
+    "filters.overdue": "Due date",
+    "filters.aim": "Aim",
+    "filters.lead": "Lead",
+    "filters.year": "Year",
+    "filters.topic": "Topic",
 
     # The theme's templates (hwbsite/theme/), through config.extra.hwbsite_text (theme_text()).
     "theme.search": "Search",

@@ -19,21 +19,22 @@ from conftest import build, copy_project
 from exports_support import FIXTURES, load
 from hwbsite import messages, render, slots
 from hwbsite.exports import opendata
-from hwbsite.pages import people
+from hwbsite.pages import people, registers
 
 PACKAGE = Path(messages.__file__).resolve().parent
 THEME = PACKAGE / "theme"
 
 # The builders converted to the catalogue: each may write markup, paths and data, but no words.
 CONVERTED = [opendata.data_page, people.person_page, people.term_words, people.attendance_words,
-             people.members_page, people.people_index]
+             people.members_page, people.people_index, registers._year_and_topic_views, registers.decision_views]
 # The templates converted: page templates (hwbsite/templates/) and every theme template.
-CONVERTED_TEMPLATES = ["members.md.j2", "people_index.md.j2", "person.md.j2"]
+CONVERTED_TEMPLATES = ["members.md.j2", "people_index.md.j2", "person.md.j2", "decisions.md.j2", "_action_filters.md.j2"]
 THEME_TEMPLATES = sorted(p.relative_to(THEME).as_posix() for p in THEME.rglob("*.html"))
 # Not converted yet (their words are still written in them): the metric and money pages and
 # figures (another change is rewriting them this round: figures.py, assessment.py, figuretables.py,
 # chartassets.py, charts.py, pages/metrics.py, pages/money.py, pages/home.py), and meetings, papers,
-# packs, strategy, registers, statements and links with their templates.
+# packs, strategy, the action log (registers.action_views, actions.md.j2, _action_cards.md.j2),
+# statements and links with their templates.
 WORDS = re.compile(r"[A-Za-z]{2,}[,:.;]*\s+[A-Za-z]{2,}")   # two words in a row: a phrase a reader sees
 # What a reader sees of an HTML template's own text: element text and these attributes' values.
 SHOWN_ATTRIBUTES = re.compile(r'\b(?:aria-label|title|placeholder|alt)="([^"]*)"')
