@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -14,6 +14,9 @@ from .checkrun import configured_build_date
 from .clioptions import DATE, root_option
 from .errors import ProblemLog
 from .publication import london_today
+
+if TYPE_CHECKING:
+    from .models.meetings import Meeting
 from .skeletons import MINUTES_NOTE, date_of, list_paper_on_item, meeting_skeleton, paper_skeleton, previous_meeting, quote
 
 
@@ -39,6 +42,16 @@ def _load_model(root: Path, path: Path, model_cls: type[_M]) -> _M:
         lines = "\n".join(p.format() for p in log.errors)
         raise click.ClickException(f"{log.rel(path)} has errors; fix them first (run: hwbsite check)\n{lines}")
     return obj
+
+
+def _existing_meeting(root: Path, date: dt.date) -> tuple[Path, Meeting]:
+    """The meeting file of that date, and the meeting it holds, for a command that adds to it."""
+    from .models.meetings import Meeting
+    meeting_file = root / "data" / "meetings" / f"{date.isoformat()}.yml"
+    if not meeting_file.exists():
+        raise click.ClickException(f"no meeting file data/meetings/{date.isoformat()}.yml; "
+                                   f"start one with: hwbsite new meeting {date.isoformat()}")
+    return meeting_file, _load_model(root, meeting_file, Meeting)
 
 
 @new.command("meeting")
@@ -78,7 +91,6 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
               root: Path) -> None:
     """Write content/papers/ID.md with commented front matter for a paper on an agenda item."""
     from .models.board import Board
-    from .models.meetings import Meeting
     from .models.papers import PaperType
     import typing
     if not _SLUG.match(paper_id):
@@ -91,11 +103,7 @@ def new_paper(paper_id: str, meeting_date: dt.date, item: str, title: str | None
     if target.exists():
         raise click.ClickException(f"{target.relative_to(root).as_posix()} already exists; "
                                    "edit it instead (nothing was written)")
-    meeting_file = root / "data" / "meetings" / f"{meeting_date.isoformat()}.yml"
-    if not meeting_file.exists():
-        raise click.ClickException(f"no meeting file data/meetings/{meeting_date.isoformat()}.yml; "
-                                   f"start one with: hwbsite new meeting {meeting_date.isoformat()}")
-    meeting = _load_model(root, meeting_file, Meeting)
+    meeting_file, meeting = _existing_meeting(root, meeting_date)
     items = {i.number: i for i in meeting.agenda.walk()} if meeting.agenda else {}
     if item not in items:
         have = ", ".join(items) or "none"
@@ -181,12 +189,8 @@ def new_minutes(date: dt.date, root: Path) -> None:
     """Add a minutes: block to data/meetings/DATE.yml: a minute for each agenda item, to write."""
     from .models.meetings import Meeting
     from .validate import load_yaml_model
-    meetings = root / "data" / "meetings"
-    meeting_file = meetings / f"{date.isoformat()}.yml"
-    if not meeting_file.exists():
-        raise click.ClickException(f"no meeting file data/meetings/{date.isoformat()}.yml; "
-                                   f"start one with: hwbsite new meeting {date.isoformat()}")
-    meeting = _load_model(root, meeting_file, Meeting)
+    meeting_file, meeting = _existing_meeting(root, date)
+    meetings = meeting_file.parent
     if meeting.minutes is not None:
         raise click.ClickException(f"data/meetings/{date.isoformat()}.yml already has minutes: (nothing was written)")
     last = 0

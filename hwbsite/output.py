@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from . import blocks, chartassets, charts, citations, claims, theme, tiles, urls
+from . import blocks, chartassets, charts, citations, claims, messages, theme, tiles, urls
 from .finance import fill_table
 from .context import build_context
 from .errors import OutputConflict
@@ -51,9 +51,11 @@ def _front_matter_date(text: str) -> dt.date | None:
     return updated if isinstance(updated, dt.date) else None
 
 
-def theme_extra(board: Board) -> dict[str, Any]:
-    """What the theme templates read from mkdocs.yml's extra: (the footer's contact and licence)."""
-    return {"hwbsite": statements.footer_facts(board)}
+def theme_extra(board: Board | None) -> dict[str, Any]:
+    """What the theme templates read from mkdocs.yml's extra: the theme's words from the message
+    catalogue, and the footer's contact and licence (none on a preview of data with errors)."""
+    facts = {"hwbsite": statements.footer_facts(board)} if board is not None else {}
+    return {**facts, "hwbsite_text": messages.theme_text()}
 
 
 def build_output(view: "PublicView", site_url: str | None = None, exports: bool = True) -> list[OutputItem]:

@@ -92,6 +92,7 @@ class HwbsitePlugin(BasePlugin[HwbsiteConfig]):
             log.info("hwbsite: the preview shows these errors until they are fixed:\n%s", lines)
             had = self.items or (preview.pages_of(project, today) if project else [])
             self.items = preview.error_output(problems.errors, had, root / "EDITING.md", preview.nav_paths(config.nav))
+            config.extra.update(output.theme_extra(None))   # the theme's words; no footer facts
         else:
             log.info("hwbsite: %d new data warning(s), %d acknowledged in data/known-issues.yml; run "
                      "'hwbsite check' to list them", len(problems.new_warnings),

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import jinja2
 
-from . import dates, frontmatter, markup, urls
+from . import dates, frontmatter, markup, messages, urls
 
 
 def with_updated(markdown: str, updated) -> str:
@@ -45,6 +45,9 @@ def environment() -> jinja2.Environment:
         clock=dates.clock,
     )
     # Front matter is never string-templated: one function dumps typed values (frontmatter.emit).
+    # The interface's words come from the catalogue (hwbsite/messages.py): t() and tn() as Markdown
+    # (fields escaped), text() as plain text for front matter, which escapes it itself.
+    env.globals.update(t=messages.markdown, tn=messages.markdown_plural, text=messages.text)
     env.globals.update(urls=urls, hashes=lambda level: markup.Markup("#" * level),
                        front_matter=lambda *args, **kwargs: markup.Markup(frontmatter.emit(*args, **kwargs)))
     return env

@@ -56,6 +56,14 @@ def text(value):
     return value
 
 
+def interface_text(value: str) -> Markup:
+    """A message of the catalogue as the theme prints it: escaped for element text and double-quoted
+    attributes (&, <, > and the double quote), the apostrophe kept, so "What's new" prints as it
+    is written. Only the theme's own words come this way, never a value from data; the theme
+    prints them nowhere else (no single-quoted attribute: tests/test_messages.py)."""
+    return Markup(html_lib.escape(value, quote=False).replace('"', "&#34;"))
+
+
 def escape_config(config) -> None:
     """The mkdocs.yml values the theme prints, escaped in place."""
     for key in CONFIG_TEXT:
@@ -68,6 +76,9 @@ def escape_config(config) -> None:
             for key in FOOTER_LINKS:
                 if not web_address(footer.get(key)):
                     footer[key] = None
+        words = extra.get("hwbsite_text")
+        if isinstance(words, dict):   # the catalogue's words for the theme (hwbsite/messages.py theme_text)
+            extra["hwbsite_text"] = {key: interface_text(value) for key, value in words.items()}
         for key in list(extra.keys()):
             extra[key] = text(extra[key])
     palette = config.theme.get("palette") if config.get("theme") is not None else None

@@ -72,6 +72,31 @@ def fixture_project(tmp_path):
     return make
 
 
+def copy_real_project(dest: Path) -> Path:
+    """A copy of the real Rotherham project (mkdocs.yml, data/, content/) to edit, at dest."""
+    for name in ("data", "content"):
+        shutil.copytree(REPO / name, dest / name)
+    shutil.copy(REPO / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+SUMMARY = "bcf-2017-19-narrative-summary"
+
+
+def list_the_summary_under_item_15(root: Path, drop_record: bool = True) -> None:
+    """The real data edited so the BCF narrative summary, a document published separately (its pack
+    does not print it), is listed under item 15 of 20 September 2017; with ``drop_record`` its own
+    written record of where it was published (published_in:) is taken away too."""
+    if drop_record:
+        summary = root / f"content/papers/{SUMMARY}.md"
+        text = summary.read_text()
+        start = text.index("published_in:")
+        summary.write_text(text[:start] + text[text.index("# Inconsistencies", start):])
+    meeting = root / "data/meetings/2017-09-20.yml"
+    meeting.write_text(meeting.read_text().replace(
+        "ccg-hwb-mapping-2017-19]", f"ccg-hwb-mapping-2017-19, {SUMMARY}]"))
+
+
 @pytest.fixture
 def real_data_copy(tmp_path) -> Path:
     """A copy of the real Rotherham data/ and content/ (no build)."""

@@ -14,6 +14,9 @@ from mkdocs.config import load_config
 from conftest import FIXTURES, copy_project
 from hwbsite import buildcache
 
+# Each test builds a site with MkDocs two or three times (cold, warm, edited): `make test` runs them.
+pytestmark = pytest.mark.slow
+
 DATE = "2026-02-01"   # the exempt fixture's own build date: nothing in its data is in the future
 
 

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import plotly
+import pytest
 
 from hwbsite import chartassets, figures
 
@@ -42,6 +43,7 @@ def test_the_site_serves_the_basic_bundle_and_its_licence_and_not_the_full_one(r
     assert (served / "plotly-basic.LICENSE.txt").exists()
     assert not (served / "plotly.min.js").exists()
 
+@pytest.mark.slow   # draws every breakdown chart of the whole real site
 
 def test_breakdown_charts_label_every_row():
     from hwbsite.project import load_project

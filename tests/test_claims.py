@@ -6,10 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from conftest import REPO
+import pytest
+
+from conftest import REPO, copy_real_project, list_the_summary_under_item_15
 from exports_support import exports, load
 from hwbsite import citations, finance
 from hwbsite.output import build_output
+
+# Every test here builds the whole real site's output (some twice): `make test` runs them, `make test-fast` not.
+pytestmark = pytest.mark.slow
 
 TODAY = dt.date(2026, 12, 3)
 
@@ -48,15 +53,6 @@ def test_the_money_file_claims_every_amount_only_when_it_holds_every_amount():
     assert f"prints {missing} further amounts that this file does not hold" in description
 
 
-def _real_copy(tmp_path):
-    import shutil
-    root = tmp_path / "rotherham"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
-
-
 def _build(root):
     from hwbsite.project import load_project
     from hwbsite.publication import public_view
@@ -82,7 +78,7 @@ def test_a_page_claiming_every_amount_of_money_fails_the_build_at_the_missing_am
     import pytest
 
     from hwbsite import claims
-    root = _real_copy(tmp_path)
+    root = copy_real_project(tmp_path / "rotherham")
     (root / "content/money-note.md").write_text(
         "# About the money\n\nThe money pages hold every amount of money printed in the papers.\n")
     view, build = _build(root)
@@ -112,14 +108,8 @@ def test_a_builder_that_writes_an_untrue_claim_fails_the_build(tmp_path, monkeyp
 
     from hwbsite import claims
     from hwbsite.pages import meetings
-    root = _real_copy(tmp_path)
-    summary = root / "content/papers/bcf-2017-19-narrative-summary.md"
-    text = summary.read_text()
-    start = text.index("published_in:")
-    summary.write_text(text[:start] + text[text.index("# Inconsistencies", start):])
-    meeting = root / "data/meetings/2017-09-20.yml"
-    meeting.write_text(meeting.read_text().replace(
-        "ccg-hwb-mapping-2017-19]", "ccg-hwb-mapping-2017-19, bcf-2017-19-narrative-summary]"))
+    root = copy_real_project(tmp_path / "rotherham")
+    list_the_summary_under_item_15(root)
     view, build = _build(root)
     build(view)    # the builders follow the one record: 12 papers, and the claim holds
     listed = meetings.header_links

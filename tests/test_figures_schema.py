@@ -37,6 +37,7 @@ def test_a_misspelt_property_is_refused():
     with pytest.raises(ValueError, match="colour"):
         go.Figure({"data": [{"type": "bar", "x": [1], "y": [2], "marker": {"colour": "red"}}]})
 
+@pytest.mark.slow   # draws every figure of the whole real site
 
 def test_every_figure_the_site_draws_is_valid_plotly():
     drawn = figures(REPO, dt.date(2026, 12, 1))

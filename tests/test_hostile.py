@@ -143,15 +143,18 @@ def _nothing_live(site):
     assert [p.name for p in files if p.name.startswith(("upper-", "link-", "image-"))] == []
 
 
+@pytest.mark.slow   # builds the hostile corpus's site with MkDocs
 def test_built_hostile_site_contains_nothing_live(hostile_site):
     _nothing_live(hostile_site)
 
 
+@pytest.mark.slow   # generates and builds the hostile site with MkDocs
 def test_generated_hostile_site_built_by_plain_mkdocs_contains_nothing_live(generated_site):
     """No plugin, so no sanitiser at build time: only the loader's refusals and the escaping stand."""
     _nothing_live(generated_site)
 
 
+@pytest.mark.slow   # reads the hostile sites built with MkDocs
 @pytest.mark.parametrize("which", ["hostile_site", "generated_site"])
 def test_front_matter_payloads_reach_the_head_as_text(request, which):
     """A paper title and summary of YAML escapes written literally (\\x3c...) stay that text in the
@@ -167,6 +170,8 @@ def test_front_matter_payloads_reach_the_head_as_text(request, which):
     assert html.unescape(description) == hc.PAYLOADS[pid]
 
 
+
+@pytest.mark.slow   # reads the hostile site built with MkDocs
 def test_accepted_payloads_are_shown_as_text(hostile_site):
     """An accepted payload is not lost either: the CSV cell shows the exact characters written."""
     page = (hostile_site / "hostile/table-0/index.html").read_text(encoding="utf-8")

@@ -188,6 +188,7 @@ def second_board(fixture_project):
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
+@pytest.mark.slow   # renders the second board's whole preview twice or more
 def test_a_save_of_each_kind_of_input_renders_exactly_the_pages_it_feeds(second_board, kind):
     path, old, new, changed, shown_on = KINDS[kind]
     root = second_board.root
@@ -208,6 +209,7 @@ def test_a_save_of_each_kind_of_input_renders_exactly_the_pages_it_feeds(second_
         assert changed in second_board.html(shown_on.removesuffix(".md"))
 
 
+@pytest.mark.slow   # renders the second board's whole preview twice or more
 def test_a_save_of_the_boards_settings_renders_every_page(second_board):
     # the board's name is in every page's header: the frame changed, nothing is kept
     pages = second_board.rebuild()
@@ -218,6 +220,7 @@ def test_a_save_of_the_boards_settings_renders_every_page(second_board):
     assert "Harrowdale Health and Wellbeing Partnership" in second_board.html("meetings/2026-10-21")
 
 
+@pytest.mark.slow   # renders the second board's whole preview twice or more
 def test_a_paper_made_private_in_the_preview_leaves_nothing_it_fed(second_board):
     paper_id = "ageing-well-minutes-2026-09-30"
     second_board.rebuild()

@@ -12,6 +12,9 @@ from hwbsite.output import build_output
 from hwbsite.project import load_project
 from hwbsite.publication import public_view
 
+# The pages are the whole real site's output, built per test module: `make test` runs them, `make test-fast` not.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def pages():

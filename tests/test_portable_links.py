@@ -5,6 +5,8 @@ an engine that lays pages out differently (Zensical: ~350 broken links on the st
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 import html.parser
 from pathlib import Path
@@ -29,6 +31,7 @@ class _Hrefs(html.parser.HTMLParser):
         self.found += [(tag, value or "") for name, value in attrs if name == "href"]
 
 
+@pytest.mark.slow   # builds the whole real site's output
 def test_no_generated_page_writes_a_raw_href_to_a_site_page():
     today = dt.date(2017, 9, 20)
     project, log = load_project(REPO, today=today)

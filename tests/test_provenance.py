@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from conftest import REPO
+from conftest import REPO, copy_real_project, list_the_summary_under_item_15
 from exports_support import exports, load
 from hwbsite import citations, provenance
 from hwbsite.citations import _spans
@@ -58,29 +58,13 @@ def test_a_document_in_no_pack_is_attached_to_no_meeting_in_any_output():
 
 
 def test_a_paper_listed_under_an_item_its_pack_does_not_print_is_a_data_warning(tmp_path):
-    import shutil
-
     from hwbsite.project import load_project
-    root = tmp_path / "rotherham"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    meeting = root / "data/meetings/2017-09-20.yml"
-    meeting.write_text(meeting.read_text().replace(
-        "ccg-hwb-mapping-2017-19]", "ccg-hwb-mapping-2017-19, bcf-2017-19-narrative-summary]"))
+    root = copy_real_project(tmp_path / "rotherham")
+    list_the_summary_under_item_15(root, drop_record=False)
     _project, log = load_project(root, today=TODAY)
     found = [p for p in log.problems if getattr(p, "code", "") == "paper-not-in-pack"]
     assert len(found) == 1 and "bcf-2017-19-narrative-summary" in found[0].message
     assert found[0].file.endswith("2017-09-20.yml")
-
-
-def _real_copy(tmp_path):
-    import shutil
-    root = tmp_path / "rotherham"
-    shutil.copytree(REPO / "data", root / "data")
-    shutil.copytree(REPO / "content", root / "content")
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def test_every_real_paper_has_a_written_record_and_every_output_follows_it():
@@ -111,7 +95,7 @@ def test_every_real_paper_has_a_written_record_and_every_output_follows_it():
 
 def test_a_written_record_the_agenda_contradicts_is_an_error_at_its_field(tmp_path):
     from hwbsite.project import load_project
-    root = _real_copy(tmp_path)
+    root = copy_real_project(tmp_path / "rotherham")
     paper = root / "content/papers/healthwatch-annual-report-2016-17.md"
     text = paper.read_text()
     paper.write_text(text.replace('  item: "13"\n  pages: "37-76"', '  item: "14"\n  pages: "77-106"'))
@@ -126,7 +110,7 @@ def test_a_written_record_the_agenda_contradicts_is_an_error_at_its_field(tmp_pa
 
 def test_a_written_record_naming_no_such_pack_or_item_is_an_error(tmp_path):
     from hwbsite.project import load_project
-    root = _real_copy(tmp_path)
+    root = copy_real_project(tmp_path / "rotherham")
     paper = root / "content/papers/improved-bcf-2017-19.md"
     paper.write_text(paper.read_text().replace('  item: "15A"', '  item: "15B"'))
     other = root / "content/papers/jhws-2012-2015.md"
@@ -146,14 +130,8 @@ def test_a_listed_paper_the_pack_does_not_print_is_not_counted_as_the_meetings_p
     from hwbsite.pages.meetings import header_links
     from hwbsite.project import load_project
     from hwbsite.publication import public_view
-    root = _real_copy(tmp_path)
-    summary = root / "content/papers/bcf-2017-19-narrative-summary.md"
-    text = summary.read_text()
-    start = text.index("published_in:")
-    summary.write_text(text[:start] + text[text.index("# Inconsistencies", start):])
-    meeting = root / "data/meetings/2017-09-20.yml"
-    meeting.write_text(meeting.read_text().replace(
-        "ccg-hwb-mapping-2017-19]", "ccg-hwb-mapping-2017-19, bcf-2017-19-narrative-summary]"))
+    root = copy_real_project(tmp_path / "rotherham")
+    list_the_summary_under_item_15(root)
     project, log = load_project(root, today=TODAY)
     assert not log.errors
     view = public_view(project, TODAY)

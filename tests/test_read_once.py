@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 from collections import Counter
 from pathlib import Path
@@ -12,6 +14,7 @@ from hwbsite.project import load_project
 from hwbsite.publication import public_view
 
 
+@pytest.mark.slow   # builds the whole real site's output
 def test_no_data_or_content_file_is_read_twice(monkeypatch):
     reads: Counter = Counter()
     original = Path.read_bytes

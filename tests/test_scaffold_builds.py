@@ -88,6 +88,7 @@ archives = st.tuples(
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(archives)
+@pytest.mark.slow   # checks and builds a whole generated archive
 def test_a_new_meeting_passes_check_and_every_link_of_the_site_resolves(tmp_path_factory, archive):
     history, first = archive
     root = tmp_path_factory.mktemp("archive")

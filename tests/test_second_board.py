@@ -16,6 +16,9 @@ from hwbsite.project import load_project
 from hwbsite.publication import public_view
 from rotherham_words import hits
 
+# Every test reads the second board's whole site, built with MkDocs once per module: `make test` runs them.
+pytestmark = pytest.mark.slow
+
 BUILD_DATE = "2026-12-01"
 
 

@@ -7,6 +7,9 @@ import re
 import pytest
 from conftest import FIXTURES, build, copy_project
 
+# Every test reads the fixture's whole site, built with MkDocs once per module: `make test` runs them.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):

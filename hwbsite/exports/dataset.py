@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import Any
+
+import yaml
 
 from .. import patterns, spreadsheet
 from . import clean
@@ -41,6 +45,18 @@ class Dataset:
 
 def _f(name: str, type_: str, description: str) -> Field:
     return Field(name, type_, description)
+
+
+@functools.lru_cache(maxsize=1)
+def _declared() -> dict[str, list[Field]]:
+    text = resources.files("hwbsite.exports").joinpath("columns.yml").read_text(encoding="utf-8")
+    return {name: [Field(*column) for column in columns] for name, columns in yaml.safe_load(text).items()}
+
+
+def columns(dataset: str) -> list[Field]:
+    """A dataset's columns as declared in exports/columns.yml: one table of every dataset's columns
+    (name, type, meaning), not a list of calls written again in each builder of the exports."""
+    return list(_declared()[dataset])
 
 
 def _fk(fields: str | list[str], resource: str, ref_fields: str | list[str]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..finance import fill_table, reconcile
 from . import clean
-from .dataset import _NAME, Dataset, _f, _fk
+from .dataset import _NAME, Dataset, _f, _fk, columns
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..boardrecords import BoardRecords
@@ -21,18 +21,7 @@ def strategy_actions(project: BoardRecords) -> Dataset:
              "leads": a.leads, "timescale": a.timescale, "due": a.due}
             for plan in project.plans for aim in plan.aims for a in aim.actions]
     return Dataset("strategy_actions", "Strategy actions", "The actions of the health and wellbeing strategy's "
-                   "action plan, as published.", [
-        _f("plan", "string", "Action plan id"),
-        _f("id", "string", "Action number as published, e.g. 1.01"),
-        _f("aim", "integer", "Aim number"),
-        _f("aim_title", "string", "Aim title"),
-        _f("objectives", "string", "Objective numbers it serves, space-separated"),
-        _f("parent", "string", "For a lettered sub-action, the action it belongs to"),
-        _f("text", "string", "The action"),
-        _f("leads", "string", "Leads, as published"),
-        _f("timescale", "string", "Timescale, as published"),
-        _f("due", "date", "Due date read from the timescale, when it gives one"),
-    ], rows, ["plan", "id"])
+                   "action plan, as published.", columns("strategy_actions"), rows, ["plan", "id"])
 
 
 def strategy_rag(project: BoardRecords) -> Dataset:
@@ -47,15 +36,7 @@ def strategy_rag(project: BoardRecords) -> Dataset:
         row["paper"] = row["paper"] if row["paper"] in known_papers else None
         row["meeting"] = row["meeting"] if row["meeting"] in known_meetings else None
     return Dataset("strategy_rag", "Strategy action progress (RAG history)", "Each progress report on each "
-                   "strategy action: its red/amber/green rating and progress text as reported on that date.", [
-        _f("plan", "string", "Action plan id (strategy_actions.plan)"),
-        _f("action", "string", "Action number (strategy_actions.id)"),
-        _f("as_at", "date", "Date of the progress report"),
-        _f("meeting", "string", "Meeting it was reported to (meetings.id)"),
-        _f("paper", "string", "Paper it was published in (papers.id)"),
-        _f("rag", "string", "R, A or G; TBC as written; empty where the source left the cell blank"),
-        _f("progress", "string", "Progress as reported"),
-    ], rows, ["plan", "action", "as_at"], [_fk(["plan", "action"], "strategy_actions", ["plan", "id"]),
+                   "strategy action: its red/amber/green rating and progress text as reported on that date.", columns("strategy_rag"), rows, ["plan", "action", "as_at"], [_fk(["plan", "action"], "strategy_actions", ["plan", "id"]),
                                           _fk("meeting", "meetings", "id"), _fk("paper", "papers", "id")])
 
 

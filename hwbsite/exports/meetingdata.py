@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from .. import lifecycle, provenance, records, urls
 from . import addresses
-from .dataset import Dataset, _f, _fk
+from .dataset import Dataset, _fk, columns
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..boardrecords import BoardRecords
@@ -33,23 +33,7 @@ def meetings(project: BoardRecords, site_url: str | None) -> Dataset:
              "minutes_status": m.minutes.status if m.minutes else None,
              "minutes_approved_on": m.minutes.approved_on if m.minutes else None,
              "page": addresses.page(site_url, urls.meeting(m.id))} for m in project.meetings]
-    return Dataset("meetings", "Meetings", "Every board meeting: when, where and what state it is in.", [
-        _f("id", "string", "Meeting id: its date as first arranged (YYYY-MM-DD)"),
-        _f("date", "date", "Date of the meeting"),
-        _f("time", "string", "Start time, 24-hour HH:MM, Europe/London; empty when the papers give none"),
-        _f("venue", "string", "Where the meeting is held, as published"),
-        _f("title", "string", "Name of the meeting"),
-        _f("status", "string", "The meeting's state on the day the site was built, from its date and the "
-           "papers: announced (no agenda yet), agenda-published, passed-unrecorded (the date has passed "
-           "and no paper records the meeting as held), held, cancelled or moved"),
-        _f("status_text", "string", "The same state in words, with the evidence, as the meeting's page says it"),
-        _f("moved_to", "date", "For a moved meeting, its new date"),
-        _f("note", "string", "Why a meeting was cancelled or moved, as published"),
-        _f("agenda_published", "date", "Date the agenda was published"),
-        _f("minutes_status", "string", "draft, published or approved; empty when there are no minutes"),
-        _f("minutes_approved_on", "date", "Date the board approved the minutes as a correct record"),
-        _f("page", "string", "Address of the meeting's page"),
-    ], rows, ["id"])
+    return Dataset("meetings", "Meetings", "Every board meeting: when, where and what state it is in.", columns("meetings"), rows, ["id"])
 
 
 def agenda_items(project: BoardRecords) -> Dataset:
@@ -74,21 +58,7 @@ def agenda_items(project: BoardRecords) -> Dataset:
         walk(m.agenda.items, None)
     return Dataset("agenda_items", "Agenda items", "Every item on every published agenda, in agenda order. "
                    "Business taken in private shows only its title and the paragraph of Schedule 12A to the "
-                   "Local Government Act 1972 that applies.", [
-        _f("meeting", "string", "Meeting id (meetings.id)"),
-        _f("number", "string", "Item number as printed, e.g. 5 or 15A"),
-        _f("position", "integer", "Order on the agenda, from 1"),
-        _f("parent", "string", "Number of the item this is a sub-item of"),
-        _f("section", "string", "Agenda section heading"),
-        _f("title", "string", "Title of the item"),
-        _f("presenter", "string", "Who presents it, as printed"),
-        _f("pages", "string", "Pages of the agenda pack"),
-        _f("exempt", "boolean", "True when the item is taken in private"),
-        _f("exempt_paragraph", "integer", "Paragraph (1-7) of Schedule 12A that makes it exempt"),
-        _f("papers", "string", "Ids of the papers for this item (papers.id), space-separated"),
-        _f("topics", "string", "Topic slugs, space-separated"),
-        _f("minutes_of", "string", "For a minutes item, the meeting whose minutes it approves (meetings.id)"),
-    ], rows, ["meeting", "number"], [_fk("meeting", "meetings", "id")])
+                   "Local Government Act 1972 that applies.", columns("agenda_items"), rows, ["meeting", "number"], [_fk("meeting", "meetings", "id")])
 
 
 def papers(project: BoardRecords, site_url: str | None) -> Dataset:
@@ -105,24 +75,7 @@ def papers(project: BoardRecords, site_url: str | None) -> Dataset:
     for row in rows:   # an appendix of a paper that is not published names no paper here
         if row["appendix_of"] not in known:
             row["appendix_of"] = None
-    return Dataset("papers", "Papers", "Every published paper: reports, briefings, appendices and plans.", [
-        _f("id", "string", "Paper id, permanent"),
-        _f("title", "string", "Title as printed"),
-        _f("type", "string", "report, briefing, appendix, presentation, plan, ..."),
-        _f("meeting", "string", "Meeting whose agenda pack printed the paper (meetings.id); empty for a "
-           "document published separately, not in an agenda pack"),
-        _f("item", "string", "Agenda item that lists it at that meeting"),
-        _f("published_in", "string", "Where the paper was published, in words, as its page says"),
-        _f("appendix_of", "string", "The paper this is an appendix of (papers.id)"),
-        _f("date", "date", "Date printed on the paper"),
-        _f("organisation", "string", "Organisation that wrote it"),
-        _f("directorate", "string", "Directorate or team"),
-        _f("status", "string", "draft, final or signed, as printed on the paper"),
-        _f("topics", "string", "Topic slugs, space-separated"),
-        _f("summary", "string", "Summary (Markdown)"),
-        _f("authors", "string", "Authors' names, separated by '; '"),
-        _f("page", "string", "Address of the paper's page"),
-    ], rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("appendix_of", "papers", "id")])
+    return Dataset("papers", "Papers", "Every published paper: reports, briefings, appendices and plans.", columns("papers"), rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("appendix_of", "papers", "id")])
 
 
 def decisions(project: BoardRecords, site_url: str | None) -> Dataset:
@@ -130,16 +83,7 @@ def decisions(project: BoardRecords, site_url: str | None) -> Dataset:
              "resolution": d.resolution.number, "text": d.resolution.text, "topics": _words(d.topics),
              "page": addresses.page(site_url, d.page, d.anchor)}
             for d in sorted(records.decisions(project), key=lambda d: (d.meeting.date, d.minute.number, d.anchor))]
-    return Dataset("decisions", "Decisions", "Every resolution in the published minutes.", [
-        _f("id", "string", "Decision id: meeting id and the resolution's anchor on the meeting page"),
-        _f("meeting", "string", "Meeting that decided (meetings.id)"),
-        _f("minute", "integer", "Minute number"),
-        _f("minute_title", "string", "Title of the minute"),
-        _f("resolution", "integer", "Resolution number within the minute, when numbered"),
-        _f("text", "string", "The resolution as minuted (Markdown)"),
-        _f("topics", "string", "Topic slugs, space-separated"),
-        _f("page", "string", "Address of the decision on the meeting page"),
-    ], rows, ["id"], [_fk("meeting", "meetings", "id")])
+    return Dataset("decisions", "Decisions", "Every resolution in the published minutes.", columns("decisions"), rows, ["id"], [_fk("meeting", "meetings", "id")])
 
 
 def actions(project: BoardRecords) -> Dataset:
@@ -148,17 +92,7 @@ def actions(project: BoardRecords) -> Dataset:
              "person": _person_id(project, a.action.owner), "text": a.action.text, "status": a.action.status,
              "due": a.action.due}
             for a in sorted(records.actions(project), key=lambda a: (a.meeting.date, a.minute.number, a.anchor))]
-    return Dataset("actions", "Actions", "Every action recorded in the published minutes.", [
-        _f("id", "string", "Action id: meeting id and the action's anchor on the meeting page"),
-        _f("meeting", "string", "Meeting that recorded it (meetings.id)"),
-        _f("minute", "integer", "Minute number"),
-        _f("resolution", "integer", "Resolution it follows, when the minutes say"),
-        _f("owner", "string", "Who owns it, as minuted"),
-        _f("person", "string", "The owner's person id (people.id), when known"),
-        _f("text", "string", "The action (Markdown)"),
-        _f("status", "string", "open, done or unknown"),
-        _f("due", "date", "Due date"),
-    ], rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
+    return Dataset("actions", "Actions", "Every action recorded in the published minutes.", columns("actions"), rows, ["id"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
 def attendance(project: BoardRecords) -> Dataset:
@@ -173,16 +107,7 @@ def attendance(project: BoardRecords) -> Dataset:
                          "category": category, "name": entry.name, "person": _person_id(project, entry.name),
                          "role": entry.role, "chair": entry.chair, "representing": entry.representing})
     return Dataset("attendance", "Attendance", "Who attended each meeting, in what capacity, and who sent apologies, "
-                   "as the minutes record.", [
-        _f("meeting", "string", "Meeting id (meetings.id)"),
-        _f("position", "integer", "Order in the minutes' attendance list, from 1"),
-        _f("category", "string", "present, report_presenters, officers, observers or apologies"),
-        _f("name", "string", "Name as minuted"),
-        _f("person", "string", "Person id (people.id), when known"),
-        _f("role", "string", "Role as minuted"),
-        _f("chair", "boolean", "True for whoever was in the Chair"),
-        _f("representing", "string", "The member this person attended for, as minuted"),
-    ], rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
+                   "as the minutes record.", columns("attendance"), rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
 def declarations(project: BoardRecords) -> Dataset:
@@ -192,26 +117,13 @@ def declarations(project: BoardRecords) -> Dataset:
         for i, d in enumerate(decls.entries if decls else [], start=1):
             rows.append({"meeting": m.id, "position": i, "name": d.name, "person": _person_id(project, d.name),
                          "item": d.item, "interest": d.interest, "kind": d.kind})
-    return Dataset("declarations", "Declarations of interest", "Interests declared at each meeting, as minuted.", [
-        _f("meeting", "string", "Meeting id (meetings.id)"),
-        _f("position", "integer", "Order in the minutes, from 1"),
-        _f("name", "string", "Name as minuted"),
-        _f("person", "string", "Person id (people.id), when known"),
-        _f("item", "string", "Agenda item number the interest relates to"),
-        _f("interest", "string", "The interest declared"),
-        _f("kind", "string", "Kind of interest, when minuted"),
-    ], rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
+    return Dataset("declarations", "Declarations of interest", "Interests declared at each meeting, as minuted.", columns("declarations"), rows, ["meeting", "position"], [_fk("meeting", "meetings", "id"), _fk("person", "people", "id")])
 
 
 def people(project: BoardRecords, site_url: str | None) -> Dataset:
     rows = [{"id": p.id, "name": p.name, "aliases": "; ".join(p.aliases),
              "page": addresses.page(site_url, urls.person(p.id))} for p in sorted(project.people, key=lambda p: p.id)]
-    return Dataset("people", "People", "People named in the papers, with the other spellings the papers use.", [
-        _f("id", "string", "Person id, permanent"),
-        _f("name", "string", "Name"),
-        _f("aliases", "string", "Other spellings in the papers, separated by '; '"),
-        _f("page", "string", "Address of the person's page"),
-    ], rows, ["id"])
+    return Dataset("people", "People", "People named in the papers, with the other spellings the papers use.", columns("people"), rows, ["id"])
 
 
 def roles(project: BoardRecords) -> Dataset:
@@ -219,12 +131,5 @@ def roles(project: BoardRecords) -> Dataset:
              "start": r.start, "end": r.end}
             for p in sorted(project.people, key=lambda p: p.id) for i, r in enumerate(p.roles, start=1)]
     return Dataset("roles", "Roles", "The roles people hold, with dates when the papers give them. "
-                   "A person with no roles has no row.", [
-        _f("person", "string", "Person id (people.id)"),
-        _f("position", "integer", "Order in the person's record, from 1"),
-        _f("title", "string", "Role title"),
-        _f("organisation", "string", "Organisation"),
-        _f("start", "date", "Held from"),
-        _f("end", "date", "Held until"),
-    ], rows, ["person", "position"], [_fk("person", "people", "id")])
+                   "A person with no roles has no row.", columns("roles"), rows, ["person", "position"], [_fk("person", "people", "id")])
 

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, Field, PrivateAttr, field_validator, model_
 
 from .. import periods
 from .base import Model
-from .types import FieldError, Slug, Text
+from .types import FieldError, Slug, Text, written_as
 from .. import patterns
 
 # The unit column: what one printed unit is worth in pounds.
@@ -40,11 +40,10 @@ _SEED = patterns.compile("models.finance.seed", r"^\d{3}:\d+$")
 _DATASET = patterns.compile("models.finance.dataset", r"^[a-z0-9]+(?:--?[a-z0-9]+)*$")
 
 
-def _dataset_id(value: str) -> str:
-    if not _DATASET.match(value):
-        raise FieldError(f'expected a dataset id (the CSV file name without .csv), got "{value}"',
+_dataset_id = written_as(_DATASET, "a dataset id (the CSV file name without .csv)",
                          "lowercase letters, digits and hyphens, e.g. winter-plan-2026--budget")
-    return value
+_seed_line = written_as(_SEED, 'the seed file and line, like "000:4336"',
+                        "the first three digits of the source file's name, a colon, then the line")
 
 
 DatasetId = Annotated[str, AfterValidator(_dataset_id)]
@@ -125,10 +124,7 @@ class FinanceRow(Model):
     @field_validator("seed")
     @classmethod
     def _seed(cls, value: str) -> str:
-        if not _SEED.match(value):
-            raise FieldError(f'expected the seed file and line, like "000:4336", got "{value}"',
-                             "the first three digits of the source file's name, a colon, then the line")
-        return value
+        return _seed_line(value)
 
     @model_validator(mode="after")
     def _amount(self) -> FinanceRow:

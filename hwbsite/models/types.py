@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -22,15 +24,25 @@ class FieldError(ValueError):
 _SLUG = patterns.compile("models.types.slug", r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
+def written_as(pattern: re.Pattern[str], expected: str, hint: str) -> Callable[[str], str]:
+    """A validator of a value that must be written in a pattern's form: the value as written, or
+    the officer's message 'expected <expected>, got "<value>"' with a hint (one rule for every id,
+    time and reference kept in a fixed form)."""
+    def check(value: str) -> str:
+        if not pattern.match(value):
+            raise FieldError(f'expected {expected}, got "{value[:80]}"', hint)
+        return value
+    return check
+
+
 # An id names a folder of the site (people/<id>/): past 255 bytes the build could not write it,
 # after `check` had passed the id. The real ids are at most 57 characters.
 MAX_SLUG = 100
+_slug_form = written_as(_SLUG, "an id of lowercase letters, digits and hyphens", "for example better-care-fund")
 
 
 def _slug(value: str) -> str:
-    if not _SLUG.match(value):
-        raise FieldError(f'expected an id of lowercase letters, digits and hyphens, got "{value[:80]}"',
-                         "for example better-care-fund")
+    _slug_form(value)
     if len(value) > MAX_SLUG:
         raise FieldError(f"an id of {len(value)} characters is too long (at most {MAX_SLUG}): it names a "
                          "folder of the site", "shorten it, for example better-care-fund")
@@ -52,10 +64,7 @@ def _pages(value: str) -> str:
 _TIME = patterns.compile("models.types.time", r"^([01]\d|2[0-3]):([0-5]\d)$")
 
 
-def _time(value: str) -> str:
-    if not _TIME.match(value):
-        raise FieldError(f'expected a 24-hour time "HH:MM", got "{value}"', 'for example "09:30" or "14:00"')
-    return value
+_time = written_as(_TIME, 'a 24-hour time "HH:MM"', 'for example "09:30" or "14:00"')
 
 
 def _number_text(value: Any) -> Any:

@@ -3,18 +3,10 @@
 from __future__ import annotations
 
 from .. import citations, dates, records, urls
+from ..messages import plural, text
 from ..models.people import MEMBERSHIPS
 from ..outputitem import OutputItem
 from ..render import render
-
-CATEGORY_WORDS = {
-    "present": "Present",
-    "report_presenters": "Presented a report",
-    "officers": "Attended as an officer",
-    "observers": "Observer",
-    "apologies": "Apologies",
-    "represented": "Represented",
-}
 
 
 def person_page(project, person, ctx, all_actions=None) -> OutputItem:
@@ -36,40 +28,33 @@ def person_page(project, person, ctx, all_actions=None) -> OutputItem:
                     declared.append((meeting, d))
     # a role's evidence is cited by document and pack (citations), so one pack is dated one way on
     # every person's page, not by the dates of the several documents it holds
-    md = render("person.md.j2", page, person=person, attendance=attendance, words=CATEGORY_WORDS,
+    md = render("person.md.j2", page, person=person, attendance=attendance,
                 presented=presented, owned=owned, declared=declared, cite=citations.for_project(project).cite)
     return OutputItem(page, md, edit="data/people.yml")
 
 
-MEMBERSHIP_WORDS = {"chair": "Chair", "vice-chair": "Vice-chair", "member": "Member", "substitute": "Substitute"}
-
-
 def term_words(role) -> str:
     if role.start and role.end:
-        return f"{dates.short_date(role.start)} to {dates.short_date(role.end)}"
+        return text("people.term_from_to", start=dates.short_date(role.start), end=dates.short_date(role.end))
     if role.start:
-        return f"from {dates.short_date(role.start)}"
+        return text("people.term_from", start=dates.short_date(role.start))
     if role.end:
-        return f"until {dates.short_date(role.end)}"
-    return "not stated in the papers"
+        return text("people.term_until", end=dates.short_date(role.end))
+    return text("people.not_stated")
 
 
 def attendance_words(seat: records.SeatRecord, membership: str) -> str:
     """The rate, computed from the minutes, in words; or what the records cannot tell."""
     if not seat.counted:
-        return "No published minutes with an attendance list fall in this term"
-    m = len(seat.counted)
-    since = dates.short_date(seat.since)
-    if membership == "substitute":
-        text = f"Present at {seat.present} of {m} meeting{'' if m == 1 else 's'} since {since}"
-    else:
-        text = f"Attended {seat.present} of {m} meeting{'' if m == 1 else 's'} since {since}"
+        return text("people.no_counted_minutes")
+    rate = plural("people.present_at" if membership == "substitute" else "people.attended", len(seat.counted),
+                  present=seat.present, since=dates.short_date(seat.since))
     extra = []
     if seat.represented:
-        extra.append(f"a substitute attended {seat.represented}")
+        extra.append(text("people.substitute_attended", n=seat.represented))
     if seat.apologies:
-        extra.append(f"apologies for {seat.apologies}")
-    return text + (f" ({'; '.join(extra)})" if extra else "")
+        extra.append(text("people.apologies_for", n=seat.apologies))
+    return rate + (f" ({'; '.join(extra)})" if extra else "")
 
 
 def members_page(project, ctx) -> OutputItem:
@@ -80,7 +65,7 @@ def members_page(project, ctx) -> OutputItem:
     for person in project.people:
         for role in person.board_roles:
             seat = records.seat_record(project, person, role.start, role.end)
-            rows.append({"person": person, "role": role, "membership": MEMBERSHIP_WORDS[role.membership],
+            rows.append({"person": person, "role": role, "membership": plural(f"people.membership.{role.membership}", 1),
                          "former": bool(role.end and role.end < ctx.today),
                          "term": term_words(role), "attendance": attendance_words(seat, role.membership),
                          "order": (MEMBERSHIPS.index(role.membership), _sort_name(person.name), person.id)})
@@ -92,8 +77,9 @@ def members_page(project, ctx) -> OutputItem:
         for membership in MEMBERSHIPS:
             group = [r for r in rows if r["former"] is former and r["role"].membership == membership]
             if group:
-                word = MEMBERSHIP_WORDS[membership] + ("s" if len(group) > 1 else "")
-                groups.append({"heading": f"Former {word.lower()}" if former else word,
+                heading = plural(f"people.former.{membership}" if former else f"people.membership.{membership}",
+                                 len(group))
+                groups.append({"heading": heading,
                                "anchor": ("former-" if former else "") + membership, "rows": group})
     md = render("members.md.j2", page, board=project.board, groups=groups, counted=counted)
     return OutputItem(page, md)

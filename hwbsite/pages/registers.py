@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .. import dates, records, urls
+from ..messages import text
 from ..outputitem import OutputItem
 from ..render import render
 
@@ -27,25 +28,26 @@ class RegisterView:
     topic: str = ""   # a topic view's topic (its slug)
 
 
-def _year_and_topic_views(rows, noun: str, ctx) -> list[RegisterView]:
-    """One view per year (newest first) and per topic (by title) that some row has."""
+def _year_and_topic_views(rows, register: str, ctx) -> list[RegisterView]:
+    """One view per year (newest first) and per topic (by title) that some row has; ``register``
+    ("decisions" or "actions") picks the views' titles in the catalogue."""
     views = []
     for year in sorted({r.meeting.date.year for r in rows}, reverse=True):
-        views.append(RegisterView(f"year-{year}", "year", str(year), f"{noun} from meetings in {year}",
+        views.append(RegisterView(f"year-{year}", "year", str(year), text(f"registers.year_title.{register}", year=year),
                                   [r for r in rows if r.meeting.date.year == year]))
     slugs = sorted({t for r in rows for t in r.topics}, key=lambda s: (ctx.topic(s).title.lower(), s))
     for slug in slugs:
         title = ctx.topic(slug).title
-        views.append(RegisterView(f"topic-{slug}", "topic", title, f"{noun} on {title}",
+        views.append(RegisterView(f"topic-{slug}", "topic", title, text(f"registers.topic_title.{register}", topic=title),
                                   [r for r in rows if slug in r.topics], topic=slug))
     return views
 
 
 def decision_views(project, ctx) -> list[RegisterView]:
     rows = records.decisions(project)
-    views = [RegisterView("index", "all", "All", "Decisions register", rows,
-                          empty="No decisions have been published yet.")]
-    views += _year_and_topic_views(rows, "Decisions", ctx)
+    views = [RegisterView("index", "all", text("registers.all"), text("decisions.title"), rows,
+                          empty=text("decisions.none"))]
+    views += _year_and_topic_views(rows, "decisions", ctx)
     for v in views:
         v.page = urls.decisions(v.key)
     return views
@@ -73,7 +75,7 @@ def action_views(project, ctx) -> list[RegisterView]:
              RegisterView("overdue", "overdue", "Overdue", "Overdue actions", [r for r in rows if r.overdue],
                           empty=f"No action is overdue on {dates.long_date(today)}: none is past a due date "
                                 "the minutes give without being recorded as done.")]
-    views += _year_and_topic_views(rows, "Actions", ctx)
+    views += _year_and_topic_views(rows, "actions", ctx)
     for v in views:
         v.page = urls.actions(v.key)
     return views
