@@ -143,6 +143,8 @@ def tile(project, metric_id: str, page: str, compact: bool = False, on_page: boo
     if plan is not None and not compact:
         out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(assessment.period_words([plan]))}: '
                    f'{esc(figures.format_value(plan))}</p>')
+    if due := figures.next_update(metric):
+        out.append(f'<p class="hwb-tile__next">Next update due: {esc(due)}</p>')
     out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                f' <span class="hwb-tile__whose">worked out by this site</span></p>')
     out.append(f'<div class="hwb-tile__trend">{sparkline(assessment.split(metric, values)[0])}</div>')
