@@ -15,6 +15,7 @@ from pathlib import Path
 
 
 from . import periods
+from .amounts import number
 from .errors import ProblemLog
 from .models.metrics import UNIT_SCALES, Metric, ValueRow
 from .suggest import did_you_mean
@@ -237,7 +238,7 @@ def _check_totals(values: list[Value], log: ProblemLog) -> None:
             summed = math.fsum(inside)
             if abs(summed - total.value) > 1e-6:
                 log.warn(total.src, "value",
-                         f"{total.metric} {total.period.label}: stated total {total.published} but the "
+                         f"{total.metric} {total.period.label}: stated total {number(total.published)} but the "
                          f"{'four' if expected == 4 else expected} {_PART_WORDS[part_kind]} sum to {summed:,.0f}",
                          "the stated total is kept as published", code="total-mismatch")
 
