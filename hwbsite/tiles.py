@@ -3,7 +3,9 @@
 Each tile gives the metric's name, its latest actual and period, the plan (or
 target) for the same period, the computed status with its reason, and a small
 trend line drawn as inline SVG at build time (no script). The tile's title links
-to the chart further down the page; "Details" links to the metric's page.
+to the chart further down the page; "Details" links to the metric's page. A
+dashboard of many series shows compact rows instead, each linking to the
+metric's page, and draws no chart itself (blocks.Expander).
 Fingertips' overview is the model: the same facts, less ink, readable on a phone.
 """
 
