@@ -130,7 +130,7 @@ def test_quarters_that_do_not_sum_to_the_stated_total_are_a_warning(tmp_path):
     vals, log = values(tmp_path, rows, {"nea": metric()})
     check_values({"nea": metric()}, vals, log)
     (w,) = log.warnings
-    assert "stated total 28893 but the four quarters sum to 28,894" in w.message and w.line == 6
+    assert "stated total 28,893 but the four quarters sum to 28,894" in w.message and w.line == 6
 
 
 def test_months_that_do_not_sum_to_their_quarter_are_a_warning_and_an_incomplete_set_is_not(tmp_path):
