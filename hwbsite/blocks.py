@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 from pydantic import ValidationError
 
-from . import markup, urls, yamlsource
+from . import markup, tiles, urls, yamlsource
 from .figures import MARKER
 from .errors import BlockError
 from .models.blocks import BLOCK_MODELS
@@ -209,6 +209,26 @@ def render_table(table, caption: str | None, page: str, display: str = "table", 
     return "\n".join(lines)
 
 
+def _is_heading(line: str) -> bool:
+    """An ATX heading line ("## Title")."""
+    hashes = len(line) - len(line.lstrip("#"))
+    return 1 <= hashes <= 6 and (len(line) == hashes or line[hashes] in " \t")
+
+
+def _sole_heading(before: str, after: str, last: bool) -> int | None:
+    """Where the heading of a section that holds nothing but this block starts in ``before`` (the text
+    from the previous block to this one), or None: the last non-blank line before the block is a
+    heading, and after it only blank lines lead to the next heading or (``last``: no block follows) the
+    end of the page."""
+    lines = before.rstrip().split("\n")
+    if not _is_heading(lines[-1]) or lines[-1].startswith("# "):   # never the page's own title
+        return None
+    rest = after.lstrip()
+    if not (_is_heading(rest.split("\n", 1)[0]) if rest else last):
+        return None
+    return len(before.rstrip()) - len(lines[-1])
+
+
 @dataclass
 class Expander:
     """Expands blocks for one page; chart and panel renderers are supplied by the plugin."""
@@ -223,13 +243,27 @@ class Expander:
         out, pos = [], 0
         charted = [m for b in blocks if b.kind == "chart" and not b.error
                    for m in (b.options.get("metrics") or [b.options.get("metric")]) if m]
-        for block in blocks:
+        # A dashboard of many series shows compact rows (small multiples), each linking to its metric's
+        # own page, where the full chart, notes and table are: not the rows and then every chart below them.
+        small_multiples = any(tiles.compact(b.options.get("metrics") or charted)
+                              for b in blocks if b.kind == "tiles" and not b.error)
+        for n, block in enumerate(blocks):
             check_block(block, self.project)
             if block.error:
                 raise BlockError(f"{page}:{block.line}: {block.error}")
-            if block.kind == "tiles" and not block.options.get("metrics"):
-                block.options = {**block.options, "metrics": list(dict.fromkeys(charted))}
-            out.append(text[pos:block.start])
+            before = text[pos:block.start]
+            if block.kind == "tiles":
+                block.options = {**block.options, "metrics": block.options.get("metrics") or list(dict.fromkeys(charted)),
+                                 "on_page": [] if small_multiples else charted}
+            if block.kind == "chart" and small_multiples:
+                last = n + 1 == len(blocks)
+                heading = _sole_heading(before, text[block.end:len(text) if last else blocks[n + 1].start], last)
+                out.append(before[:heading] if heading is not None else before)
+                if heading is None:   # the section says more than its chart: it stays, linking to the chart
+                    out.append(self.renderers["chart-link"](block.options, page))
+                pos = block.end
+                continue
+            out.append(before)
             out.append(self._render(block, page))
             pos = block.end
         out.append(text[pos:])

@@ -80,3 +80,13 @@ def chart_block(project: BoardRecords, options: dict[str, Any], page: str, asset
         parts.append(notes_list(metric, notes, about))
         parts.append(data_table(metric, values, page, cite, notes))
     return "\n".join(parts) + "\n"
+
+
+def chart_link(project: BoardRecords, options: dict[str, Any], page: str) -> str:
+    """Markdown for a ```chart block on a dashboard of compact rows (blocks.Expander), where a section
+    says more than its chart: a link to each metric's own page, where the full chart, its notes and
+    its data table are."""
+    from . import urls
+    ids = options.get("metrics") or [options["metric"]]
+    return "\n".join(f"Full chart, notes and data table: {markup.link(markup.text(project.metrics[m].title), urls.relative(page, urls.metric(m)))}"
+                     "\n{: .hwb-chart-link }\n" for m in ids) + "\n"

@@ -6,6 +6,7 @@ so figures carry no template."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from .amounts import money, number
@@ -40,6 +41,18 @@ def unit_label(metric: Metric) -> str:
 
 # The words after a figure for each unit (a count's title names what is counted).
 UNIT_AFTER = {"per-100000": " per 100,000", "per-1000": " per 1,000", "days": " days", "weeks": " weeks"}
+
+
+def next_update(metric: Metric) -> str:
+    """When the papers say the metric's next figures are due, as the registry states it ("" when it does
+    not: the site never works one out): a date in words, or the period as published."""
+    due = metric.next_update
+    if due is None:
+        return ""
+    if isinstance(due, dt.date):
+        from .dates import short_date
+        return short_date(due)
+    return str(getattr(due, "label", due))
 
 
 def format_value(v) -> str:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 
 from . import periods
+from .amounts import number
 from .errors import ProblemLog
 from .models.metrics import UNIT_SCALES, Metric, ValueRow
 from .suggest import did_you_mean
@@ -146,6 +147,23 @@ def check_values(registry: dict[str, Metric], values: list[Value], log: ProblemL
     _check_versions(registry, values, log)
     _check_labels(values, log)
     _check_headlines(registry, values, log)
+    _check_next_updates(registry, values, log)
+
+
+def _check_next_updates(registry: dict[str, Metric], values: list[Value], log: ProblemLog) -> None:
+    """A next update dated on or before the latest figure's own date has come already: the page would
+    tell a reader to wait for figures it shows."""
+    latest: dict[str, dt.date] = {}
+    for v in values:
+        if v.as_of and v.as_of > latest.get(v.metric, dt.date.min):
+            latest[v.metric] = v.as_of
+    for metric in registry.values():
+        due = metric.next_update
+        if isinstance(due, dt.date) and metric.id in latest and due <= latest[metric.id]:
+            log.error(metric.pos_of("next_update"), "next_update",
+                      f"{metric.id}: next update due {due.isoformat()}, but its latest figures are dated "
+                      f"{latest[metric.id].isoformat()}",
+                      "give the date the papers state for the update after those figures, or remove next_update")
 
 
 def _check_headlines(registry: dict[str, Metric], values: list[Value], log: ProblemLog) -> None:
@@ -220,7 +238,7 @@ def _check_totals(values: list[Value], log: ProblemLog) -> None:
             summed = math.fsum(inside)
             if abs(summed - total.value) > 1e-6:
                 log.warn(total.src, "value",
-                         f"{total.metric} {total.period.label}: stated total {total.published} but the "
+                         f"{total.metric} {total.period.label}: stated total {number(total.published)} but the "
                          f"{'four' if expected == 4 else expected} {_PART_WORDS[part_kind]} sum to {summed:,.0f}",
                          "the stated total is kept as published", code="total-mismatch")
 

@@ -68,6 +68,7 @@ def build_output(view: "PublicView", site_url: str | None = None, exports: bool 
     ctx = build_context(view)
     expander = blocks.Expander(view, {
         "chart": lambda opts, page: charts.chart_block(view, opts, page, ASSET_DIR),
+        "chart-link": lambda opts, page: charts.chart_link(view, opts, page),
         "next-meeting": lambda opts, page: home.meeting_panel(view, ctx, page),
         "tiles": lambda opts, page: tiles.tiles_block(view, opts, page),
     })

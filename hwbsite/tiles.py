@@ -3,7 +3,9 @@
 Each tile gives the metric's name, its latest actual and period, the plan (or
 target) for the same period, the computed status with its reason, and a small
 trend line drawn as inline SVG at build time (no script). The tile's title links
-to the chart further down the page; "Details" links to the metric's page.
+to the chart further down the page; "Details" links to the metric's page. A
+dashboard of many series shows compact rows instead, each linking to the
+metric's page, and draws no chart itself (blocks.Expander).
 Fingertips' overview is the model: the same facts, less ink, readable on a phone.
 """
 
@@ -53,6 +55,12 @@ ARROWS = {"up": "▲", "down": "▼", "no change": "▶"}
 # More series than this and a dashboard's tiles become compact rows (small multiples), each a click
 # from its full chart: 29 tiles of five lines each bury the charts they summarise.
 COMPACT_OVER = 8
+
+
+def compact(metric_ids) -> bool:
+    """Whether a dashboard of these series shows compact rows, each linking to its metric's page,
+    in place of full tiles above full charts (blocks.Expander then draws no chart on the page)."""
+    return len(list(metric_ids)) > COMPACT_OVER
 
 
 def headline(metric, values, status) -> tuple[str, str]:
@@ -109,9 +117,12 @@ def _benchmark(status) -> str:
             + (f" and {more} more (in the chart)" if more else "") + "</p>")
 
 
-def tile(project, metric_id: str, page: str, compact: bool = False) -> str:
+def tile(project, metric_id: str, page: str, compact: bool = False, on_page: bool = True) -> str:
     """One tile, made from the metric's one Status: its headline names the figures and the period
-    the sentence under it names (and what they cover), so the two cannot disagree."""
+    the sentence under it names (and what they cover), so the two cannot disagree.
+
+    Its name links to the metric's chart further down the page when the page draws it (on_page),
+    and otherwise to the metric's own page, where the full chart, its notes and its table are."""
     metric = project.metrics[metric_id]
     values = figures.series_values(project.values, metric_id)
     status = assessment.status(metric, values)
@@ -120,8 +131,10 @@ def tile(project, metric_id: str, page: str, compact: bool = False) -> str:
     rag = status.rag.lower() if status.rag else "none"
     # md_in_html parses the tile as blocks down to the "Details" paragraph, whose link is Markdown;
     # the trend line sits in a div, a block Markdown keeps as it is (a bare <svg> would be wrapped in <p>)
-    out = [f'<li class="hwb-tile hwb-tile--{rag}" markdown="block">',
-           f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>']
+    own_page = urls.relative(page, urls.metric(metric_id))
+    name = (f'<p class="hwb-tile__name"><a href="#chart-{esc(metric_id)}">{esc(metric.title)}</a></p>' if on_page else
+            f'<p class="hwb-tile__name" markdown>{markup.link(markup.text(metric.title), own_page)}</p>')
+    out = [f'<li class="hwb-tile hwb-tile--{rag}" markdown="block">', name]
     figure, period = headline(metric, values, status)
     if figure:
         out.append(f'<p class="hwb-tile__figure">{esc(figure)}<span class="hwb-tile__period"> {esc(period)}</span></p>')
@@ -132,27 +145,33 @@ def tile(project, metric_id: str, page: str, compact: bool = False) -> str:
     if plan is not None and not compact:
         out.append(f'<p class="hwb-tile__plan">{esc(plan.kind.capitalize())} for {esc(assessment.period_words([plan]))}: '
                    f'{esc(figures.format_value(plan))}</p>')
+    if due := figures.next_update(metric):
+        out.append(f'<p class="hwb-tile__next">Next update due: {esc(due)}</p>')
     out.append(f'<p class="hwb-tile__status"><span class="hwb-status-badge hwb-status-badge--{rag}">{esc(status.word)}</span>'
                f' <span class="hwb-tile__whose">worked out by this site</span></p>')
     out.append(f'<div class="hwb-tile__trend">{sparkline(assessment.split(metric, values)[0])}</div>')
     if status.actuals and not compact:  # without an actual the figure line already says why it is not rated
         out.append(f'<p class="hwb-tile__reason">{esc(status.text)}</p>')
     # A Markdown link (md_in_html parses this paragraph), so the engine resolves it to the metric's page
-    details = markup.Markup('Details<span class="hwb-visually-hidden"> of ') + markup.text(metric.title) + markup.Markup("</span>")
-    out.append(f'<p class="hwb-tile__more" markdown>{markup.link(details, urls.relative(page, urls.metric(metric_id)))}</p>')
+    word = "Full chart and data" if compact else "Details"
+    details = markup.Markup(f'{word}<span class="hwb-visually-hidden"> of ') + markup.text(metric.title) + markup.Markup("</span>")
+    out.append(f'<p class="hwb-tile__more" markdown>{markup.link(details, own_page)}</p>')
     out.append("</li>")
     return "".join(x for x in out if x)
 
 
 def tiles_block(project, options: dict, page: str) -> str:
-    """HTML for a ```tiles block: a list of tiles, one per metric (those of the page's charts by default)."""
+    """HTML for a ```tiles block: a list of tiles, one per metric (those of the page's charts by default).
+
+    ``on_page`` (set by blocks.Expander, never by an officer) lists the metrics the page draws in full."""
     ids = options.get("metrics") or []
     if not ids:
         return ""
-    compact = len(ids) > COMPACT_OVER
-    items = "\n".join(tile(project, m, page, compact) for m in ids)
-    listed = "hwb-tiles__list hwb-tiles__list--compact" if compact else "hwb-tiles__list"
+    is_compact = compact(ids)
+    drawn = set(options.get("on_page") or ())
+    items = "\n".join(tile(project, m, page, is_compact, m in drawn) for m in ids)
+    listed = "hwb-tiles__list hwb-tiles__list--compact" if is_compact else "hwb-tiles__list"
     lead = (f'<p class="hwb-tiles__lead">{len(ids)} measures, one row each: select a name for its full chart, '
-            'sentence and table.</p>\n') if compact else ""
+            'sentence and table.</p>\n') if is_compact else ""
     return (f'<section class="hwb-tiles" aria-label="At a glance" markdown>\n<h2 class="hwb-tiles__heading" id="at-a-glance">At a glance</h2>\n'
             f'{lead}<ul class="{listed}" markdown>\n{items}\n</ul>\n</section>\n')

@@ -41,7 +41,9 @@ def test_a_misspelt_property_is_refused():
 
 def test_every_figure_the_site_draws_is_valid_plotly():
     drawn = figures(REPO, dt.date(2026, 12, 1))
-    assert len(drawn) > 80   # every chart of the real site (a single figure is a big number, not a chart)
+    # every chart of the real site: each metric's on its page, and again on a dashboard of eight or fewer
+    # (a dashboard of more shows rows linking to the metric pages; a single figure is a big number)
+    assert len(drawn) > 55
     invalid = {}
     for where, figure in drawn.items():
         try:

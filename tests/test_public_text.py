@@ -130,7 +130,10 @@ def test_a_role_has_a_start_date_only_when_a_paper_gives_one(site_2026):
 
 
 def test_a_note_about_a_measure_that_was_only_a_comment_is_shown_beside_its_chart(site_2026):
-    for page in ("dashboards/community-kpis", "metrics/community-gp-urgent-admissions-mau"):
+    # the dashboard's compact row links to this page, which holds the chart and its notes
+    assert 'href="../../metrics/community-gp-urgent-admissions-mau/"' in (
+        site_2026 / "dashboards/community-kpis/index.html").read_text(encoding="utf-8")
+    for page in ("metrics/community-gp-urgent-admissions-mau",):
         text = main_text(site_2026 / page / "index.html")
         assert ("about this measure. The row label 'Number of GF urgent admissions of MAJ' looks garbled "
                 "(GP / MAU?); kept as published.") in text

@@ -11,11 +11,11 @@ from hwbsite.errors import BlockError
 
 
 def test_every_dashboard_with_charts_opens_with_one_tile_per_chart(rotherham_site):
-    for name in ["bcf-2014", "bcf-2017-19", "camhs", "community-kpis", "healthwatch"]:
+    for name in ["bcf-2014", "bcf-2017-19", "healthwatch"]:   # eight series or fewer: full tiles, full charts
         html = (rotherham_site / f"dashboards/{name}/index.html").read_text(encoding="utf-8")
         charts = re.findall(r'<figure class="hwb-chart(?: hwb-chart--empty| hwb-chart--single)?" id="(chart-[\w-]+)"', html)
         links = re.findall(r'<p class="hwb-tile__name"><a href="#(chart-[\w-]+)">', html)
-        assert links == list(dict.fromkeys(charts)), name
+        assert charts and links == list(dict.fromkeys(charts)), name
         assert html.index('id="at-a-glance"') < html.index('<figure class="hwb-chart"')
         # each tile also links to the metric's own page
         for chart in links:
@@ -50,6 +50,31 @@ def test_tiles_block_names_an_unknown_metric():
         metrics = {"a": None}
     with pytest.raises(BlockError, match=r"dashboards/x.md:1: unknown metric 'zz'"):
         blocks.Expander(P(), {"tiles": lambda o, p: ""}).expand("```tiles\nmetrics: [zz]\n```\n", "dashboards/x.md")
+
+
+def test_a_dashboard_of_many_series_draws_rows_and_links_each_to_its_full_chart():
+    """More series than tiles.COMPACT_OVER: compact rows only. A section that holds nothing but its
+    chart goes (its row stands for it); one that says more keeps its words and links to the chart;
+    the page's own title stays."""
+    ids = [f"m{i}" for i in range(tiles.COMPACT_OVER + 1)]
+
+    class P:
+        metrics = {m: None for m in ids}
+    sections = "".join(f"## Section {m}\n\n```chart\nmetric: {m}\n```\n\n" for m in ids[1:])
+    text = (f"# Dashboard\n\n```tiles\n```\n\n{sections}"
+            "## Why m0 matters\n\nThe officers' words.\n\n```chart\nmetric: m0\n```\n")
+    seen = {}
+    out = blocks.Expander(P(), {"tiles": lambda o, p: seen.update(o) or "ROWS\n", "chart": lambda o, p: "FULL",
+                               "chart-link": lambda o, p: f"LINK {o['metric']}\n"}).expand(text, "dashboards/x.md")
+    assert "FULL" not in out and "## Section" not in out
+    assert seen["metrics"] == ids[1:] + ["m0"] and seen["on_page"] == []
+    assert out.startswith("# Dashboard\n\nROWS\n")
+    assert out.rstrip().endswith("## Why m0 matters\n\nThe officers' words.\n\nLINK m0")
+    # a dashboard of eight draws every chart and its tiles point at them
+    few = "```tiles\n```\n\n" + "".join(f"## S {m}\n\n```chart\nmetric: {m}\n```\n\n" for m in ids[:8])
+    out = blocks.Expander(P(), {"tiles": lambda o, p: seen.update(o) or "ROWS\n", "chart": lambda o, p: "FULL",
+                               "chart-link": lambda o, p: "LINK"}).expand(few, "dashboards/x.md")
+    assert out.count("FULL") == 8 and out.count("## S") == 8 and "LINK" not in out and seen["on_page"] == ids[:8]
 
 
 def test_sparkline_needs_two_actuals():
@@ -127,7 +152,7 @@ def test_a_tile_shows_direction_of_travel_in_words_and_the_comparators(rotherham
             "Up from 4,557 for 2015/16</p>") in tile
     assert "It is up from 4,557 for 2015/16." in tile   # the sentence says the same
     camhs = (rotherham_site / "dashboards/camhs/index.html").read_text(encoding="utf-8")
-    start = camhs.index('<a href="#chart-camhs-inpatient-admission-rate">')
+    start = camhs.index('<a href="../../metrics/camhs-inpatient-admission-rate/">')
     tile = camhs[start:camhs.index("</li>", start)]
     # the registry's headline category leads; the other CCGs are its benchmark
     assert '<p class="hwb-tile__figure">8.4 per 100,000<span class="hwb-tile__period"> Rotherham, actual, 2016</span>' in tile
@@ -137,14 +162,21 @@ def test_a_tile_shows_direction_of_travel_in_words_and_the_comparators(rotherham
 
 @pytest.mark.slow
 def test_a_dashboard_of_many_series_shows_compact_rows_each_a_click_from_its_chart(rotherham_site):
-    camhs = (rotherham_site / "dashboards/camhs/index.html").read_text(encoding="utf-8")
-    assert '<ul class="hwb-tiles__list hwb-tiles__list--compact">' in camhs
-    rows = re.findall(r'<li class="hwb-tile.*?</li>', camhs, re.S)
-    assert len(rows) > tiles.COMPACT_OVER
-    for row in rows:
-        chart = re.search(r'<p class="hwb-tile__name"><a href="#(chart-[\w-]+)">', row).group(1)
-        assert f'id="{chart}"' in camhs
-        assert "hwb-tile__reason" not in row      # the sentence is under the chart, one click away
+    for name in ("camhs", "community-kpis"):
+        page = rotherham_site / f"dashboards/{name}/index.html"
+        html = page.read_text(encoding="utf-8")
+        assert '<ul class="hwb-tiles__list hwb-tiles__list--compact">' in html
+        rows = re.findall(r'<li class="hwb-tile.*?</li>', html, re.S)
+        assert len(rows) > tiles.COMPACT_OVER
+        # the rows only: no full chart or data table stacked below them
+        assert "hwb-chart" not in html and "<table" not in html
+        for row in rows:
+            metric = re.search(r'<p class="hwb-tile__name"><a href="\.\./\.\./metrics/([\w-]+)/">', row).group(1)
+            assert "hwb-tile__reason" not in row      # the sentence is with the chart, one click away
+            assert f'<a href="../../metrics/{metric}/">Full chart and data<span class="hwb-visually-hidden"> of ' in row
+            # one click away: the metric's page draws its chart (or its one figure) and its table
+            own = (rotherham_site / f"metrics/{metric}/index.html").read_text(encoding="utf-8")
+            assert f'id="chart-{metric}"' in own and "<table" in own, metric
     few = (rotherham_site / "dashboards/healthwatch/index.html").read_text(encoding="utf-8")
     assert "hwb-tiles__list--compact" not in few and "hwb-tile__reason" in few
 

@@ -267,11 +267,22 @@
       : "Table " + n;
     return text.replace(/\s+/g, " ").trim() + " (scrolls sideways)";
   }
+  function scrolls(wrap) {
+    return wrap.scrollWidth > wrap.clientWidth + 1;
+  }
   function mark() {
     var wraps = document.querySelectorAll(".md-typeset__scrollwrap");
     for (var i = 0; i < wraps.length; i++) {
       var wrap = wraps[i];
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+      if (wrap.getAttribute("role") === "region" && !scrolls(wrap)) {
+        // A region's first column is held to 42vw (hwbsite.css), which can make its table just fit:
+        // it stays a region if it would scroll without that rule (or each mark would flip it back).
+        wrap.removeAttribute("role");
+        var wide = scrolls(wrap);
+        wrap.setAttribute("role", "region");
+        if (wide) continue;
+      }
+      if (scrolls(wrap)) {
         wrap.setAttribute("tabindex", "0");
         wrap.setAttribute("role", "region");
         wrap.setAttribute("aria-label", nameOf(wrap, i + 1));

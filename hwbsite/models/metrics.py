@@ -37,6 +37,29 @@ class DefinitionVersion(Model):
     source: str | None = None
 
 
+def _next_update(value: Any) -> Any:
+    """A date as YAML reads one, or a period label as the papers print it."""
+    from .. import periods
+    if isinstance(value, (dt.date, periods.Period)) and not isinstance(value, dt.datetime):
+        return value
+    hint = 'a date such as 2018-03-31, or a period as published such as "Q2 2017/18" or "March 2018"'
+    if not isinstance(value, str):
+        raise FieldError(f"expected a date or a period, got {value!r}", hint)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    try:
+        return periods.parse(value)
+    except periods.PeriodError:
+        raise FieldError(f"expected a date or a period, got '{value}'", hint) from None
+
+
+NextUpdate = Annotated[SkipValidation[object], BeforeValidator(_next_update), WithJsonSchema(
+    {"type": "string", "description": 'when the papers say the next figures are due: a date (2018-03-31) or a '
+                                      'period as published ("Q2 2017/18")'})]
+
+
 class Metric(Model):
     id: Slug
     title: Text
@@ -53,6 +76,10 @@ class Metric(Model):
     versions: list[DefinitionVersion] = Field(default_factory=list)
     source: str | None = None
     updated: dt.date | None = None
+    # When the papers say the next figures are due ("Next update due", as Fingertips shows it): a date
+    # (2018-03-31) or a period as published ("Q2 2017/18"). Written by an officer from the papers, never
+    # worked out: without it nothing is shown.
+    next_update: NextUpdate | None = None
     # inconsistencies in the source about this measure, shown beside its chart on every page
     notes: list[Markdown] = Field(default_factory=list)
 

@@ -17,7 +17,7 @@ def metric_page(project, metric, ctx) -> OutputItem:
     marker = (f" {figures.MARKER} See note{'s' if len(named) > 1 else ''} "
               + ", ".join(str(n) for n in named) + " under the chart.") if named else ""
     md = render("metric.md.j2", page, m=metric, values=values, unit=figures.unit_label(metric),
-                status=status, status_marker=marker, ctx=ctx,
+                status=status, status_marker=marker, ctx=ctx, next_update=figures.next_update(metric),
                 aims=[a for n in metric.aims if (a := ctx.aim_link(n))], cite=citations.for_project(project).cite)
     updated = metric.updated or max((v.as_of for v in values if v.as_of), default=None)
     return OutputItem(page, md, edit="data/metrics/registry.yml", updated=updated)

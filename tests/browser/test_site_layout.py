@@ -85,6 +85,44 @@ TITLE_CUT = """() => [...document.querySelectorAll(".md-header__topic .md-ellips
     .map(e => e.textContent.trim())"""
 
 
+# Issue 27: at 390 px no table hides a column without a way to reach it. Every table (those in a closed
+# "Data table" too, opened for the check), once the page has been marked again after a resize, either fits, or scrolls sideways in its own region that a
+# keyboard reaches (focusable, named "... (scrolls sideways)") and that, scrolled to its end, shows
+# the last column whole. Returns what is wrong with each table that is not so.
+TABLES_REACHED = """async () => {
+    await document.fonts.ready;
+    const closed = [...document.querySelectorAll("article details:not([open])")];
+    closed.forEach(d => d.open = true);
+    // as after the reader turns the phone: hwbsite.js marks the regions again (a region's first column
+    // is held narrower, so a table that scrolls only without that rule once lost its region here)
+    window.dispatchEvent(new Event("resize"));
+    await new Promise(r => setTimeout(r, 300));
+    const wrong = [];
+    for (const table of document.querySelectorAll("article table")) {
+        const heads = [...table.querySelectorAll("tr:first-child > :is(th, td)")];
+        if (!heads.length) continue;
+        const name = heads.map(h => h.textContent.trim()).slice(0, 4).join(" | ");
+        const wrap = table.closest(".md-typeset__scrollwrap");
+        const box = (wrap || table.parentElement).getBoundingClientRect();
+        if (!wrap) {
+            if (table.getBoundingClientRect().right > box.right + 1) wrong.push(`${name}: wider than its column, no scroll region`);
+            continue;
+        }
+        if (wrap.scrollWidth <= wrap.clientWidth + 1) continue;
+        if (!["auto", "scroll"].includes(getComputedStyle(wrap).overflowX)) wrong.push(`${name}: cut off, does not scroll`);
+        if (wrap.getAttribute("tabindex") !== "0" || wrap.getAttribute("role") !== "region"
+            || !(wrap.getAttribute("aria-label") || "").endsWith("(scrolls sideways)"))
+            wrong.push(`${name}: scrolls, but no keyboard reaches it (not a named, focusable region)`);
+        wrap.scrollLeft = wrap.scrollWidth;
+        const last = heads[heads.length - 1].getBoundingClientRect();
+        if (last.right > wrap.getBoundingClientRect().right + 1) wrong.push(`${name}: its last column stays out of view`);
+        wrap.scrollLeft = 0;
+    }
+    closed.forEach(d => d.open = false);
+    return wrong;
+}"""
+
+
 @pytest.mark.parametrize("width, height", VIEWPORTS, ids=[f"{w}px" for w, _ in VIEWPORTS])
 def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, width, height):
     """Each page is loaded once per width; the palette is then switched in place (Material's
@@ -94,7 +132,7 @@ def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, wi
     ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
     ctx.set_default_timeout(30_000)
     tab = ctx.new_page()
-    sideways, covered, cut = [], [], []
+    sideways, covered, cut, hidden = [], [], [], []
     try:
         for url in pages:
             tab.goto(site_url + url, wait_until="load")
@@ -112,11 +150,14 @@ def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, wi
                 covered += [f"{url or '/'} ({palette}): {msg}" for msg in jump_and_look(tab, HEADINGS_PER_PAGE)]
             # scrolled down now (the jumps above): Material swaps the site's name for the page's title
             cut += [f"{url or '/'} (scrolled): {title!r}" for title in tab.evaluate(TITLE_CUT)]
+            if width == 390:   # the same in either palette; last, as it opens details and resizes the page
+                hidden += [f"{url or '/'}: {t}" for t in tab.evaluate(TABLES_REACHED)]
     finally:
         ctx.close()
     assert not sideways, f"{len(sideways)} page(s) scroll sideways at {width}px:\n" + "\n".join(sideways)
     problems = ([f"heading after an in-page jump: {c}" for c in covered]
-                + [f"header title cut short: {c}" for c in cut])
+                + [f"header title cut short: {c}" for c in cut]
+                + [f"table column out of reach: {h}" for h in hidden])
     assert not problems, f"{len(problems)} problem(s) at {width}px:\n" + "\n".join(problems[:60])
 
 
