@@ -65,7 +65,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
-# The browser suite on two xdist workers (`make test`: pytest -n 2 -m browser) shares ONE build of
+# The browser suite on two xdist workers (`make test`: pytest -n 2 --dist loadfile) shares ONE build of
 # the real site: the controller serves a folder at one address for the whole run (the address is
 # written into the build: Material's instant navigation matches links by scheme, host and port), and
 # the first worker to need it builds it there (tests/browser/conftest.py, served_site). Serving an

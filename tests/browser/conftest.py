@@ -54,29 +54,6 @@ def served_site(request, tmp_path_factory):
     yield served
 
 
-@pytest.hookimpl(tryfirst=True)   # before xdist reads the groups
-def pytest_collection_modifyitems(config, items):
-    """Under `--dist loadgroup` (`make test`), each browser test module runs on one worker, so its
-    module- and session-scoped fixtures (the accessibility audit, the engines' builds, the second
-    board) are made once; a test that names its own xdist_group (the layout walk's parts) is
-    scheduled on its own."""
-    for item in items:
-        if item.get_closest_marker("browser") and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.path.name))
-
-
-@pytest.fixture(scope="session")
-def site(served_site) -> Path:
-    """The built site directory (the real repo data, built once per session)."""
-    return served_site.root
-
-
-@pytest.fixture(scope="session")
-def site_url(served_site) -> str:
-    """Where the site is served: http://127.0.0.1:<random port>/"""
-    return served_site.url
-
-
 # --------------------------------------------------------------------------- browser
 
 @pytest.fixture(scope="session")

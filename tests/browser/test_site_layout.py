@@ -116,25 +116,16 @@ TITLE_CUT = """() => [...document.querySelectorAll(".md-header__topic .md-ellips
     .map(e => e.textContent.trim())"""
 
 
-# The pages of each width are walked in PARTS tests (every PARTS-th page from a different start), so
-# that two xdist workers can share the walk (`make test`); an odd number, so that the palettes still
-# take turns page by page within each part.
-PARTS = 5
-
-
-@pytest.mark.parametrize("width, height, part", [
-    pytest.param(w, h, part, id=f"{w}px-{part + 1}of{PARTS}", marks=pytest.mark.xdist_group(f"layout-{w}-{part}"))
-    for w, h in VIEWPORTS for part in range(PARTS)])
-def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, width, height, part):
+@pytest.mark.parametrize("width, height", VIEWPORTS, ids=[f"{w}px" for w, _ in VIEWPORTS])
+def test_no_page_scrolls_sideways_or_hides_a_heading(browser, site, site_url, width, height):
     """Each page is loaded once per width and looked at in both palettes (switched in place, with
     Material's data-md-color-scheme, the attribute its toggle sets): it never scrolls sideways in
     either. The jumps to headings are followed in one palette, taking turns page by page and width
     by width (each page is jumped through in the light palette at one width and the dark at the
     other), since a palette changes no box on the page; where it does (the two palettes' geometry
     differs), the jumps are followed in both."""
-    every = html_pages(site)
-    assert len(every) > 20
-    pages = every[part::PARTS]
+    pages = html_pages(site)
+    assert len(pages) > 20
     ctx = browser.new_context(viewport={"width": width, "height": height}, color_scheme="light")
     ctx.set_default_timeout(30_000)
     tab = ctx.new_page()
