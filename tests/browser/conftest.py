@@ -54,6 +54,18 @@ def served_site(request, tmp_path_factory):
     yield served
 
 
+@pytest.fixture(scope="session")
+def site(served_site) -> Path:
+    """The built site directory (the real repo data, built once per session)."""
+    return served_site.root
+
+
+@pytest.fixture(scope="session")
+def site_url(served_site) -> str:
+    """Where the site is served: http://127.0.0.1:<random port>/"""
+    return served_site.url
+
+
 # --------------------------------------------------------------------------- browser
 
 @pytest.fixture(scope="session")
