@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -62,6 +63,31 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if WHOLE_SITE_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
+
+
+# The browser suite on two xdist workers (`make test`: pytest -n 2 --dist loadfile) shares ONE build of
+# the real site: the controller serves a folder at one address for the whole run (the address is
+# written into the build: Material's instant navigation matches links by scheme, host and port), and
+# the first worker to need it builds it there (tests/browser/conftest.py, served_site). Serving an
+# empty folder costs nothing, so runs that never build the site lose nothing.
+SERVED_SITE = pytest.StashKey[dict]()
+
+
+@pytest.hookimpl(optionalhook=True)   # pytest-xdist's hook, in the controller, once per worker
+def pytest_configure_node(node):
+    config = node.config
+    if SERVED_SITE not in config.stash:
+        from browser.tools import SiteServer  # tests/browser/tools.py, as the workers import it
+
+        folder = Path(tempfile.mkdtemp(prefix="hwb-served-"))
+        server = SiteServer(folder / "site").__enter__()
+        config.stash[SERVED_SITE] = {"folder": str(folder), "url": server.url}
+
+        def stop():
+            server.__exit__(None, None, None)
+            shutil.rmtree(folder, ignore_errors=True)
+        config.add_cleanup(stop)
+    node.workerinput["hwb_served_site"] = config.stash[SERVED_SITE]
 
 
 @pytest.fixture

@@ -13,19 +13,45 @@ pass by checking nothing.
 
 from __future__ import annotations
 
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from .tools import CHROMIUM, CHROMIUM_ARGS, SiteServer, build_served_site, require, require_chromium
+from .tools import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, build_served_site, require, require_chromium
+
+
+@dataclass(frozen=True)
+class Served:
+    """A built site (root) and the address it is served at (url), as a SiteServer has them."""
+    root: Path
+    url: str
 
 
 @pytest.fixture(scope="session")
-def served_site(tmp_path_factory):
-    dest = tmp_path_factory.mktemp("served")
-    with SiteServer(dest / "site") as server:
-        build_served_site(dest, server)
-        yield server
+def served_site(request, tmp_path_factory):
+    shared = getattr(request.config, "workerinput", {}).get("hwb_served_site")
+    if shared is None:   # one process: build and serve it here
+        dest = tmp_path_factory.mktemp("served")
+        with SiteServer(dest / "site") as server:
+            build_served_site(dest, server)
+            yield server
+        return
+    # Under xdist the controller serves one folder (tests/conftest.py, pytest_configure_node): the
+    # first worker to get here builds the site into it while the other waits on the lock, then
+    # finds it built. A build that fails leaves nothing there, so the next worker tries (and fails) too.
+    import fcntl
+
+    folder = Path(shared["folder"])
+    served = Served(folder / "site", shared["url"])
+    with open(folder / "build.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not served.root.exists():
+            dest = Path(tempfile.mkdtemp(dir=folder))
+            build_served_site(dest, served)
+            (dest / "site").rename(served.root)
+    yield served
 
 
 @pytest.fixture(scope="session")
@@ -84,3 +110,12 @@ def context(browser):
 @pytest.fixture
 def page(context, console):
     return console.attach(context.new_page())
+
+
+@pytest.fixture
+def phone(browser, console):
+    """A tab on a phone (PHONE), its console watched by `console`."""
+    context = browser.new_context(**PHONE)
+    context.set_default_timeout(30_000)
+    yield console.attach(context.new_page())
+    context.close()

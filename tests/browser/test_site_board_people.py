@@ -13,16 +13,6 @@ from .tools import arrive
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture
-def phone(browser, console):
-    ctx = browser.new_context(viewport=PHONE, color_scheme="light")
-    ctx.set_default_timeout(30_000)
-    yield console.attach(ctx.new_page())
-    ctx.close()
-
 
 def test_one_tap_from_home_to_the_meeting_and_how_to_take_part(phone, site_url, console):
     phone.goto(site_url)

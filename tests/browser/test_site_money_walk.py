@@ -15,16 +15,6 @@ from .tools import arrive
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "color_scheme": "light"}
-
-
-@pytest.fixture
-def phone(browser, console):
-    context = browser.new_context(**PHONE)
-    context.set_default_timeout(15_000)
-    yield console.attach(context.new_page())
-    context.close()
-
 
 def test_the_biggest_bcf_scheme_is_two_taps_from_the_home_page_on_a_phone(phone, site_url, console):
     page = phone

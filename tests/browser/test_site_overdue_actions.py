@@ -13,23 +13,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .tools import arrive
+from .tools import PHONE, arrive
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "color_scheme": "light"}
 
 
 def h1(page) -> str:
     return " ".join(page.locator("article.md-content__inner h1").first.inner_text().replace("¶", "").split())
-
-
-@pytest.fixture
-def phone(browser, console):
-    context = browser.new_context(**PHONE)
-    context.set_default_timeout(15_000)
-    yield console.attach(context.new_page())
-    context.close()
 
 
 def test_the_overdue_actions_are_two_taps_from_the_home_page_on_a_phone(phone, site_url, console):
