@@ -18,8 +18,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from .tools import CHROMIUM, CHROMIUM_ARGS, PHONE, SiteServer, build_served_site, require, require_chromium
+
+
+# What a test expects of a page must come true, but on a shared 2-core machine with two browsers
+# at once a page can take longer than Playwright's default 5 s to get there (a jump after instant
+# navigation, a chart drawn as it comes into view). Waiting longer never lets a wrong page pass.
+expect.set_options(timeout=15_000)
 
 
 @dataclass(frozen=True)
