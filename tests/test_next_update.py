@@ -38,19 +38,22 @@ def test_a_next_update_date_is_written_in_words(fixture_project):
     assert "Next update due: 16 December 2026 (as the papers state)." in pages["metrics/early-help-wait.md"]
 
 
-def test_a_next_update_that_is_not_a_date_or_period_is_an_error_at_its_line(fixture_project):
-    _, log = _with_next_update(fixture_project("second-board"), "soon")
+def _the_one_error_at_its_line(fixture_project, value: str):
+    """The single error a next_update value gives, after checking it is at the field's line."""
+    _, log = _with_next_update(fixture_project("second-board"), value)
     found = [p for p in log.errors if p.field.endswith("next_update")]
     assert len(found) == 1, log.errors
     assert (found[0].file, found[0].line) == ("data/metrics/registry.yml", 6)
-    assert "expected a date or a period, got 'soon'" in found[0].message
-    assert "2018-03-31" in found[0].hint
+    return found[0]
+
+
+def test_a_next_update_that_is_not_a_date_or_period_is_an_error_at_its_line(fixture_project):
+    error = _the_one_error_at_its_line(fixture_project, "soon")
+    assert "expected a date or a period, got 'soon'" in error.message
+    assert "2018-03-31" in error.hint
 
 
 def test_a_next_update_dated_before_the_latest_figures_is_an_error(fixture_project):
     # the fixture's latest early-help figures are dated 2026-11-18
-    _, log = _with_next_update(fixture_project("second-board"), "2026-11-01")
-    found = [p for p in log.errors if p.field.endswith("next_update")]
-    assert len(found) == 1, log.errors
-    assert (found[0].file, found[0].line) == ("data/metrics/registry.yml", 6)
-    assert "next update due 2026-11-01, but its latest figures are dated 2026-11-18" in found[0].message
+    error = _the_one_error_at_its_line(fixture_project, "2026-11-01")
+    assert "next update due 2026-11-01, but its latest figures are dated 2026-11-18" in error.message
