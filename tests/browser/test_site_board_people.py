@@ -20,6 +20,8 @@ def test_one_tap_from_home_to_the_meeting_and_how_to_take_part(phone, site_url, 
     expect(panel).to_be_visible()
     meeting_title = " ".join(phone.locator("article h2#next-meeting ~ p a[href*='meetings/']").first.inner_text().split())
     take_part = phone.locator("article a[href*='#taking-part']").first
+    # a resident taps a page that has finished loading (Material's instant navigation attached)
+    phone.wait_for_load_state("networkidle")
     take_part.click()                                                         # tap 1
     # (Material's navigation.tracking then rewrites the hash to the section in view: match the page)
     phone.wait_for_url(re.compile(r"/meetings/\d{4}-\d{2}-\d{2}/"))
